@@ -1,0 +1,31 @@
+//! The pure domain core: types, business rules and analytics of the CRM.
+//!
+//! Invariant: nothing in here does I/O or imports a browser or UI crate
+//! (web-sys, wasm-bindgen, js-sys, Leptos, gloo, indexed_db_futures).
+//! `tests/it/architecture.rs` fails the build's tests if one sneaks in. That is
+//! what lets every rule be tested natively with plain `cargo test` in seconds.
+
+pub mod activity;
+pub mod audit;
+pub mod contact;
+pub mod customer;
+pub mod dataset;
+pub mod demo;
+pub mod ids;
+pub mod money;
+pub mod service;
+pub mod settings;
+pub mod table;
+pub mod time;
+
+pub use activity::*;
+pub use audit::*;
+pub use contact::*;
+pub use customer::*;
+pub use dataset::*;
+pub use ids::*;
+pub use money::*;
+pub use service::*;
+pub use settings::*;
+pub use table::*;
+pub use time::*;

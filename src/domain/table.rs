@@ -1,0 +1,291 @@
+//! `Table<T>`: the in-memory form of one collection, a vector of records kept
+//! sorted by id. A chain's million transactions fit in it compactly, lookups
+//! are binary searches, and iteration is in id order, which is also the order
+//! the store writes chunks in.
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt::Debug;
+use std::hash::Hash;
+
+/// The kinds of record the CRM stores. The string names are storage keys and
+/// file names: never rename one (add a migration instead).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Collection {
+    Outlets,
+    Categories,
+    Customers,
+    Transactions,
+    Interactions,
+    FollowUps,
+    Complaints,
+    Surveys,
+    LoyaltyAccounts,
+    Ledger,
+    CareTasks,
+    Audit,
+}
+
+impl Collection {
+    pub const ALL: [Collection; 12] = [
+        Collection::Outlets,
+        Collection::Categories,
+        Collection::Customers,
+        Collection::Transactions,
+        Collection::Interactions,
+        Collection::FollowUps,
+        Collection::Complaints,
+        Collection::Surveys,
+        Collection::LoyaltyAccounts,
+        Collection::Ledger,
+        Collection::CareTasks,
+        Collection::Audit,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Collection::Outlets => "outlets",
+            Collection::Categories => "categories",
+            Collection::Customers => "customers",
+            Collection::Transactions => "transactions",
+            Collection::Interactions => "interactions",
+            Collection::FollowUps => "follow_ups",
+            Collection::Complaints => "complaints",
+            Collection::Surveys => "surveys",
+            Collection::LoyaltyAccounts => "loyalty_accounts",
+            Collection::Ledger => "ledger",
+            Collection::CareTasks => "care_tasks",
+            Collection::Audit => "audit",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Collection> {
+        Self::ALL.into_iter().find(|c| c.as_str() == name)
+    }
+}
+
+/// A record that lives in a [`Table`].
+pub trait Record: Clone + PartialEq + Debug + Serialize + DeserializeOwned + 'static {
+    type Id: Copy + Ord + Eq + Hash + Debug + Into<u32> + From<u32>;
+    const COLLECTION: Collection;
+    fn id(&self) -> Self::Id;
+}
+
+/// Records kept sorted by id, ids unique.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table<T> {
+    rows: Vec<T>,
+}
+
+impl<T> Default for Table<T> {
+    fn default() -> Self {
+        Table { rows: Vec::new() }
+    }
+}
+
+impl<T: Record> Table<T> {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Builds a table from rows in any order; of rows sharing an id, the last wins.
+    pub fn from_rows(mut rows: Vec<T>) -> Self {
+        if !rows.windows(2).all(|w| w[0].id() < w[1].id()) {
+            // Stable sort keeps input order among equal ids, so "last wins" is
+            // the last of each run after sorting.
+            rows.sort_by_key(|r| r.id());
+            let mut deduped: Vec<T> = Vec::with_capacity(rows.len());
+            for row in rows {
+                match deduped.last_mut() {
+                    Some(last) if last.id() == row.id() => *last = row,
+                    _ => deduped.push(row),
+                }
+            }
+            rows = deduped;
+        }
+        Table { rows }
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    pub fn rows(&self) -> &[T] {
+        &self.rows
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, T> {
+        self.rows.iter()
+    }
+
+    pub fn into_rows(self) -> Vec<T> {
+        self.rows
+    }
+
+    fn position(&self, id: T::Id) -> Result<usize, usize> {
+        self.rows.binary_search_by_key(&id, |r| r.id())
+    }
+
+    pub fn get(&self, id: T::Id) -> Option<&T> {
+        self.position(id).ok().map(|i| &self.rows[i])
+    }
+
+    pub fn contains(&self, id: T::Id) -> bool {
+        self.position(id).is_ok()
+    }
+
+    /// The id a new record should take: one past the highest, starting at 1.
+    pub fn next_id(&self) -> T::Id {
+        let last: u32 = self.rows.last().map_or(0, |r| r.id().into());
+        T::Id::from(last.saturating_add(1))
+    }
+
+    /// Inserts a record or replaces the one with the same id.
+    pub fn upsert(&mut self, row: T) {
+        match self.position(row.id()) {
+            Ok(i) => self.rows[i] = row,
+            Err(i) => self.rows.insert(i, row),
+        }
+    }
+
+    pub fn remove(&mut self, id: T::Id) -> Option<T> {
+        self.position(id).ok().map(|i| self.rows.remove(i))
+    }
+
+    /// Applies deletions, then puts. Bulk appends of new ids (the import case)
+    /// cost O(n), not O(n²).
+    pub fn apply(&mut self, changes: &Changes<T>) {
+        if !changes.delete.is_empty() {
+            let mut gone: Vec<T::Id> = changes.delete.clone();
+            gone.sort_unstable();
+            self.rows.retain(|r| gone.binary_search(&r.id()).is_err());
+        }
+        let appends_only = changes.put.windows(2).all(|w| w[0].id() < w[1].id())
+            && match (self.rows.last(), changes.put.first()) {
+                (Some(last), Some(first)) => last.id() < first.id(),
+                _ => true,
+            };
+        if appends_only {
+            self.rows.extend(changes.put.iter().cloned());
+        } else if changes.put.len() > 64 {
+            let mut rows = std::mem::take(&mut self.rows);
+            rows.extend(changes.put.iter().cloned());
+            *self = Table::from_rows(rows);
+        } else {
+            for row in &changes.put {
+                self.upsert(row.clone());
+            }
+        }
+    }
+}
+
+impl<T: Serialize> Serialize for Table<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.rows.serialize(serializer)
+    }
+}
+
+impl<'de, T: Record> Deserialize<'de> for Table<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Vec::<T>::deserialize(deserializer).map(Table::from_rows)
+    }
+}
+
+/// Puts and deletes for one collection, applied atomically with the rest of a
+/// [`crate::domain::ChangeSet`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Changes<T: Record> {
+    pub put: Vec<T>,
+    pub delete: Vec<T::Id>,
+}
+
+impl<T: Record> Default for Changes<T> {
+    fn default() -> Self {
+        Changes { put: Vec::new(), delete: Vec::new() }
+    }
+}
+
+impl<T: Record> Changes<T> {
+    pub fn is_empty(&self) -> bool {
+        self.put.is_empty() && self.delete.is_empty()
+    }
+
+    /// Ids touched by this change, for grouping writes by chunk.
+    pub fn touched_ids(&self) -> impl Iterator<Item = T::Id> + '_ {
+        self.put.iter().map(Record::id).chain(self.delete.iter().copied())
+    }
+
+    /// The first id that is put twice, or both put and deleted: a change that
+    /// says two things about one record is a bug in the caller.
+    pub fn conflicting_id(&self) -> Option<T::Id> {
+        let mut ids: Vec<T::Id> = self.touched_ids().collect();
+        ids.sort_unstable();
+        ids.windows(2).find(|w| w[0] == w[1]).map(|w| w[0])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Outlet, OutletId};
+
+    fn outlet(id: u32, name: &str) -> Outlet {
+        Outlet { id: OutletId(id), name: name.into(), ..Outlet::default() }
+    }
+
+    fn names(t: &Table<Outlet>) -> Vec<(u32, String)> {
+        t.iter().map(|o| (o.id.0, o.name.clone())).collect()
+    }
+
+    #[test]
+    fn from_rows_sorts_and_keeps_the_last_of_duplicates() {
+        let t = Table::from_rows(vec![outlet(3, "c"), outlet(1, "a"), outlet(3, "C2"), outlet(2, "b")]);
+        assert_eq!(names(&t), vec![(1, "a".into()), (2, "b".into()), (3, "C2".into())]);
+        assert_eq!(t.next_id(), OutletId(4));
+        assert_eq!(Table::<Outlet>::new().next_id(), OutletId(1));
+    }
+
+    #[test]
+    fn apply_deletes_then_puts_in_any_order() {
+        let mut t = Table::from_rows((1..=5).map(|i| outlet(i, "x")).collect());
+        t.apply(&Changes { put: vec![outlet(9, "new"), outlet(2, "edited")], delete: vec![OutletId(4), OutletId(77)] });
+        assert_eq!(
+            names(&t),
+            vec![(1, "x".into()), (2, "edited".into()), (3, "x".into()), (5, "x".into()), (9, "new".into())]
+        );
+    }
+
+    #[test]
+    fn bulk_changes_take_the_sorting_path_and_agree_with_upserts() {
+        let base: Vec<Outlet> = (1..=100).map(|i| outlet(i * 2, "old")).collect();
+        let put: Vec<Outlet> = (1..=150).rev().map(|i| outlet(i, "new")).collect();
+        let mut bulk = Table::from_rows(base.clone());
+        bulk.apply(&Changes { put: put.clone(), delete: vec![] });
+        let mut one_by_one = Table::from_rows(base);
+        for row in put {
+            one_by_one.upsert(row);
+        }
+        assert_eq!(bulk, one_by_one);
+        // 1..=150 from the puts, plus the old even ids 152..=200.
+        assert_eq!(bulk.len(), 175);
+    }
+
+    #[test]
+    fn a_change_that_says_two_things_about_one_record_is_detected() {
+        let c = Changes { put: vec![outlet(1, "a")], delete: vec![OutletId(1)] };
+        assert_eq!(c.conflicting_id(), Some(OutletId(1)));
+        let c = Changes { put: vec![outlet(1, "a"), outlet(2, "b")], delete: vec![OutletId(3)] };
+        assert_eq!(c.conflicting_id(), None);
+    }
+
+    #[test]
+    fn collection_names_round_trip() {
+        for c in Collection::ALL {
+            assert_eq!(Collection::parse(c.as_str()), Some(c));
+        }
+    }
+}

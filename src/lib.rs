@@ -1,0 +1,18 @@
+//! 客户关系 CRM: an in-browser CRM for hotels and retail chains.
+//!
+//! Layers, each in its own folder (see ARCHITECTURE.md):
+//! - [`domain`]: pure types, rules and analytics. No I/O, no browser crates.
+//! - [`store`]: the storage port, its adapters and the on-disk layout.
+//! - [`i18n`]: every visible string, in 简体中文 and English.
+//! - `app` (browser only): the shell: routing, contexts, actions that load,
+//!   call the domain and save.
+//! - `ui` (browser only): pages and components.
+
+pub mod domain;
+pub mod i18n;
+pub mod store;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
