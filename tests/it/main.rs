@@ -1,0 +1,17 @@
+//! The one integration-test crate. Natively it runs the store conformance
+//! suite against the in-memory adapter and checks architecture invariants; in
+//! headless Chromium (`cargo test --target wasm32-unknown-unknown`) it runs the
+//! same suite against IndexedDB, plus schema-migration tests.
+
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+mod conformance;
+
+#[cfg(not(target_arch = "wasm32"))]
+mod architecture;
+#[cfg(not(target_arch = "wasm32"))]
+mod store_memory;
+
+#[cfg(target_arch = "wasm32")]
+mod store_idb;
