@@ -16,3 +16,7 @@ pub mod store;
 pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+
+/// Storage benchmark hooks for `bash .ci/bench`; only in `--features bench` builds.
+#[cfg(all(target_arch = "wasm32", feature = "bench"))]
+pub mod bench;
