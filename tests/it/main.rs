@@ -3,6 +3,9 @@
 //! headless Chromium (`cargo test --target wasm32-unknown-unknown`) it runs the
 //! same suite against IndexedDB, plus schema-migration tests.
 
+// Tests may unwrap: a panic is how a test reports failure.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
@@ -13,5 +16,7 @@ mod architecture;
 #[cfg(not(target_arch = "wasm32"))]
 mod store_memory;
 
+#[cfg(target_arch = "wasm32")]
+mod migration;
 #[cfg(target_arch = "wasm32")]
 mod store_idb;
