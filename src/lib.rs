@@ -8,8 +8,12 @@
 //!   call the domain and save.
 //! - `ui` (browser only): pages and components.
 
+// Unit tests may unwrap: a panic is how a test reports failure.
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod domain;
 pub mod i18n;
+pub mod route;
 pub mod store;
 
 #[cfg(target_arch = "wasm32")]

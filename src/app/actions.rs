@@ -1,0 +1,119 @@
+//! Actions: load from the store, call the domain, save, then update the
+//! signals. Components call these and show the outcome; they never talk to
+//! the store themselves.
+
+use super::data::{Data, DataStatus, Persistence};
+use super::storage::AppStorage;
+use crate::domain::demo::{generate, DemoOptions, DemoSize};
+use crate::domain::{BusinessKind, Dataset, Settings};
+use crate::store::{Storage, StoreError};
+use chrono::{NaiveDate, Utc};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::rc::Rc;
+use std::sync::Arc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// What to replace the data set with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Replacement {
+    Demo(BusinessKind),
+    Empty,
+}
+
+/// Opens the storage and loads the data set; on a first visit, generates the
+/// hotel demo and saves it. Runs in the background; `Data` says how it went.
+pub fn start_up(data: Data) {
+    spawn_local(async move {
+        let opened = match AppStorage::open().await {
+            Ok(opened) => opened,
+            Err(error) => {
+                data.status.set(DataStatus::Failed(error));
+                return;
+            }
+        };
+        data.persistence.set(Some(match opened.fallback_reason {
+            None => Persistence::Browser,
+            Some(reason) => Persistence::MemoryOnly { reason },
+        }));
+        let storage = Rc::new(opened.storage);
+        data.storage.set_value(Some(Rc::clone(&storage)));
+        match storage.load().await {
+            Ok(Some(dataset)) => data.status.set(DataStatus::Ready(Arc::new(dataset))),
+            // A read failure leaves the stored data alone: never replace what
+            // could not be read.
+            Err(error) => data.status.set(DataStatus::Failed(error)),
+            Ok(None) => {
+                data.status.set(DataStatus::GeneratingDemo);
+                // Let the browser paint "generating" before the CPU-bound work.
+                yield_to_browser().await;
+                let dataset =
+                    demo_dataset(BusinessKind::Hotel, business_today(&Settings::default()));
+                if let Err(error) = storage.replace(&dataset, &[]).await {
+                    data.unsaved_demo.set(Some(error));
+                }
+                data.demo_notice.set(true);
+                data.status.set(DataStatus::Ready(Arc::new(dataset)));
+            }
+        }
+    });
+}
+
+/// Replaces the whole data set (after the user confirmed). On failure the
+/// stored data and the one on screen are both left as they were.
+pub async fn replace_data(data: Data, replacement: Replacement) -> Result<(), StoreError> {
+    let storage = data
+        .storage()
+        .ok_or_else(|| StoreError::Failed("the storage is not open yet".to_owned()))?;
+    let current = data.status.with_untracked(|s| match s {
+        DataStatus::Ready(ds) => Some(ds.settings.clone()),
+        _ => None,
+    });
+    let Some(current) = current else {
+        return Err(StoreError::Failed(
+            "the current data set is not loaded".to_owned(),
+        ));
+    };
+    yield_to_browser().await;
+    let dataset = match replacement {
+        Replacement::Demo(kind) => demo_dataset(kind, business_today(&current)),
+        Replacement::Empty => Dataset {
+            // Keep how the business is set up (kind, currency, time zone);
+            // drop what belonged to the records (staff, the demo marker).
+            settings: Settings {
+                business: current.business,
+                currency: current.currency,
+                utc_offset_minutes: current.utc_offset_minutes,
+                ..Settings::default()
+            },
+            ..Dataset::default()
+        },
+    };
+    storage.replace(&dataset, &[]).await?;
+    data.demo_notice.set(false);
+    data.unsaved_demo.set(None);
+    data.status.set(DataStatus::Ready(Arc::new(dataset)));
+    Ok(())
+}
+
+fn demo_dataset(kind: BusinessKind, today: NaiveDate) -> Dataset {
+    generate(&DemoOptions::new(kind, DemoSize::Demo, today))
+}
+
+/// Today in the business's time zone: the one place the browser clock is read.
+pub fn business_today(settings: &Settings) -> NaiveDate {
+    settings.clock().today(Utc::now())
+}
+
+/// Resolves after a short timeout, giving the browser a chance to render.
+async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let callback = Closure::once_into_js(move || {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+        });
+        let _ = window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 16);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

@@ -1,0 +1,43 @@
+//! The application shell (browser only): start-up, the root component, the
+//! contexts every component reads (language, route, data) and the actions
+//! that load, call the domain and save.
+//!
+//! Each context follows one shape: `provide_x_context()` creates and provides
+//! it, `use_x()` returns it or a [`MissingContext`] error that the UI shows
+//! as a message; nothing unwraps a context.
+
+mod actions;
+mod context;
+mod data;
+mod locale;
+mod router;
+mod storage;
+
+pub use actions::{business_today, replace_data, start_up, Replacement};
+pub use context::MissingContext;
+pub use data::{provide_data_context, use_data, Data, DataContext, DataStatus, Persistence};
+pub use locale::{provide_i18n_context, use_i18n, I18n, I18nContext, LOCALE_STORAGE_KEY};
+pub use router::{
+    focus_page_title, provide_router_context, use_router, Router, RouterContext, PAGE_TITLE_ID,
+};
+pub use storage::{AppStorage, Opened};
+
+use leptos::prelude::*;
+
+/// Mounts the app on `<body>`. Panics (there should be none) are reported
+/// on the browser console with their message rather than as "unreachable".
+pub fn start() {
+    console_error_panic_hook::set_once();
+    mount_to_body(App);
+}
+
+/// The root component: provides the contexts, starts loading the data and
+/// renders the layout.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_i18n_context();
+    provide_router_context();
+    let data = provide_data_context();
+    start_up(data);
+    view! { <crate::ui::Shell /> }
+}

@@ -1,0 +1,30 @@
+//! Components shared by several pages.
+
+mod banner;
+mod confirm_dialog;
+mod language_switch;
+mod main_nav;
+mod not_built;
+mod status;
+
+pub use banner::{Banner, Tone};
+pub use confirm_dialog::ConfirmDialog;
+pub use language_switch::LanguageSwitch;
+pub use main_nav::MainNav;
+pub use not_built::{NotBuiltPage, ReadyLine};
+pub use status::{ErrorPanel, Loading};
+
+use crate::app::MissingContext;
+use crate::i18n::{Key, Locale};
+use leptos::prelude::*;
+
+/// What a component renders when its context is missing: a programming
+/// error, so it is shown in both languages (the locale itself may be what
+/// is missing) instead of panicking into a blank page.
+pub fn context_error(error: MissingContext) -> AnyView {
+    let name = error.0;
+    let text = Locale::ALL
+        .map(|l| l.fill(Key::ErrorsInternal, &[("name", name.into())]))
+        .join(" / ");
+    view! { <p class="banner banner-danger" role="alert">{text}</p> }.into_any()
+}
