@@ -348,12 +348,16 @@ mod tests {
 
     #[test]
     fn a_dataset_encodes_and_decodes_to_itself() {
-        let mut ds = Dataset::default();
-        ds.transactions = Table::from_rows((1..=70_000).map(|i| tx(i, i % 100, 1234)).collect());
-        ds.customers = Table::from_rows(
-            (1..=2_500).map(|i| Customer { id: CustomerId(i), name: format!("客户{i}"), ..Customer::default() }).collect(),
-        );
-        ds.settings.utc_offset_minutes = 60;
+        let ds = Dataset {
+            settings: Settings { utc_offset_minutes: 60, ..Settings::default() },
+            transactions: Table::from_rows((1..=70_000).map(|i| tx(i, i % 100, 1234)).collect()),
+            customers: Table::from_rows(
+                (1..=2_500)
+                    .map(|i| Customer { id: CustomerId(i), name: format!("客户{i}"), ..Customer::default() })
+                    .collect(),
+            ),
+            ..Dataset::default()
+        };
         let chunks = encode_dataset(&ds);
         assert_eq!(chunks.iter().filter(|c| c.collection == Collection::Transactions).count(), 2);
         assert_eq!(chunks.iter().filter(|c| c.collection == Collection::Customers).count(), 3);
@@ -365,10 +369,12 @@ mod tests {
 
     #[test]
     fn chunk_updates_rewrite_only_the_chunks_a_change_touches() {
-        let mut ds = Dataset::default();
-        ds.customers = Table::from_rows(
-            (1..=3_000).map(|i| Customer { id: CustomerId(i), name: format!("c{i}"), ..Customer::default() }).collect(),
-        );
+        let mut ds = Dataset {
+            customers: Table::from_rows(
+                (1..=3_000).map(|i| Customer { id: CustomerId(i), name: format!("c{i}"), ..Customer::default() }).collect(),
+            ),
+            ..Dataset::default()
+        };
         let mut stored: std::collections::BTreeMap<(Collection, u32), Vec<u8>> =
             encode_dataset(&ds).into_iter().map(|c| ((c.collection, c.chunk), c.bytes)).collect();
 

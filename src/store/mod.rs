@@ -81,7 +81,7 @@ pub fn select_audit(mut entries: Vec<AuditEntry>, query: AuditQuery) -> Vec<Audi
     if let Some(customer) = query.customer {
         entries.retain(|e| e.customer == Some(customer));
     }
-    entries.sort_by(|a, b| b.id.cmp(&a.id));
+    entries.sort_by_key(|e| std::cmp::Reverse(e.id));
     if let Some(limit) = query.limit {
         entries.truncate(limit);
     }
