@@ -14,6 +14,7 @@ pub mod demo;
 pub mod ids;
 pub mod money;
 pub mod overview;
+pub mod segmentation;
 pub mod service;
 pub mod settings;
 pub mod table;

@@ -17,6 +17,8 @@ pub struct Settings {
     pub staff: Vec<Staff>,
     /// Which demo data set this is, if it is one; the UI says so plainly.
     pub demo: Option<BusinessKind>,
+    /// Segmentation and customer value thresholds (`domain::segmentation`).
+    pub segmentation: crate::domain::segmentation::SegmentationSettings,
 }
 
 impl Default for Settings {
@@ -27,6 +29,7 @@ impl Default for Settings {
             utc_offset_minutes: BusinessClock::CHINA.utc_offset_minutes,
             staff: Vec::new(),
             demo: None,
+            segmentation: crate::domain::segmentation::SegmentationSettings::default(),
         }
     }
 }

@@ -209,6 +209,7 @@ pub fn generate(options: &DemoOptions) -> Dataset {
             utc_offset_minutes: BusinessClock::CHINA.utc_offset_minutes,
             staff: roster.staff,
             demo: Some(kind),
+            ..Settings::default()
         },
         outlets: Table::from_rows(outlets),
         categories: Table::from_rows(categories),
