@@ -29,3 +29,6 @@ export CHROMEDRIVER=/usr/bin/chromedriver
 export CHROME_PATH=/usr/bin/chromium
 # npm must never download a browser: Playwright uses the system Chromium.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+# wasm-bindgen-test-runner gives the whole browser run 20 s by default; a
+# loaded 2-core CI machine needs more for the IndexedDB suites.
+export WASM_BINDGEN_TEST_TIMEOUT=180
