@@ -5,9 +5,9 @@
 use super::data::{Data, DataStatus, Persistence};
 use super::storage::AppStorage;
 use crate::domain::demo::{generate, DemoOptions, DemoSize};
-use crate::domain::{BusinessKind, Dataset, Settings};
-use crate::store::{Storage, StoreError};
-use chrono::{NaiveDate, Utc};
+use crate::domain::{AuditId, BusinessKind, ChangeSet, Dataset, Settings};
+use crate::store::{AuditQuery, Storage, StoreError};
+use chrono::{NaiveDate, NaiveDateTime, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::rc::Rc;
@@ -104,6 +104,62 @@ fn demo_dataset(kind: BusinessKind, today: NaiveDate) -> Dataset {
 /// Today in the business's time zone: the one place the browser clock is read.
 pub fn business_today(settings: &Settings) -> NaiveDate {
     settings.clock().today(Utc::now())
+}
+
+/// Now, business-local: what a change records as its time.
+pub fn business_now(settings: &Settings) -> NaiveDateTime {
+    settings.clock().local(Utc::now())
+}
+
+/// Why an edit was not saved. Nothing of it was written.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ChangeFailure<E> {
+    /// The data set is not loaded (or failed to load).
+    NotReady,
+    /// The domain refused the edit.
+    Rejected(E),
+    /// The store failed; the data on screen is unchanged.
+    Store(StoreError),
+}
+
+/// One edit: asks `build` (a pure domain function) for the change set
+/// against the loaded data set and the first free audit id, commits it
+/// atomically, then applies it to the data on screen. The audit log is not
+/// held in memory, so its next id is read from the store: the newest entry's
+/// id plus one.
+pub async fn commit_change<E>(
+    data: Data,
+    build: impl FnOnce(&Dataset, AuditId) -> Result<ChangeSet, E>,
+) -> Result<(), ChangeFailure<E>> {
+    let storage = data.storage().ok_or(ChangeFailure::NotReady)?;
+    let dataset = data
+        .status
+        .with_untracked(|s| match s {
+            DataStatus::Ready(ds) => Some(Arc::clone(ds)),
+            _ => None,
+        })
+        .ok_or(ChangeFailure::NotReady)?;
+    let newest = storage
+        .audit(AuditQuery {
+            customer: None,
+            limit: Some(1),
+        })
+        .await
+        .map_err(ChangeFailure::Store)?;
+    let first_audit = AuditId(newest.first().map_or(1, |e| e.id.0.saturating_add(1)));
+    let changes = build(&dataset, first_audit).map_err(ChangeFailure::Rejected)?;
+    changes
+        .validate()
+        .map_err(|e| ChangeFailure::Store(StoreError::from(e)))?;
+    storage.commit(&changes).await.map_err(ChangeFailure::Store)?;
+    // Apply to the data set as it is now: pages hold clones of the `Arc`,
+    // so `make_mut` copies it once and every page re-renders from the copy.
+    data.status.update(|status| {
+        if let DataStatus::Ready(ds) = status {
+            Arc::make_mut(ds).apply(&changes);
+        }
+    });
+    Ok(())
 }
 
 /// Resolves after a short timeout, giving the browser a chance to render.

@@ -6,6 +6,7 @@
 //! it, `use_x()` returns it or a [`MissingContext`] error that the UI shows
 //! as a message; nothing unwraps a context.
 
+mod acting;
 mod actions;
 mod context;
 mod data;
@@ -13,7 +14,10 @@ mod locale;
 mod router;
 mod storage;
 
-pub use actions::{business_today, replace_data, start_up, Replacement};
+pub use acting::{provide_acting_context, use_acting, ActingAs, ActingContext, ACTING_STORAGE_KEY};
+pub use actions::{
+    business_now, business_today, commit_change, replace_data, start_up, ChangeFailure, Replacement,
+};
 pub use context::MissingContext;
 pub use data::{provide_data_context, use_data, Data, DataContext, DataStatus, Persistence};
 pub use locale::{provide_i18n_context, use_i18n, I18n, I18nContext, LOCALE_STORAGE_KEY};
@@ -37,6 +41,7 @@ pub fn start() {
 pub fn App() -> impl IntoView {
     provide_i18n_context();
     provide_router_context();
+    provide_acting_context();
     let data = provide_data_context();
     start_up(data);
     view! { <crate::ui::Shell /> }

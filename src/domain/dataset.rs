@@ -9,6 +9,7 @@
 
 use super::activity::{FollowUp, Interaction, Transaction};
 use super::audit::AuditEntry;
+use super::complaints::ImprovementAction;
 use super::customer::{Category, Customer, Outlet};
 use super::ids::*;
 use super::service::{CareTask, Complaint, LedgerEntry, LoyaltyAccount, SurveyResponse};
@@ -35,6 +36,7 @@ macro_rules! with_collections {
             loyalty_accounts: LoyaltyAccount => LoyaltyAccounts,
             ledger: LedgerEntry => Ledger,
             care_tasks: CareTask => CareTasks,
+            improvement_actions: ImprovementAction => ImprovementActions,
         }
     };
 }
@@ -63,6 +65,7 @@ record_impls! {
     LoyaltyAccount => LoyaltyAccounts, CustomerId, customer;
     LedgerEntry => Ledger, LedgerEntryId, id;
     CareTask => CareTasks, CareTaskId, id;
+    ImprovementAction => ImprovementActions, ImprovementActionId, id;
     AuditEntry => Audit, AuditId, id;
 }
 
@@ -186,8 +189,7 @@ mod tests {
 
     #[test]
     fn a_dataset_survives_a_json_round_trip() {
-        let mut ds = Dataset::default();
-        ds.transactions = Table::from_rows(vec![tx(2), tx(1)]);
+        let ds = Dataset { transactions: Table::from_rows(vec![tx(2), tx(1)]), ..Dataset::default() };
         let json = serde_json::to_string(&ds).unwrap();
         let back: Dataset = serde_json::from_str(&json).unwrap();
         assert_eq!(back, ds);

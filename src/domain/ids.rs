@@ -63,6 +63,8 @@ id_types! {
     LedgerEntryId,
     /// A care task (客户关怀): birthday, holiday, win-back.
     CareTaskId,
+    /// An improvement action against a root cause of complaints (整改措施).
+    ImprovementActionId,
     /// A member of staff.
     StaffId,
     /// One entry of the audit log.

@@ -7,6 +7,7 @@
 
 pub mod activity;
 pub mod audit;
+pub mod complaints;
 pub mod contact;
 pub mod customer;
 pub mod dataset;
@@ -14,6 +15,7 @@ pub mod demo;
 pub mod ids;
 pub mod money;
 pub mod overview;
+pub mod segment_view;
 pub mod segmentation;
 pub mod service;
 pub mod settings;
@@ -22,6 +24,7 @@ pub mod time;
 
 pub use activity::*;
 pub use audit::*;
+pub use complaints::ImprovementAction;
 pub use contact::*;
 pub use customer::*;
 pub use dataset::*;

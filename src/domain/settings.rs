@@ -2,6 +2,7 @@
 //! zone, and its staff. Thresholds of later modules join here as they land,
 //! each with the default named in the domain brief.
 
+use super::complaints::ComplaintSettings;
 use super::customer::Staff;
 use super::money::Currency;
 use super::time::BusinessClock;
@@ -17,6 +18,8 @@ pub struct Settings {
     pub staff: Vec<Staff>,
     /// Which demo data set this is, if it is one; the UI says so plainly.
     pub demo: Option<BusinessKind>,
+    /// Complaint handling: SLA, service hours, root causes (`domain::complaints`).
+    pub complaints: ComplaintSettings,
     /// Segmentation and customer value thresholds (`domain::segmentation`).
     pub segmentation: crate::domain::segmentation::SegmentationSettings,
 }
@@ -29,6 +32,7 @@ impl Default for Settings {
             utc_offset_minutes: BusinessClock::CHINA.utc_offset_minutes,
             staff: Vec::new(),
             demo: None,
+            complaints: ComplaintSettings::default(),
             segmentation: crate::domain::segmentation::SegmentationSettings::default(),
         }
     }

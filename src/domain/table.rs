@@ -23,11 +23,12 @@ pub enum Collection {
     LoyaltyAccounts,
     Ledger,
     CareTasks,
+    ImprovementActions,
     Audit,
 }
 
 impl Collection {
-    pub const ALL: [Collection; 12] = [
+    pub const ALL: [Collection; 13] = [
         Collection::Outlets,
         Collection::Categories,
         Collection::Customers,
@@ -39,6 +40,7 @@ impl Collection {
         Collection::LoyaltyAccounts,
         Collection::Ledger,
         Collection::CareTasks,
+        Collection::ImprovementActions,
         Collection::Audit,
     ];
 
@@ -55,6 +57,7 @@ impl Collection {
             Collection::LoyaltyAccounts => "loyalty_accounts",
             Collection::Ledger => "ledger",
             Collection::CareTasks => "care_tasks",
+            Collection::ImprovementActions => "improvement_actions",
             Collection::Audit => "audit",
         }
     }

@@ -65,6 +65,7 @@ pub fn collection_label(collection: Collection, business: Option<BusinessKind>) 
         (Collection::LoyaltyAccounts, _) => Key::DataLoyaltyAccounts,
         (Collection::Ledger, _) => Key::DataLedger,
         (Collection::CareTasks, _) => Key::DataCareTasks,
+        (Collection::ImprovementActions, _) => Key::DataImprovementActions,
         (Collection::Audit, _) => Key::DataAudit,
     }
 }

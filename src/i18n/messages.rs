@@ -128,16 +128,162 @@ messages! {
             "{customers} customer {customers|profile|profiles}, {interactions} contact {interactions|record|records} and {follow_ups} {follow_ups|follow-up|follow-ups} ready.";
     }
     Segments {
-        SegmentsPlanRfm => "RFM 分析（最近消费、消费频率、消费金额）：按五分位给出 1–5 分，并以热力图展示。",
-            "RFM analysis (recency, frequency, monetary): scores 1–5 by quintile, shown as a heat map.";
-        SegmentsPlanNamed => "11 个命名客户群：冠军客户、忠诚客户、潜在忠诚客户、新客户、有潜力客户、需要关注、即将沉睡、高风险客户、不能失去的客户、休眠客户、已流失客户。",
-            "11 named segments: Champions, Loyal, Potential Loyalist, New, Promising, Need Attention, About to Sleep, At Risk, Can't Lose Them, Hibernating, Lost.";
-        SegmentsPlanTiers => "客户分层（战略级、成长级、基础级、沉睡级）与消费等级（钻石、黄金、白银、沉睡），也可手动调整等级。",
-            "Value tiers (strategic, growth, basic, dormant) and spend grades (Diamond, Gold, Silver, Dormant), with manual overrides.";
-        SegmentsPlanPareto => "客户价值矩阵（平均消费额 × 消费频率）与帕累托曲线（前 20% 客户贡献的营收占比）。",
-            "The customer value matrix (average spend × frequency) and the Pareto curve (revenue share of the top 20%).";
-        SegmentsPlanClv => "客户终身价值（CLV）：历史价值，以及用 BG/NBD 与 Gamma-Gamma 模型预测的未来价值。",
-            "Customer lifetime value (CLV): historical, and predicted with the BG/NBD and Gamma-Gamma models.";
+        SegmentsIntro => "按 RFM 将客户分为 11 个客户群，并给出消费等级、ABC 等级、价值分层、价值矩阵、帕累托曲线和预测的客户终身价值。所有数字都在本机计算。",
+            "Customers in 11 RFM segments, with spend grades, A/B/C grades, value tiers, the value matrix, the Pareto curve and predicted lifetime value. Every figure is computed on this device.";
+        SegmentsComputing => "正在计算客户细分…", "Computing the segmentation…";
+        SegmentsSummary => "截至 {date}：{buyers} 位客户有消费，{prospects} 位尚无消费，营收 {revenue}。",
+            "As of {date}: {buyers} {buyers|customer has|customers have} purchases, {prospects} {prospects|has|have} none; revenue {revenue}.";
+        SegmentsSettingsTitle => "分析设置", "Analysis settings";
+        SegmentsAsOf => "截止日期", "As of";
+        SegmentsWindow => "分析区间", "Window";
+        SegmentsWindowAll => "全部历史", "All history";
+        SegmentsWindow12 => "最近 12 个月", "Last 12 months";
+        SegmentsDiamondFrom => "钻石门槛（年消费，元）", "Diamond from (annual spend)";
+        SegmentsGoldFrom => "黄金门槛（年消费，元）", "Gold from (annual spend)";
+        SegmentsDormantDays => "沉睡：未消费天数", "Dormant after (days without purchase)";
+        SegmentsAShare => "A 级：累计营收占比（%）", "Grade A: first share of revenue (%)";
+        SegmentsBShare => "B 级：其后营收占比（%）", "Grade B: next share of revenue (%)";
+        SegmentsClvHorizon => "CLV 预测期（月）", "CLV horizon (months)";
+        SegmentsClvDiscount => "CLV 月折现率（%）", "CLV monthly discount rate (%)";
+        SegmentsSave => "保存为默认设置", "Save as default";
+        SegmentsReset => "恢复默认值", "Reset to defaults";
+        SegmentsSaveFailed => "没有保存：{reason}", "Not saved: {reason}";
+        SegmentsNotReady => "数据尚未载入，无法保存。", "The data is not loaded yet, so nothing can be saved.";
+        SegmentsUnsaved => "当前设置与已保存的默认设置不同。", "These settings differ from the saved default.";
+        SegmentsHeatTitle => "R × FM 热力图", "R × FM heat map";
+        SegmentsHeatCaption => "每格是最近消费得分 R（行）与频率金额得分 FM（列）组合下的客户数，颜色越深人数越多；选择一格可列出其客户。",
+            "Customers per recency score R (rows) and frequency-monetary score FM (columns); darker means more. Choose a cell to list its customers.";
+        SegmentsHeatCorner => "R 得分＼FM 得分", "R score \\ FM score";
+        SegmentsHeatRow => "R 得分 {score}", "R = {score}";
+        SegmentsHeatCol => "FM 得分 {score}", "FM = {score}";
+        SegmentsHeatCell => "R {r}、FM {fm}：{segment}，{count} 位客户", "R {r}, FM {fm}: {segment}, {count} {count|customer|customers}";
+        SegmentsTableTitle => "客户群", "Segments";
+        SegmentsColSegment => "客户群名称", "Segment";
+        SegmentsColCustomers => "客户数", "Customers";
+        SegmentsColCustomerShare => "客户占比", "Share of customers";
+        SegmentsColRevenueShare => "营收占比", "Revenue share";
+        SegmentsColRevenue => "营收", "Revenue";
+        SegmentsColAvgSpend => "人均消费", "Average spend";
+        SegmentsColAvgRecency => "平均未消费天数", "Average days since purchase";
+        SegmentsColAction => "建议行动", "Recommended action";
+        SegmentsChartTitle => "各客户群人数", "Customers per segment";
+        SegmentsActionRewardAndAdvocacy => "奖励他们；新品抢先体验；邀请推荐好友。", "Reward them; early access to new products; invite them to refer friends.";
+        SegmentsActionUpsellAndUpgrade => "推荐更高价值的产品；邀请升级会员；请他们评价。", "Up-sell higher-value products; offer a membership upgrade; ask for reviews.";
+        SegmentsActionMembershipOffer => "邀请加入会员或积分计划；按购买历史推荐商品。", "Offer membership or points; recommend products from their history.";
+        SegmentsActionOnboarding => "欢迎新客；帮助上手首批产品；跟进首次购买体验。", "Welcome them; help with the first products; follow up the first purchase.";
+        SegmentsActionSecondPurchaseIncentive => "加深品牌认知；提供试用和二次购买激励。", "Build brand awareness; offer trials and a second-purchase incentive.";
+        SegmentsActionLimitedTimeOffer => "限时优惠；根据过往购买推荐商品。", "A limited-time offer; recommendations based on past purchases.";
+        SegmentsActionReactivate => "在流失前用热销商品和适度折扣重新激活。", "Reactivate with popular products and a modest discount before they lapse.";
+        SegmentsActionPersonalisedWinBack => "个性化挽回信息与续约；了解发生了什么变化。", "Personalised win-back messages and renewals; find out what changed.";
+        SegmentsActionPersonalContact => "由客户经理一对一联系挽回，别让他们流向竞争对手。", "Win them back one to one (a call from their manager); do not lose them to a competitor.";
+        SegmentsActionSpecialOffer => "提供相关的特别优惠，重新建立品牌价值。", "A relevant special offer; re-establish the brand's value.";
+        SegmentsActionReviveOrLetGo => "低成本唤醒活动；挽回成本超过价值时停止（E(V) − V3 > C3）。", "A low-cost revival campaign; stop when win-back cost exceeds the value (E(V) − V3 > C3).";
+        SegmentsListCell => "热力图格 R {r}、FM {fm} 的客户", "Customers in cell R {r}, FM {fm}";
+        SegmentsListSegment => "客户群“{segment}”的客户", "Customers in {segment}";
+        SegmentsListCount => "显示 {shown} 位，共 {total} 位客户", "Showing {shown} of {total} {total|customer|customers}";
+        SegmentsListNone => "在热力图中选择一格，或在客户群表中选择一个客户群，即可列出其客户。", "Choose a heat-map cell or a segment to list its customers.";
+        SegmentsListEmpty => "这里没有客户。", "No customers here.";
+        SegmentsExport => "导出为 CSV", "Export as CSV";
+        SegmentsClear => "清除选择", "Clear selection";
+        SegmentsColName => "姓名", "Name";
+        SegmentsColCity => "城市", "City";
+        SegmentsColRfm => "R/F/M 得分", "R/F/M scores";
+        SegmentsColRecency => "未消费天数", "Days since purchase";
+        SegmentsColFrequency => "消费天数", "Purchase days";
+        SegmentsColMonetary => "消费金额", "Spend";
+        SegmentsColGrade => "消费等级", "Spend grade";
+        SegmentsColAbc => "ABC 等级", "A/B/C grade";
+        SegmentsColTier => "价值分层", "Value tier";
+        SegmentsColPAlive => "活跃概率 P(alive)", "P(alive)";
+        SegmentsColClv => "预测 CLV", "Predicted CLV";
+        SegmentsManual => "（手动）", "(manual)";
+        SegmentsGradesTitle => "等级与分层", "Grades and tiers";
+        SegmentsSpendGradesCaption => "消费等级（按近一年消费）", "Spend grades (by trailing-year spend)";
+        SegmentsGradeDiamond => "钻石", "Diamond";
+        SegmentsGradeGold => "黄金", "Gold";
+        SegmentsGradeSilver => "白银", "Silver";
+        SegmentsGradeDormant => "沉睡", "Dormant";
+        SegmentsGradeRule => "钻石：年消费 ≥ {diamond}；黄金：≥ {gold}；白银：低于黄金；沉睡：{days} 天未消费。",
+            "Diamond: annual spend ≥ {diamond}; Gold: ≥ {gold}; Silver: below Gold; Dormant: no purchase for {days} days.";
+        SegmentsColGroup => "等级", "Grade";
+        SegmentsAbcCaption => "ABC 等级（按贡献）", "A/B/C grades (by contribution)";
+        SegmentsColComputed => "计算所得", "Computed";
+        SegmentsColEffective => "生效（含手动调整）", "In effect (with manual overrides)";
+        SegmentsAbcA => "A 重点客户", "A: key customers";
+        SegmentsAbcB => "B 一般客户", "B: general customers";
+        SegmentsAbcC => "C 潜在客户", "C: potential customers";
+        SegmentsOverrides => "{count} 位客户的等级为手动调整，按手动等级计入“生效”一列。",
+            "{count} {count|customer has|customers have} a manually overridden grade, counted in the \"in effect\" column.";
+        SegmentsAbcRule => "A：按消费从高到低累计，贡献前 {a} 营收的客户；B：其后 {b}；C：其余。",
+            "A: customers who together make the first {a} of revenue, highest spenders first; B: the next {b}; C: the rest.";
+        SegmentsTiersCaption => "价值分层", "Value tiers";
+        SegmentsTierStrategic => "战略级", "Strategic tier";
+        SegmentsTierGrowth => "成长级", "Growth tier";
+        SegmentsTierBasic => "基础级", "Basic tier";
+        SegmentsTierDormant => "沉睡级", "Dormant tier";
+        SegmentsTierStrategicRule => "价值前 {top} 且忠诚度高：一对一专属服务。", "Top {top} by value and highly loyal: dedicated one-to-one service.";
+        SegmentsTierGrowthRule => "价值靠前但忠诚度尚不高，或价值居中且有潜力：会员升级、社群、跨品牌权益。",
+            "Top value without the loyalty yet, or middle value with potential: upgrades, community, cross-brand benefits.";
+        SegmentsTierBasicRule => "其余有价值的客户：自动化、标准化服务。", "Other customers with value: automated, standardised service.";
+        SegmentsTierDormantRule => "{days} 天未消费、没有价值或活跃概率很低：唤醒活动，成本超过价值时停止。",
+            "No purchase for {days} days, no value, or a low P(alive): wake-up campaigns, stopped when they cost more than they bring.";
+        SegmentsColRule => "规则", "Rule";
+        SegmentsValueBasisClv => "价值按预测 CLV 计算。", "Value is the predicted CLV.";
+        SegmentsValueBasisSpend => "模型未拟合，价值按近一年消费计算。", "The model is not fitted, so value is the trailing-year spend.";
+        SegmentsMatrixTitle => "客户价值矩阵", "Customer value matrix";
+        SegmentsMatrixSplit => "分界：平均每次消费 {amount}、消费天数 {days}（达到即为“高”）。",
+            "Split at an average purchase of {amount} and {days} purchase days (reaching it counts as high).";
+        SegmentsMatrixHighAmount => "平均消费额高", "High average purchase";
+        SegmentsMatrixLowAmount => "平均消费额低", "Low average purchase";
+        SegmentsMatrixHighFrequency => "消费频率高", "High frequency";
+        SegmentsMatrixLowFrequency => "消费频率低", "Low frequency";
+        SegmentsQuadBest => "最有价值客户", "Best customers";
+        SegmentsQuadFrequent => "常客", "Frequent customers";
+        SegmentsQuadSpender => "乐于消费客户", "Big spenders";
+        SegmentsQuadUncertain => "不确定客户", "Uncertain customers";
+        SegmentsGroupFigure => "{count} 位客户 · {revenue}（{share}）", "{count} {count|customer|customers} · {revenue} ({share})";
+        SegmentsParetoTitle => "帕累托曲线", "Pareto curve";
+        SegmentsParetoTop20 => "消费最多的前 20% 客户贡献的营收占比", "Revenue share of the top 20% of customers";
+        SegmentsParetoAlt => "累计营收占比随客户占比上升的曲线，客户按消费从高到低排列；前 20% 客户贡献 {share}。",
+            "Cumulative revenue share against share of customers, highest spenders first; the top 20% bring {share}.";
+        SegmentsParetoY => "累计营收占比", "Cumulative revenue share";
+        SegmentsModelTitle => "预测模型（BG/NBD 与 Gamma-Gamma）", "Predictive model (BG/NBD and Gamma-Gamma)";
+        SegmentsModelIntro => "以截至 {date} 的数据拟合，共 {population} 位客户。", "Fitted on data up to {date}, {population} {population|customer|customers}.";
+        SegmentsModelPurchases => "购买次数模型 BG/NBD", "Purchase model BG/NBD";
+        SegmentsModelSpend => "客单价模型 Gamma-Gamma", "Spend model Gamma-Gamma";
+        SegmentsModelParam => "参数", "Parameter";
+        SegmentsModelValue => "估计值", "Estimate";
+        SegmentsModelLogLik => "对数似然", "Log-likelihood";
+        SegmentsModelCustomers => "参与拟合的客户数", "Customers in the fit";
+        SegmentsModelRepeat => "重复购买的客户数", "Repeat buyers";
+        SegmentsModelConverged => "已收敛：{iterations} 次迭代，{evaluations} 次函数计算。", "Converged in {iterations} iterations ({evaluations} evaluations).";
+        SegmentsModelUnavailable => "未能拟合：{reason}。其余分析不受影响。", "Not fitted: {reason}. The rest of the analysis still works.";
+        SegmentsHoldoutTitle => "留出期检验", "Holdout check";
+        SegmentsHoldoutIntro => "用 {calibration_end} 之前的数据拟合，预测之后 {weeks} 周的重复购买，再与实际比较。",
+            "Fitted on data up to {calibration_end}, then repeat purchases predicted for the following {weeks} weeks and compared with what happened.";
+        SegmentsHoldoutColPurchases => "校准期重复购买次数", "Repeat purchases in calibration";
+        SegmentsHoldoutColPredicted => "预测（人均）", "Predicted (mean)";
+        SegmentsHoldoutColActual => "实际（人均）", "Actual (mean)";
+        SegmentsHoldoutOpen => "{count} 次及以上", "{count} or more";
+        SegmentsHoldoutTotal => "合计：预测 {predicted} 次，实际 {actual} 次，相对误差 {error}。", "In total: {predicted} predicted, {actual} actual, relative error {error}.";
+        SegmentsModelErrDisabled => "已在设置中关闭", "switched off in the settings";
+        SegmentsModelErrTooFewCustomers => "客户太少：{found} 位，至少需要 {needed} 位", "too few customers: {found}, at least {needed} needed";
+        SegmentsModelErrTooFewRepeat => "重复购买的客户太少：{found} 位，至少需要 {needed} 位", "too few repeat buyers: {found}, at least {needed} needed";
+        SegmentsModelErrNoHistory => "没有可学习的历史：所有客户的首次消费都在最后一天", "no history to learn from: every customer's first purchase is on the last day";
+        SegmentsModelErrNotConverged => "经过 {evaluations} 次计算仍未收敛", "the fit did not converge after {evaluations} evaluations";
+        SegmentsModelErrRunAway => "有参数趋于零或无穷大，数据无法确定它", "a parameter ran off to zero or infinity, so the data do not determine it";
+        SegmentsModelErrNoFiniteMean => "消费模型没有有限的均值（q ≤ 1）", "the spend model has no finite mean (q ≤ 1)";
+        SegmentsModelErrNeedsPurchase => "没有购买次数模型，无法预测消费", "spend cannot be predicted without the purchase model";
+        SegmentsModelErrHoldoutTooLong => "留出期过长，没有剩余的校准历史", "the holdout period leaves no calibration history";
+        SegmentsModelErrStale => "分析结果属于其他数据，需要重新计算", "the prepared analysis belongs to other data and must be prepared again";
+        SegmentsHelpTitle => "规则说明", "How the segments are defined";
+        SegmentsHelpRfm => "R 为距最后一次消费的天数，F 为消费天数，M 为消费总额；各按五分位得 1–5 分（5 最好）；FM = ⌊(F + M) / 2⌋。",
+            "R is the days since the last purchase, F the number of purchase days, M the total spend; each scores 1–5 by quintile (5 best), and FM = ⌊(F + M) / 2⌋.";
+        SegmentsHelpTies => "并列规则：得分 = 1 + ⌊5 · w / n⌋，w 为数值严格更差的客户数，n 为有消费的客户数；数值相同的客户得分相同。",
+            "Ties: score = 1 + ⌊5 · w / n⌋, where w is the number of customers with a strictly worse value and n the number of buyers; identical values get identical scores.";
+        SegmentsHelpProspects => "区间内没有消费的客户不评分，也不归入任何客户群。", "Customers without a purchase in the window get no score and no segment.";
+        SegmentsColRScores => "R 得分范围", "R scores";
+        SegmentsColFmScores => "FM 得分范围", "FM scores";
     }
     Lifecycle {
         LifecyclePlanStages => "每位客户所处的阶段：潜在、新客、成长、稳定、风险、沉睡、流失、赢回；判定阈值可在设置中调整。",
@@ -160,14 +306,227 @@ messages! {
             "{members} {members|member|members}, {ledger} points ledger {ledger|entry|entries} and {care} care {care|task|tasks} ready.";
     }
     Complaints {
-        ComplaintsPlanLog => "投诉登记：类别（服务态度、服务质量、价格与消费、沟通与信息传递、产品、其他）、渠道和严重程度。",
-            "Logging a complaint: category (service attitude, service quality, price and billing, communication, product, other), channel and severity.";
-        ComplaintsPlanFlow => "处理流程：受理 → 确认 → 调查 → 解决 → 回访 → 关闭，客户不满意可重新打开；每一步都留痕，并按严重程度计算处理时限（SLA）。",
-            "The flow received → acknowledged → investigating → resolved → follow-up → closed, reopened when the customer is not satisfied; every step recorded, with an SLA due time per severity.";
-        ComplaintsPlanAnalysis => "分析：未结投诉账龄、超时投诉、类别帕累托排序、根本原因与改进措施、解决时长和解决后满意度。",
-            "Analysis: open complaints by age, SLA breaches, categories ranked (Pareto), root causes and improvement actions, time to resolve and satisfaction after resolution.";
-        ComplaintsReady => "{complaints} 条投诉记录（其中 {open} 条尚未解决）已可使用。",
-            "{complaints} {complaints|complaint|complaints} ({open} open) ready.";
+        ComplaintsViewsLabel => "投诉处理视图", "Complaint views";
+        ComplaintsTabList => "投诉列表", "Complaint list";
+        ComplaintsTabNew => "登记投诉", "File a complaint";
+        ComplaintsTabDashboard => "分析看板", "Dashboard";
+        ComplaintsTabImprovements => "改进跟踪", "Improvements";
+        ComplaintsActingAs => "当前操作人", "Acting as";
+        ComplaintsActingNobody => "请选择你的姓名", "Choose your name";
+        ComplaintsActingHint => "请先在页面顶部的“当前操作人”中选择你的姓名，这样每一步处理都会记下是谁做的。",
+            "Pick your name under “Acting as” at the top first, so that every step records who took it.";
+        ComplaintsNotReady => "数据尚未载入，无法保存。", "The data is not loaded yet, so nothing can be saved.";
+        ComplaintsSaveFailed => "没有保存：{reason}", "Not saved: {reason}";
+        ComplaintsStatusReceived => "已受理", "Received";
+        ComplaintsStatusAcknowledged => "已确认", "Acknowledged";
+        ComplaintsStatusInvestigating => "调查中", "Investigating";
+        ComplaintsStatusResolved => "已解决", "Resolved";
+        ComplaintsStatusClosed => "已关闭", "Closed";
+        ComplaintsSeverityP1 => "P1 紧急", "P1 critical";
+        ComplaintsSeverityP2 => "P2 严重", "P2 major";
+        ComplaintsSeverityP3 => "P3 一般", "P3 moderate";
+        ComplaintsSeverityP4 => "P4 轻微", "P4 minor";
+        ComplaintsChannelHotline => "服务热线", "Hotline";
+        ComplaintsChannelOnline => "线上", "Online";
+        ComplaintsChannelInPerson => "前台当面", "In person at the desk";
+        ComplaintsChannelBox => "意见箱", "Complaint box";
+        ComplaintsChannelSocial => "社交媒体", "Social media";
+        ComplaintsCategoryAttitude => "服务态度", "Service attitude";
+        ComplaintsCategoryQuality => "服务质量", "Service quality";
+        ComplaintsCategoryPrice => "价格与消费", "Price and billing";
+        ComplaintsCategoryCommunication => "沟通与信息传递", "Communication and information";
+        ComplaintsCategoryProduct => "产品", "Product";
+        ComplaintsCategoryOther => "其他", "Other";
+        ComplaintsSlaOnTime => "按时", "On time";
+        ComplaintsSlaAtRisk => "即将超时", "At risk";
+        ComplaintsSlaBreached => "已超时", "Breached";
+        ComplaintsSlaMet => "已达标", "Met";
+        ComplaintsSlaMissed => "超时完成", "Missed";
+        ComplaintsAgeUnderDay => "不足 1 天", "Under 1 day";
+        ComplaintsAgeOneToThree => "1–3 天", "1–3 days";
+        ComplaintsAgeThreeToSeven => "3–7 天", "3–7 days";
+        ComplaintsAgeWeekToMonth => "7–30 天", "7–30 days";
+        ComplaintsAgeOverMonth => "30 天以上", "30 days or more";
+        ComplaintsActAcknowledge => "确认受理", "Acknowledge";
+        ComplaintsActInvestigate => "开始调查", "Start investigation";
+        ComplaintsActResolve => "标记为已解决", "Mark resolved";
+        ComplaintsActClose => "关闭投诉", "Close the complaint";
+        ComplaintsActReopen => "重新打开", "Reopen";
+        ComplaintsDurationDays => "{days} 天 {hours} 小时", "{days} d {hours} h";
+        ComplaintsDurationHours => "{hours} 小时 {minutes} 分钟", "{hours} h {minutes} min";
+        ComplaintsDurationMinutes => "{minutes} 分钟", "{minutes} min";
+        ComplaintsUnassigned => "未指派", "Unassigned";
+        ComplaintsListHeading => "全部投诉", "All complaints";
+        ComplaintsFiltersLabel => "筛选条件", "Filters";
+        ComplaintsFilterStatus => "按状态筛选", "Filter by status";
+        ComplaintsFilterOwner => "按负责人筛选", "Filter by owner";
+        ComplaintsFilterSla => "按处理时限筛选", "Filter by SLA";
+        ComplaintsFilterAll => "全部", "All";
+        ComplaintsFilterOpen => "未解决（受理、确认、调查中）", "Open (received, acknowledged, investigating)";
+        ComplaintsListCaption => "共 {count} 条投诉，最新的在前。", "{count} {count|complaint|complaints}, newest first.";
+        ComplaintsListCaptionCapped => "共 {count} 条投诉，显示最新的 {shown} 条。", "{count} {count|complaint|complaints}; the newest {shown} shown.";
+        ComplaintsColId => "编号", "No.";
+        ComplaintsColReceived => "受理时间", "Received at";
+        ComplaintsColCustomer => "客户", "Customer";
+        ComplaintsColCategory => "类别", "Category";
+        ComplaintsColSeverity => "严重程度", "Severity";
+        ComplaintsColStatus => "状态", "Status";
+        ComplaintsColOwner => "负责人", "Owner";
+        ComplaintsColAge => "已等待", "Age";
+        ComplaintsColDue => "处理时限", "Due";
+        ComplaintsColSla => "时限状态", "SLA";
+        ComplaintsIntakeHeading => "登记新投诉", "File a new complaint";
+        ComplaintsIntakeHint => "按姓名或电话查找客户；找不到时可当场新建客户档案。", "Find the customer by name or phone; if they are not on file, create them on the spot.";
+        ComplaintsCustomerLegend => "投诉客户", "Who is complaining";
+        ComplaintsSearchLabel => "查找客户（姓名或电话）", "Find a customer (name or phone)";
+        ComplaintsSearchResults => "查找结果", "Search results";
+        ComplaintsSearchCount => "找到 {count} 位客户（最多显示 8 位）。", "{count} {count|customer|customers} found (at most 8 shown).";
+        ComplaintsChosen => "已选择：{name}", "Chosen: {name}";
+        ComplaintsChangeCustomer => "更换客户", "Change customer";
+        ComplaintsNewCustomer => "新建客户", "New customer";
+        ComplaintsSearchInstead => "改为查找已有客户", "Find an existing customer instead";
+        ComplaintsNewName => "新客户姓名", "New customer's name";
+        ComplaintsNewPhone => "新客户手机号", "New customer's phone";
+        ComplaintsMember => "会员", "Member";
+        ComplaintsNotMember => "非会员", "Not a member";
+        ComplaintsMembership => "会员身份", "Loyalty membership";
+        ComplaintsPointsBalance => "积分余额", "Points balance";
+        ComplaintsChannelLabel => "投诉渠道", "Channel";
+        ComplaintsCategoryLabel => "投诉类别", "Complaint category";
+        ComplaintsSeverityLabel => "严重程度（P1 最紧急）", "Severity (P1 most urgent)";
+        ComplaintsChoose => "请选择", "Choose…";
+        ComplaintsStayLabel => "相关入住（该客户最近的入住）", "Stay concerned (the customer's recent stays)";
+        ComplaintsPurchaseLabel => "相关消费（该客户最近的消费）", "Purchase concerned (the customer's recent purchases)";
+        ComplaintsNoLink => "不关联", "None";
+        ComplaintsNights => "{count} 晚", "{count} {count|night|nights}";
+        ComplaintsItems => "{count} 件", "{count} {count|item|items}";
+        ComplaintsDescriptionLabel => "投诉内容", "What happened";
+        ComplaintsRequestLabel => "客户诉求", "What the customer asks for";
+        ComplaintsOwnerLabel => "负责员工", "Responsible staff member";
+        ComplaintsFileButton => "登记投诉并打开详情", "File the complaint and open it";
+        ComplaintsErrSummary => "表单有 {count} 处需要修改，请查看各字段下方的说明。", "The form has {count} {count|problem|problems}; see the notes under the fields.";
+        ComplaintsErrCustomer => "请查找并选择客户，或新建客户。", "Find and choose a customer, or create one.";
+        ComplaintsErrUnknownCustomer => "客户 #{id} 不存在。", "Customer #{id} does not exist.";
+        ComplaintsErrName => "请填写新客户的姓名。", "Enter the new customer's name.";
+        ComplaintsErrPhoneEmpty => "请填写手机号。", "Enter a phone number.";
+        ComplaintsErrPhoneCharacters => "手机号只能包含数字、空格、横线、括号和开头的 +。", "A phone number may contain only digits, spaces, dashes, brackets and a leading +.";
+        ComplaintsErrPhoneLength => "手机号有 {digits} 位数字；中国大陆手机号应为 11 位，其他号码为 7–15 位。", "The number has {digits} {digits|digit|digits}; a Chinese mobile has 11, other numbers 7 to 15.";
+        ComplaintsErrPhoneTaken => "客户 #{id} 已使用此手机号：请查找并选择该客户，避免重复建档。", "Customer #{id} already has this phone number: find and choose them instead of creating a duplicate.";
+        ComplaintsErrChannel => "请选择投诉渠道。", "Choose the channel.";
+        ComplaintsErrCategory => "请选择投诉类别。", "Choose the category.";
+        ComplaintsErrSeverity => "请选择严重程度。", "Choose the severity.";
+        ComplaintsErrTransaction => "所选记录不属于该客户。", "That record is not this customer's.";
+        ComplaintsErrDescription => "请描述投诉内容。", "Describe what happened.";
+        ComplaintsErrUnknownComplaint => "这条投诉不存在。", "This complaint does not exist.";
+        ComplaintsErrPointsMembers => "只有会员才能获得积分补偿：该客户不是会员，请选择其他补偿方式。", "Only loyalty members can be compensated with points: this customer is not a member, so choose another compensation.";
+        ComplaintsErrTransition => "投诉不能从“{from}”变为“{to}”。", "A complaint cannot go from “{from}” to “{to}”.";
+        ComplaintsErrReason => "请填写客户不满意的原因。", "Give the customer's reason for not being satisfied.";
+        ComplaintsErrNote => "备注不能为空。", "The note is empty.";
+        ComplaintsErrSolution => "请填写解决方案。", "Describe the solution.";
+        ComplaintsErrRootCause => "请选择根本原因。", "Choose the root cause.";
+        ComplaintsErrCompensation => "补偿必须是大于零的金额或积分，代金券需要说明。", "Compensation must be an amount or points above zero, and a voucher needs a description.";
+        ComplaintsErrScore => "请选择 1–5 分。", "Choose a score from 1 to 5.";
+        ComplaintsErrNotResolved => "投诉解决之后才能记录回访满意度。", "Satisfaction is recorded after the complaint is resolved.";
+        ComplaintsErrSameOwner => "该员工已是负责人。", "That staff member already owns it.";
+        ComplaintsNotFound => "找不到投诉 #{id}。", "There is no complaint #{id}.";
+        ComplaintsBackToList => "返回投诉列表", "Back to the complaint list";
+        ComplaintsDetailHeading => "投诉 #{id}", "Complaint #{id}";
+        ComplaintsLinked => "相关记录", "Stay or purchase concerned";
+        ComplaintsSolutionLabel => "解决方案", "Solution";
+        ComplaintsRootCauseLabel => "根本原因", "Root cause";
+        ComplaintsCompensationLegend => "补偿", "Compensation";
+        ComplaintsCompNone => "无补偿", "No compensation";
+        ComplaintsCompMoney => "现金或退款", "Money or refund";
+        ComplaintsCompVoucher => "代金券", "Voucher";
+        ComplaintsCompPoints => "会员积分", "Loyalty points";
+        ComplaintsCompMoneyText => "金额 {amount}", "money, {amount}";
+        ComplaintsCompVoucherText => "代金券：{voucher}", "voucher: {voucher}";
+        ComplaintsCompPointsText => "{points} 积分", "{points} {points|point|points}";
+        ComplaintsPointsMembersOnly => "积分补偿通过会员积分流水发放，仅限会员；该客户不是会员。", "Points are credited through the loyalty ledger, so only members can get them; this customer is not a member.";
+        ComplaintsAmountLabel => "金额（元）", "Amount (whole units, up to 2 decimals)";
+        ComplaintsPointsLabel => "积分数", "Number of points";
+        ComplaintsVoucherLabel => "代金券说明", "Voucher description";
+        ComplaintsSlaCaption => "处理时限（SLA）", "Service-level targets (SLA)";
+        ComplaintsSlaClock => "时限", "Target";
+        ComplaintsSlaDone => "完成时间", "Done at";
+        ComplaintsSlaFirstResponse => "首次响应", "First response";
+        ComplaintsSlaResolution => "解决", "Resolution";
+        ComplaintsWorkflowHeading => "处理", "Handling";
+        ComplaintsAssignButton => "指派", "Assign";
+        ComplaintsNextSteps => "可执行的下一步", "Next steps";
+        ComplaintsResolveHeading => "解决投诉", "Resolve the complaint";
+        ComplaintsReopenHeading => "客户不满意：重新打开", "Customer not satisfied: reopen";
+        ComplaintsReopenReason => "客户不满意的原因", "Why the customer is not satisfied";
+        ComplaintsCsatHeading => "回访", "Follow-up";
+        ComplaintsCsatLegend => "客户满意度（1–5 分）", "Customer satisfaction (1–5)";
+        ComplaintsCsatScore => "{score} 分", "{score} / 5";
+        ComplaintsCsatReason => "客户的意见（{threshold} 分及以下时必填，作为重新打开的原因）", "The customer's words (required for a score of {threshold} or less: the reason to reopen)";
+        ComplaintsCsatButton => "记录回访评分", "Record the follow-up score";
+        ComplaintsNoteHeading => "添加备注", "Add a note";
+        ComplaintsNoteLabel => "备注内容", "Note";
+        ComplaintsNoteButton => "保存备注", "Save the note";
+        ComplaintsHistoryHeading => "处理记录", "History";
+        ComplaintsEvReceived => "登记投诉", "Complaint received";
+        ComplaintsEvStatus => "状态：{from} → {to}", "Status: {from} → {to}";
+        ComplaintsEvAssigned => "指派给 {name}", "Assigned to {name}";
+        ComplaintsEvNote => "备注：{text}", "Note: {text}";
+        ComplaintsEvCompensated => "补偿：{what}", "Compensation: {what}";
+        ComplaintsEvLedger => "（已记入积分流水 #{id}）", "(credited to the points ledger, entry #{id})";
+        ComplaintsEvReopened => "重新打开：{reason}", "Reopened: {reason}";
+        ComplaintsEvSatisfaction => "回访满意度：{score}/5", "Follow-up satisfaction: {score}/5";
+        ComplaintsDashNowHeading => "当前情况", "Right now";
+        ComplaintsDashSpeedHeading => "速度、投诉率与满意度", "Speed, complaint rate and satisfaction";
+        ComplaintsFigOpen => "未解决投诉", "Open complaints";
+        ComplaintsFigBreached => "已超时（未解决）", "Breached now";
+        ComplaintsFigAtRisk => "即将超时", "At risk now";
+        ComplaintsFigResolved => "已解决（含已关闭）", "Resolved (incl. closed)";
+        ComplaintsFigTotal => "投诉总数", "All complaints ever";
+        ComplaintsByAgeCaption => "未解决投诉的等待时长", "Open complaints by age";
+        ComplaintsByOwnerCaption => "各负责人的未解决投诉", "Open complaints by owner";
+        ComplaintsFigFirstMean => "平均首次响应时间", "Mean time to first response";
+        ComplaintsFigFirstP90 => "首次响应时间（90 分位）", "90th percentile, first response";
+        ComplaintsFigResolveMean => "平均解决时间", "Mean time to resolution";
+        ComplaintsFigResolveP90 => "解决时间（90 分位）", "90th percentile, resolution";
+        ComplaintsRatePerCustomers => "每百位客户投诉数（近 90 天）", "Complaints per 100 customers (90 days)";
+        ComplaintsRatePerStays => "每百次入住投诉数（近 90 天）", "Complaints per 100 stays (90 days)";
+        ComplaintsRatePerPurchases => "每百笔消费投诉数（近 90 天）", "Complaints per 100 purchases (90 days)";
+        ComplaintsRateBasisStays => "入住", "stays";
+        ComplaintsRateBasisPurchases => "消费", "purchases";
+        ComplaintsRateNote => "投诉率：{from} 至 {to} 共 {complaints} 条投诉；同期有{basis}的客户 {customers} 位，{basis}共 {transactions} 次。",
+            "Complaint rate: {from} to {to}, {complaints} {complaints|complaint|complaints}; {customers} {customers|customer|customers} with {basis} in that time, {transactions} {basis} in all.";
+        ComplaintsFigCsatMean => "解决后平均满意度（1–5）", "Mean satisfaction after resolution (1–5)";
+        ComplaintsFigCsatSatisfied => "满意（4–5 分）占比", "Share satisfied (4–5)";
+        ComplaintsFigCsatResponses => "回访评分数", "Follow-up scores recorded";
+        ComplaintsTimesNote => "响应和解决时间按自然时间（从受理起）计算，采用最近秩法计算 90 分位；是否超时按处理时限设置中的服务时间判断。",
+            "Response and resolution times are wall-clock time from receipt; the 90th percentile uses the nearest-rank method. Whether a complaint breached its SLA is judged in the service hours of the SLA settings.";
+        ComplaintsParetoCategories => "投诉类别排序（帕累托）", "Categories ranked (Pareto)";
+        ComplaintsParetoCategoriesAlt => "投诉类别帕累托图：柱为投诉数，折线为累计占比；数据见下表。", "Pareto chart of categories: bars are complaints, the line the cumulative share; the table below has the numbers.";
+        ComplaintsParetoCauses => "根本原因排序（帕累托）", "Root causes ranked (Pareto)";
+        ComplaintsParetoCausesAlt => "根本原因帕累托图：柱为投诉数，折线为累计占比；数据见下表。", "Pareto chart of root causes: bars are complaints, the line the cumulative share; the table below has the numbers.";
+        ComplaintsRank => "排名", "Rank";
+        ComplaintsParetoItem => "项目", "Item";
+        ComplaintsParetoCount => "投诉数", "Complaints";
+        ComplaintsParetoShare => "占比", "Share";
+        ComplaintsParetoCumulative => "累计占比", "Cumulative share";
+        ComplaintsImpAddHeading => "新增整改措施", "Add an improvement action";
+        ComplaintsImpHint => "针对根本原因制定措施、指定负责人和完成日期，避免同类问题再次发生。看板上的根本原因排序可作参考。",
+            "For a root cause, set an action, an owner and a due date so the same problem does not recur. The ranked root causes on the dashboard show where to start.";
+        ComplaintsImpActionLabel => "整改措施内容", "Action";
+        ComplaintsImpDueLabel => "完成期限", "Due date";
+        ComplaintsImpAddButton => "添加措施", "Add the action";
+        ComplaintsImpListHeading => "整改措施清单", "Actions against root causes";
+        ComplaintsImpEmpty => "还没有整改措施。", "No improvement action yet.";
+        ComplaintsImpActions => "操作", "Actions";
+        ComplaintsImpOpen => "进行中", "In progress";
+        ComplaintsImpOverdue => "已逾期", "Overdue";
+        ComplaintsImpDoneOn => "已于 {date} 完成", "Done on {date}";
+        ComplaintsImpMarkDone => "标记完成", "Mark done";
+        ComplaintsImpMarkDoneFor => "标记完成：{action}", "Mark done: {action}";
+        ComplaintsErrImpCause => "请填写根本原因。", "Name the root cause.";
+        ComplaintsErrImpAction => "请填写整改措施。", "Say what will be done.";
+        ComplaintsErrImpDue => "请选择完成期限。", "Choose a due date.";
+        ComplaintsErrImpUnknown => "这项措施不存在。", "This action does not exist.";
+        ComplaintsErrImpDone => "这项措施已经完成。", "This action is already done.";
     }
     Surveys {
         SurveysPlanScores => "入住、消费和投诉处理之后的满意度调查：CSAT（1–5 分）与 NPS（0–10 分）。",
@@ -231,6 +590,7 @@ messages! {
         DataLoyaltyAccounts => "会员账户", "Loyalty accounts";
         DataLedger => "积分流水", "Points ledger entries";
         DataCareTasks => "关怀任务", "Care tasks";
+        DataImprovementActions => "整改措施", "Improvement actions";
         DataAudit => "审计日志", "Audit log entries";
     }
     NotFound {

@@ -7,7 +7,7 @@ use crate::domain::Dataset;
 use crate::i18n::{store_error_message, Key};
 use crate::route::Route;
 use crate::ui::components::{
-    context_error, Banner, ErrorPanel, LanguageSwitch, Loading, MainNav, Tone,
+    context_error, ActingAsPicker, Banner, ErrorPanel, LanguageSwitch, Loading, MainNav, Tone,
 };
 use crate::ui::page_name;
 use crate::ui::pages::*;
@@ -63,7 +63,10 @@ pub fn Shell() -> impl IntoView {
         <div class="shell">
             <header class="app-header">
                 <p class="brand">{move || i18n.t(Key::AppName)}</p>
-                <LanguageSwitch />
+                <div class="header-tools">
+                    <ActingAsPicker />
+                    <LanguageSwitch />
+                </div>
             </header>
             <MainNav />
             <main id="main" class="main" tabindex="-1">

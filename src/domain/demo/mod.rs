@@ -201,6 +201,8 @@ pub fn generate(options: &DemoOptions) -> Dataset {
     let interactions = contacts::interactions(&mut contacts_rng, &world);
     let follow_ups = contacts::follow_ups(&mut contacts_rng, &world, &interactions);
     let care_tasks = care::care_tasks(&mut stream(seed, Stage::Care), &world, &accounts);
+    let improvement_actions =
+        super::complaints::demo_improvement_actions(&complaints, &roster.staff, today);
 
     Dataset {
         settings: Settings {
@@ -222,5 +224,6 @@ pub fn generate(options: &DemoOptions) -> Dataset {
         loyalty_accounts: Table::from_rows(accounts),
         ledger: Table::from_rows(ledger),
         care_tasks: Table::from_rows(care_tasks),
+        improvement_actions: Table::from_rows(improvement_actions),
     }
 }

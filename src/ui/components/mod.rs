@@ -1,13 +1,17 @@
 //! Components shared by several pages.
 
+mod acting_as;
 mod banner;
+mod charts;
 mod confirm_dialog;
 mod language_switch;
 mod main_nav;
 mod not_built;
 mod status;
 
+pub use acting_as::ActingAsPicker;
 pub use banner::{Banner, Tone};
+pub use charts::{Bar, BarChart, ShareLineChart};
 pub use confirm_dialog::ConfirmDialog;
 pub use language_switch::LanguageSwitch;
 pub use main_nav::MainNav;

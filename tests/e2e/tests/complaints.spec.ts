@@ -1,0 +1,103 @@
+// Complaint handling end to end, as a front-desk employee of the hotel demo
+// would do it: read the dashboard, file a complaint for a loyalty member found
+// by search, assign it, acknowledge and investigate it, resolve it with points
+// (credited to the points ledger in the same change), record the follow-up
+// score, and see the dashboard figures move.
+import { test, expect } from '../fixtures';
+import { ComplaintsPage } from '../pages/complaints-page';
+
+test.use({ locale: 'en-US' });
+
+test('a complaint filed at the desk goes from intake to follow-up and the dashboard follows', async ({ app }) => {
+  const page = app.page;
+  const complaints = new ComplaintsPage(page);
+  await app.open();
+  await app.waitForDemo();
+  await app.goTo('en', 'complaints');
+
+  const actor = await test.step('pick who is acting', async () => complaints.actAs(1));
+
+  const before = await test.step('read the dashboard', async () => {
+    const figures = await complaints.readDashboard();
+    expect(figures.total).toBeGreaterThan(0);
+    expect(figures.csatResponses).toBeGreaterThan(0);
+    expect(Number.isFinite(figures.csatMean)).toBe(true);
+    return figures;
+  });
+
+  await test.step('file a complaint for a member guest found by search', async () => {
+    await complaints.openView('File a complaint');
+    await expect(page.getByRole('heading', { name: 'File a new complaint' })).toBeVisible();
+    // Submitting empty says what is missing, beside each field.
+    await page.getByRole('button', { name: 'File the complaint and open it' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: /The form has \d+ problems/ })).toBeVisible();
+    await expect(page.getByText('Describe what happened.')).toBeVisible();
+    await expect(page.getByLabel('What happened')).toHaveAttribute('aria-invalid', 'true');
+
+    await complaints.chooseMemberGuest(['wang', 'li', 'zhang', 'liu', 'chen', 'yang', 'zhao', 'huang']);
+    await page.getByLabel('Channel').selectOption({ label: 'In person at the desk' });
+    await page.getByLabel('Complaint category').selectOption({ label: 'Service quality' });
+    await page.getByLabel('Severity (P1 most urgent)').selectOption({ label: 'P2 major' });
+    const stay = page.getByLabel(/Stay concerned/);
+    if ((await stay.locator('option').count()) > 1) await stay.selectOption({ index: 1 });
+    await page.getByLabel('What happened').fill('The air conditioner was noisy all night.');
+    await page.getByLabel('What the customer asks for').fill('A quiet room and an apology.');
+    await page.getByRole('button', { name: 'File the complaint and open it' }).click();
+    await expect(page.getByRole('heading', { name: /^Complaint #\d+$/ })).toBeVisible();
+    await complaints.expectStatus('Received');
+    await expect(complaints.fact('complaint-membership')).toHaveText('Member');
+    await expect(complaints.history()).toContainText('Complaint received');
+  });
+
+  const balanceBefore = await complaints.figureValue('complaint-points-balance');
+
+  await test.step('assign it to a staff member', async () => {
+    const picker = page.getByLabel('Responsible staff member');
+    const owner = ((await picker.locator('option').nth(2).textContent()) ?? '').trim();
+    await picker.selectOption({ index: 2 });
+    await page.getByRole('button', { name: 'Assign', exact: true }).click();
+    await expect(complaints.fact('complaint-owner')).toHaveText(owner);
+    await expect(complaints.history()).toContainText(`Assigned to ${owner}`);
+  });
+
+  await test.step('acknowledge and investigate: only valid steps are offered', async () => {
+    const steps = page.getByRole('group', { name: 'Next steps' });
+    await expect(steps.getByRole('button')).toHaveText(['Acknowledge']);
+    await steps.getByRole('button', { name: 'Acknowledge' }).click();
+    await complaints.expectStatus('Acknowledged');
+    await expect(steps.getByRole('button')).toHaveText(['Start investigation']);
+    await steps.getByRole('button', { name: 'Start investigation' }).click();
+    await complaints.expectStatus('Investigating');
+    await expect(steps.getByRole('button')).toHaveCount(0);
+    await expect(complaints.history()).toContainText('Status: Acknowledged → Investigating');
+    await expect(complaints.history()).toContainText(actor);
+  });
+
+  await test.step('resolve with loyalty points', async () => {
+    await page.getByLabel('Solution').fill('Moved the guest to a quiet room; the engineer fixed the unit.');
+    await page.getByRole('radio', { name: 'Loyalty points' }).check();
+    await page.getByLabel('Number of points').fill('500');
+    await page.getByRole('button', { name: 'Mark resolved' }).click();
+    await complaints.expectStatus('Resolved');
+    await expect(complaints.history()).toContainText(/Compensation: 500 points \(credited to the points ledger, entry #\d+\)/);
+    await expect(complaints.fact('complaint-points-balance')).not.toHaveText(String(balanceBefore));
+    expect(await complaints.figureValue('complaint-points-balance')).toBe(balanceBefore + 500);
+  });
+
+  await test.step('record the follow-up score', async () => {
+    await page.getByRole('radio', { name: '5 / 5' }).check();
+    await page.getByRole('button', { name: 'Record the follow-up score' }).click();
+    await expect(complaints.fact('complaint-csat')).toHaveText('5/5');
+    await expect(complaints.history()).toContainText('Follow-up satisfaction: 5/5');
+    await complaints.expectStatus('Resolved');
+  });
+
+  await test.step('the dashboard figures changed', async () => {
+    const after = await complaints.readDashboard();
+    expect(after.total).toBe(before.total + 1);
+    expect(after.open).toBe(before.open);
+    expect(after.resolved).toBe(before.resolved + 1);
+    expect(after.csatResponses).toBe(before.csatResponses + 1);
+    expect(after.csatMean).toBeGreaterThan(before.csatMean);
+  });
+});

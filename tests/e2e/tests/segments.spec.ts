@@ -1,0 +1,61 @@
+// The Segments page on the retail demo (issue 4): a heat-map cell lists its
+// customers, and moving a threshold re-classifies at once.
+import { test, expect } from '../fixtures';
+import { SegmentsPage } from '../pages/segments-page';
+
+test.describe('Segments in an English browser', () => {
+  test.use({ locale: 'en-US' });
+
+  test('a heat-map cell lists its customers and a threshold changes the grade counts', async ({ app, page }) => {
+    const segments = new SegmentsPage(page);
+    await app.open();
+    await app.waitForDemo();
+
+    await test.step('load the retail demo', async () => {
+      await app.goTo('en', 'settings');
+      await app.loadRetailDemoButton().click();
+      await expect(app.dialog()).toBeVisible();
+      await app.dialog().getByRole('button', { name: /load|confirm|replace|continue|yes|ok/i }).click();
+      await expect(app.dialog()).toBeHidden();
+      await expect(app.dataSetText(/retail/i)).toBeVisible({ timeout: 120_000 });
+    });
+
+    await app.goTo('en', 'segments');
+    await segments.waitForAnalysis();
+
+    await test.step('clicking a cell lists exactly that cell’s customers, and the URL says which', async () => {
+      const [r, fm, n] = await segments.fullestCell();
+      expect(n).toBeGreaterThan(0);
+      await segments.heatCell(r, fm).click();
+      await expect(segments.heatCell(r, fm)).toHaveAttribute('aria-pressed', 'true');
+      await expect(segments.listTable()).toBeVisible();
+      expect(await segments.listTotal()).toBe(n);
+      await expect(segments.listTable().locator('tbody tr')).toHaveCount(Math.min(n, 200));
+      expect(app.hash()).toBe(`#/segments?cell=${r}-${fm}`);
+      // The accessible name states the count and the segment.
+      await expect(segments.heatCell(r, fm)).toHaveAccessibleName(new RegExp(`R ${r}, FM ${fm}: .+, ${n.toLocaleString('en-US')} customers?`));
+    });
+
+    await test.step('the bookmarked cell is listed again after a reload', async () => {
+      const total = await segments.listTotal();
+      await app.reload();
+      await segments.waitForAnalysis();
+      expect(await segments.listTotal()).toBe(total);
+    });
+
+    await test.step('lowering the Diamond threshold makes more Diamond customers', async () => {
+      const before = await segments.gradeCount('diamond');
+      const gold = await segments.gradeCount('gold');
+      expect(before + gold).toBeGreaterThan(0);
+      await segments.diamondThreshold().fill('1');
+      await expect.poll(() => segments.gradeCount('diamond')).toBeGreaterThan(before);
+      await expect.poll(() => segments.gradeCount('gold')).toBe(0);
+      await expect(page.getByTestId('segments-unsaved')).toBeVisible();
+    });
+
+    await test.step('the Pareto figure and the model panel never show NaN', async () => {
+      await expect(page.getByTestId('pareto-top20')).toHaveText(/^\d+(\.\d)?%$/);
+      await expect(page.getByRole('main')).not.toContainText(/NaN|Infinity|inf\b/);
+    });
+  });
+});
