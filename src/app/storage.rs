@@ -11,7 +11,8 @@ use crate::store::{AuditQuery, Storage, StoreError};
 #[derive(Debug)]
 pub enum AppStorage {
     Idb(IdbStorage),
-    Memory(MemoryStorage),
+    /// Boxed: the memory adapter holds a whole data set inline.
+    Memory(Box<MemoryStorage>),
 }
 
 /// The storage that was opened, and why it is memory when it is.
@@ -36,7 +37,7 @@ impl AppStorage {
                 fallback_reason: None,
             }),
             Err(StoreError::Unavailable(reason)) => Ok(Opened {
-                storage: AppStorage::Memory(MemoryStorage::new()),
+                storage: AppStorage::Memory(Box::default()),
                 fallback_reason: Some(reason),
             }),
             Err(other) => Err(other),
