@@ -233,8 +233,7 @@ mod tests {
             utc_offset_minutes: 60,
             ..Settings::default()
         };
-        let mut seg = SegmentationSettings::default();
-        seg.dormant_after_days = 180;
+        let seg = SegmentationSettings { dormant_after_days: 180, ..SegmentationSettings::default() };
         let cs = save_segmentation_settings(&current, seg.clone());
         let saved = cs.settings.unwrap();
         assert_eq!(saved.segmentation, seg);
