@@ -292,8 +292,8 @@ pub fn compensation_reason(id: ComplaintId) -> String {
 }
 
 /// The ledger entry that credited `points` of compensation for complaint
-/// `c`, if there is one. Recognises this module's reason and the one the demo
-/// generator writes ("投诉补偿(投诉单 12)").
+/// `c`, if there is one. Recognises this module's reason and the one demo
+/// data sets generated before the demo used it still hold ("投诉补偿(投诉单 12)").
 pub fn compensation_entry<'a>(
     ds: &'a Dataset,
     c: &Complaint,

@@ -11,6 +11,7 @@ mod changes;
 mod improvement;
 mod metrics;
 mod settings;
+mod settings_edit;
 mod sla;
 mod workflow;
 
@@ -29,6 +30,10 @@ pub use metrics::{
     CATEGORIES,
 };
 pub use settings::{ComplaintSettings, LowCsatAction, LowCsatRule, DEFAULT_ROOT_CAUSES};
+pub use settings_edit::{
+    add_root_cause, save_complaint_settings, settings_problems, RootCauseProblem,
+    SettingsProblem, SlaTargetKind,
+};
 pub use sla::{
     first_response_at, resolved_at, ComplaintSla, ServiceHours, SlaClock, SlaPolicy, SlaRules,
     SlaSpan, SlaState, SlaTarget, WorkingHours,

@@ -11,6 +11,7 @@ use super::calendar::{time_of_day, Calendar, DayPart};
 use super::plans::{Behaviour, Plan};
 use super::random::{below, between, chance, pick, DemoRng};
 use super::World;
+use crate::domain::complaints::compensation_reason;
 use crate::domain::{
     BusinessKind, Compensation, Complaint, ComplaintAction, CustomerId, LedgerEntry, LedgerEntryId,
     LedgerKind, LoyaltyAccount,
@@ -268,7 +269,7 @@ pub(super) fn loyalty(
         for event in &complaint.history {
             if let ComplaintAction::Compensated(Compensation::Points(points)) = event.action {
                 let mut e = entry(complaint.customer, event.at, LedgerKind::Bonus, points);
-                e.reason = format!("投诉补偿(投诉单 {})", complaint.id);
+                e.reason = compensation_reason(complaint.id);
                 e.staff = event.by;
                 ledger.push(e);
             }

@@ -2,10 +2,12 @@
 //! resolutions, survey comments, contact summaries, follow-up purposes.
 //! Kept apart from the logic so the generator's code reads as behaviour.
 
+use crate::domain::complaints::DEFAULT_ROOT_CAUSES;
 use crate::domain::{BusinessKind, ComplaintCategory};
 
 /// One complaint story: what happened, what the customer asks for, how it was
-/// solved and what caused it (for the root-cause Pareto).
+/// solved and what caused it, taken from the default root-cause list so the
+/// demo's Pareto and resolve form use the causes a manager maintains.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct ComplaintStory {
     pub description: &'static str,
@@ -33,19 +35,19 @@ const HOTEL_ATTITUDE: [ComplaintStory; 3] = [
         "前台接待态度冷淡,办理入住等待四十分钟无人解释",
         "要求酒店道歉并说明原因",
         "值班经理当面致歉,赠送下次入住免费升级",
-        "高峰时段前台排班不足,员工未按服务规范沟通",
+        DEFAULT_ROOT_CAUSES[0],
     ),
     story(
         "礼宾员对行李寄存要求不耐烦,语气生硬",
         "希望对相关员工进行批评教育",
         "经理电话致歉,相关员工已接受服务礼仪培训",
-        "新员工服务礼仪培训不到位",
+        DEFAULT_ROOT_CAUSES[0],
     ),
     story(
         "餐厅服务员在客人询问时翻白眼",
         "要求餐厅经理出面道歉",
         "餐厅经理致歉并免单当餐",
-        "员工情绪管理与服务意识不足",
+        DEFAULT_ROOT_CAUSES[0],
     ),
 ];
 const HOTEL_QUALITY: [ComplaintStory; 3] = [
@@ -53,19 +55,19 @@ const HOTEL_QUALITY: [ComplaintStory; 3] = [
         "房间空调噪音大,整夜无法入睡",
         "要求换房并减免房费",
         "当晚换至同级安静房型,减免一晚房费",
-        "客房设备巡检周期过长",
+        DEFAULT_ROOT_CAUSES[2],
     ),
     story(
         "入住时发现床单有污渍,卫生间有头发",
         "要求重新打扫并给予补偿",
         "立即更换客房并赠送早餐券",
-        "客房清洁检查流程执行不严",
+        DEFAULT_ROOT_CAUSES[1],
     ),
     story(
         "提前预订的无烟房入住时有烟味",
         "要求换房",
         "升级至无烟楼层套房",
-        "无烟楼层管理与房态标注不一致",
+        DEFAULT_ROOT_CAUSES[1],
     ),
 ];
 const HOTEL_PRICE: [ComplaintStory; 2] = [
@@ -73,13 +75,13 @@ const HOTEL_PRICE: [ComplaintStory; 2] = [
         "退房时账单多收了一晚房费",
         "要求退还多收款项",
         "核实后全额退还并致歉",
-        "前台系统延住操作未及时撤销",
+        DEFAULT_ROOT_CAUSES[1],
     ),
     story(
         "迷你吧未消费却被收费",
         "要求取消该笔费用",
         "取消迷你吧费用并赠送积分",
-        "迷你吧查房记录错误",
+        DEFAULT_ROOT_CAUSES[1],
     ),
 ];
 const HOTEL_COMMUNICATION: [ComplaintStory; 2] = [
@@ -87,33 +89,33 @@ const HOTEL_COMMUNICATION: [ComplaintStory; 2] = [
         "预订时承诺的接机服务没有安排",
         "要求报销打车费用",
         "报销往返车费并赠送接机券",
-        "预订部与礼宾部信息未同步",
+        DEFAULT_ROOT_CAUSES[3],
     ),
     story(
         "电话预订的生日布置到店时没有准备",
         "希望酒店重视客人的特别需求",
         "补做布置并赠送蛋糕",
-        "客人特殊需求未录入客史档案",
+        DEFAULT_ROOT_CAUSES[3],
     ),
 ];
 const HOTEL_PRODUCT: [ComplaintStory; 1] = [story(
     "早餐品种少,九点后多个菜品已空",
     "希望改进早餐供应",
     "延长补餐时间并致歉",
-    "早餐备餐量按旧入住率测算",
+    DEFAULT_ROOT_CAUSES[1],
 )];
 const HOTEL_OTHER: [ComplaintStory; 2] = [
     story(
         "停车场车位不足,等待很久",
         "希望提供代客泊车",
         "安排代客泊车并免除停车费",
-        "周末停车需求预估不足",
+        DEFAULT_ROOT_CAUSES[1],
     ),
     story(
         "泳池临时关闭未提前通知",
         "希望提前告知设施维护安排",
         "赠送水疗体验券",
-        "设施维护计划未对客公示",
+        DEFAULT_ROOT_CAUSES[3],
     ),
 ];
 
@@ -122,13 +124,13 @@ const RETAIL_ATTITUDE: [ComplaintStory; 2] = [
         "导购在试衣时催促购买,态度不耐烦",
         "要求门店道歉",
         "店长电话致歉并赠送代金券",
-        "销售考核过于强调成交率",
+        DEFAULT_ROOT_CAUSES[1],
     ),
     story(
         "要求退货时店员当众质疑顾客",
         "要求对店员进行处理",
         "店长致歉,办理退货,店员接受培训",
-        "退换货话术培训缺失",
+        DEFAULT_ROOT_CAUSES[0],
     ),
 ];
 const RETAIL_QUALITY: [ComplaintStory; 2] = [
@@ -136,13 +138,13 @@ const RETAIL_QUALITY: [ComplaintStory; 2] = [
         "周末门店只有一名店员,结账排队二十分钟",
         "希望增加人手",
         "调整周末排班并赠送积分",
-        "门店排班未考虑周末客流",
+        DEFAULT_ROOT_CAUSES[1],
     ),
     story(
         "线上下单后七天仍未发货",
         "要求尽快发货或退款",
         "加急发货并补偿运费",
-        "仓库大促期间备货不足",
+        DEFAULT_ROOT_CAUSES[1],
     ),
 ];
 const RETAIL_PRICE: [ComplaintStory; 2] = [
@@ -150,13 +152,13 @@ const RETAIL_PRICE: [ComplaintStory; 2] = [
         "购买后三天商品降价,价保申请被拒",
         "要求退还差价",
         "按价保政策退还差价",
-        "价保政策门店执行不一致",
+        DEFAULT_ROOT_CAUSES[4],
     ),
     story(
         "会员折扣结账时没有生效",
         "要求补回折扣",
         "退还差额并补发积分",
-        "收银系统会员等级同步延迟",
+        DEFAULT_ROOT_CAUSES[2],
     ),
 ];
 const RETAIL_COMMUNICATION: [ComplaintStory; 2] = [
@@ -164,13 +166,13 @@ const RETAIL_COMMUNICATION: [ComplaintStory; 2] = [
         "活动规则宣传不清,满减未能使用",
         "要求按宣传兑现优惠",
         "按宣传口径补发优惠",
-        "活动海报与系统规则不一致",
+        DEFAULT_ROOT_CAUSES[4],
     ),
     story(
         "预约的改衣服务到期未通知取件",
         "希望及时通知",
         "免费加急修改并致歉",
-        "改衣进度未与客户信息关联",
+        DEFAULT_ROOT_CAUSES[3],
     ),
 ];
 const RETAIL_PRODUCT: [ComplaintStory; 4] = [
@@ -178,32 +180,32 @@ const RETAIL_PRODUCT: [ComplaintStory; 4] = [
         "新买的外套洗一次就起球",
         "要求退货退款",
         "办理退货并赠送护理券",
-        "该批次面料质检抽样不足",
+        DEFAULT_ROOT_CAUSES[5],
     ),
     story(
         "鞋子穿两周鞋底开胶",
         "要求换新",
         "更换新品并延长保修",
-        "供应商粘合工艺缺陷",
+        DEFAULT_ROOT_CAUSES[5],
     ),
     story(
         "网上看到的颜色与实物差别很大",
         "要求退货",
         "无理由退货并赠送优惠券",
-        "商品图片色差未校正",
+        DEFAULT_ROOT_CAUSES[5],
     ),
     story(
         "美妆产品使用后皮肤过敏",
         "要求退款并承担就医费用",
         "全额退款并报销就医费用",
-        "产品成分提示不醒目",
+        DEFAULT_ROOT_CAUSES[5],
     ),
 ];
 const RETAIL_OTHER: [ComplaintStory; 1] = [story(
     "商场停车优惠无法使用",
     "希望门店协调",
     "协调商场补发停车券",
-    "与商场的停车合作条款未告知客户",
+    DEFAULT_ROOT_CAUSES[3],
 )];
 
 /// The stories for a business and complaint category.

@@ -28,7 +28,9 @@ export class ComplaintsPage {
     return this.main().getByRole('navigation', { name: 'Complaint views' });
   }
 
-  async openView(name: 'Complaint list' | 'File a complaint' | 'Dashboard' | 'Improvements'): Promise<void> {
+  async openView(
+    name: 'Complaint list' | 'File a complaint' | 'Dashboard' | 'Improvements' | 'Complaint settings',
+  ): Promise<void> {
     await this.views().getByRole('link', { name, exact: true }).click();
   }
 

@@ -101,3 +101,69 @@ test('a complaint filed at the desk goes from intake to follow-up and the dashbo
     expect(after.csatMean).toBeGreaterThan(before.csatMean);
   });
 });
+
+test('a manager changes the complaint settings; they persist and the resolve form offers the new cause', async ({ app }) => {
+  const page = app.page;
+  const complaints = new ComplaintsPage(page);
+  const cause = 'Queue at the front desk too long';
+  await app.open();
+  await app.waitForDemo();
+  await app.goTo('en', 'complaints');
+  await complaints.openView('Complaint settings');
+  await expect(page.getByRole('heading', { name: 'Complaint settings', level: 2 })).toBeVisible();
+  const causes = page.getByTestId('settings-causes');
+  const firstResponse = page.getByLabel('P1 critical: Time to first response', { exact: true });
+
+  await test.step('invalid values are refused beside their fields', async () => {
+    await firstResponse.fill('0');
+    await page.getByRole('button', { name: 'Save complaint settings' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Not saved: fix the problems marked below.' })).toBeVisible();
+    await expect(firstResponse).toHaveAttribute('aria-invalid', 'true');
+    await expect(firstResponse).toHaveAttribute('aria-describedby', 'set-p1-first-error');
+    await expect(page.locator('#set-p1-first-error')).toHaveText('Enter a positive whole number.');
+  });
+
+  await test.step('add a root cause (empty and duplicate refused) and change P1 first response', async () => {
+    await page.getByRole('button', { name: 'Add the cause' }).click();
+    await expect(page.getByText('Type a root cause.')).toBeVisible();
+    await page.getByLabel('New root cause').fill(`  ${cause} `);
+    await page.getByRole('button', { name: 'Add the cause' }).click();
+    await expect(causes.getByRole('listitem').filter({ hasText: cause })).toHaveCount(1);
+    await page.getByLabel('New root cause').fill(cause);
+    await page.getByLabel('New root cause').press('Enter');
+    await expect(page.getByText('This cause is already on the list.')).toBeVisible();
+    await page.getByLabel('New root cause').fill('');
+
+    await firstResponse.fill('10');
+    await page.getByLabel('P1 critical: Time to first response (unit)').selectOption({ label: 'minutes' });
+    await page.getByRole('button', { name: 'Save complaint settings' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Complaint settings saved.' })).toBeVisible();
+  });
+
+  await test.step('after a reload both changes are still there', async () => {
+    await app.reload();
+    await expect(page.getByRole('heading', { name: 'Complaint settings', level: 2 })).toBeVisible();
+    await expect(page.getByLabel('P1 critical: Time to first response', { exact: true })).toHaveValue('10');
+    await expect(page.getByTestId('settings-causes').getByRole('listitem').filter({ hasText: cause })).toHaveCount(1);
+  });
+
+  await test.step('the resolve form of a complaint under investigation offers the new cause', async () => {
+    await complaints.actAs(1);
+    await complaints.openView('File a complaint');
+    await complaints.chooseMemberGuest(['wang', 'li', 'zhang', 'liu', 'chen', 'yang', 'zhao', 'huang']);
+    await page.getByLabel('Channel').selectOption({ label: 'In person at the desk' });
+    await page.getByLabel('Complaint category').selectOption({ label: 'Service quality' });
+    await page.getByLabel('Severity (P1 most urgent)').selectOption({ label: 'P1 critical' });
+    await page.getByLabel('What happened').fill('Waited forty minutes at check-in.');
+    await page.getByRole('button', { name: 'File the complaint and open it' }).click();
+    await expect(page.getByRole('heading', { name: /^Complaint #\d+$/ })).toBeVisible();
+    const steps = page.getByRole('group', { name: 'Next steps' });
+    await steps.getByRole('button', { name: 'Acknowledge' }).click();
+    await complaints.expectStatus('Acknowledged');
+    await steps.getByRole('button', { name: 'Start investigation' }).click();
+    await complaints.expectStatus('Investigating');
+    const select = page.getByLabel('Root cause');
+    await expect(select.locator('option', { hasText: cause })).toHaveCount(1);
+    await select.selectOption({ label: cause });
+  });
+});

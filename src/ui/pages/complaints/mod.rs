@@ -5,7 +5,8 @@
 //! Which view shows is in the URL, like the list's filters, so every view
 //! survives a reload and can be shared: `#/complaints` (the list, with
 //! `status`, `owner` and `sla` filters), `?view=new`, `?view=dashboard`,
-//! `?view=improvements`, and `?id=12` for one complaint.
+//! `?view=improvements`, `?view=settings` (the manager's complaint
+//! settings), and `?id=12` for one complaint.
 //!
 //! Every edit goes through [`crate::app::commit_change`] with a pure domain
 //! function from `domain::complaints` that returns one change set.
@@ -16,6 +17,7 @@ mod improvements;
 mod intake;
 mod labels;
 mod list;
+mod settings;
 
 use crate::app::{
     business_now, commit_change, use_acting, use_data, use_i18n, use_router, ActingAs,
@@ -111,6 +113,7 @@ enum View {
     New,
     Dashboard,
     Improvements,
+    Settings,
     Detail(ComplaintId),
 }
 
@@ -123,6 +126,7 @@ impl View {
             Some("new") => View::New,
             Some("dashboard") => View::Dashboard,
             Some("improvements") => View::Improvements,
+            Some("settings") => View::Settings,
             _ => View::List,
         }
     }
@@ -152,6 +156,7 @@ pub fn ComplaintsPage(dataset: Arc<Dataset>) -> impl IntoView {
             "improvements",
             Key::ComplaintsTabImprovements,
         ),
+        (View::Settings, "settings", Key::ComplaintsTabSettings),
     ]
     .into_iter()
     .map(|(target, name, key)| {
@@ -179,6 +184,9 @@ pub fn ComplaintsPage(dataset: Arc<Dataset>) -> impl IntoView {
             View::Dashboard => view! { <dashboard::Dashboard env dataset=ds /> }.into_any(),
             View::Improvements => {
                 view! { <improvements::Improvements env dataset=ds /> }.into_any()
+            }
+            View::Settings => {
+                view! { <settings::ComplaintSettingsView env dataset=ds /> }.into_any()
             }
             View::Detail(id) => view! { <detail::ComplaintDetail env dataset=ds id /> }.into_any(),
         }
