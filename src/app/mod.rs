@@ -13,6 +13,7 @@ mod data;
 mod locale;
 mod router;
 mod storage;
+pub mod worker;
 
 pub use acting::{provide_acting_context, use_acting, ActingAs, ActingContext, ACTING_STORAGE_KEY};
 pub use actions::{

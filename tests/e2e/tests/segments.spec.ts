@@ -22,6 +22,8 @@ test.describe('Segments in an English browser', () => {
 
     await app.goTo('en', 'segments');
     await segments.waitForAnalysis();
+    // The slow stage ran in the analytics Web Worker, not on the main thread.
+    await expect(page.locator('article.page-segments')).toHaveAttribute('data-computed-in', 'worker');
 
     await test.step('clicking a cell lists exactly that cell’s customers, and the URL says which', async () => {
       const [r, fm, n] = await segments.fullestCell();

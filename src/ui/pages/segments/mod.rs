@@ -6,7 +6,11 @@
 //! fits, the slow part) runs when the data or the as-of day, window or CLV
 //! settings change, after yielding to the browser so "computing" is painted
 //! first; [`classify`] (fast) runs on every other threshold, so a manager
-//! sees the counts move while typing.
+//! sees the counts move while typing. When the data on screen is the data
+//! stored in IndexedDB, [`prepare`] runs in the analytics Web Worker
+//! (`crate::app::worker`) so the page never freezes; with memory-only data,
+//! or if the worker fails in any way, it runs here as before. The page's
+//! `data-computed-in` says which ("worker" or "main"), for the tests.
 //!
 //! The listed customers (a heat-map cell or a segment) are in the URL
 //! (`#/segments?cell=5-4`, `?segment=champions`), written with
@@ -17,7 +21,8 @@ mod list;
 mod sections;
 
 use crate::app::{business_today, commit_change, use_data, use_i18n, use_router, ChangeFailure};
-use crate::app::{Data, I18n, PAGE_TITLE_ID};
+use crate::app::worker::{fingerprint, prepare_in_worker, Request};
+use crate::app::{Data, I18n, Persistence, PAGE_TITLE_ID};
 use crate::domain::segment_view::{save_segmentation_settings, ListSelection};
 use crate::domain::segmentation::{
     classify, prepare, AnalysisBasis, AnalysisWindow, Segment, SegmentationReport,
@@ -81,6 +86,7 @@ pub fn SegmentsPage(dataset: Arc<Dataset>) -> impl IntoView {
     let draft = RwSignal::new(saved.clone());
     let basis: RwSignal<Option<Arc<AnalysisBasis>>> = RwSignal::new(None);
     let report: RwSignal<Option<Arc<SegmentationReport>>> = RwSignal::new(None);
+    let computed_in: RwSignal<&'static str> = RwSignal::new("");
     let initial = router.location().query;
     let env = Env {
         i18n,
@@ -101,15 +107,37 @@ pub fn SegmentsPage(dataset: Arc<Dataset>) -> impl IntoView {
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();
         basis.set(None);
+        // The worker reads IndexedDB: only worth asking when the data set
+        // on screen is the stored one (not memory-only, not an unsaved demo).
+        let stored = untrack(|| {
+            data.persistence() == Some(Persistence::Browser) && data.unsaved_demo().is_none()
+        });
         let ds = Arc::clone(&ds);
         spawn_local(async move {
             next_paint().await;
             if generation.try_get_value() != Some(mine) {
                 return;
             }
-            let prepared = prepare(&ds, &settings, today);
+            let from_worker = if stored {
+                let request = Request {
+                    settings: settings.clone(),
+                    today,
+                    fingerprint: fingerprint(&ds),
+                };
+                prepare_in_worker(&request).await
+            } else {
+                None
+            };
+            if generation.try_get_value() != Some(mine) {
+                return;
+            }
+            let (prepared, place) = match from_worker {
+                Some(b) => (b, "worker"),
+                None => (prepare(&ds, &settings, today), "main"),
+            };
             if generation.try_get_value() == Some(mine) {
                 basis.set(Some(Arc::new(prepared)));
+                computed_in.set(place);
             }
         });
     });
@@ -135,7 +163,7 @@ pub fn SegmentsPage(dataset: Arc<Dataset>) -> impl IntoView {
         }
     };
     view! {
-        <article class="page page-segments">
+        <article class="page page-segments" data-computed-in=move || computed_in.get()>
             <h1 id=PAGE_TITLE_ID tabindex="-1">{move || i18n.t(Key::NavSegments)}</h1>
             <p class="lead">{move || i18n.t(Key::SegmentsIntro)}</p>
             <SettingsBar i18n data draft saved today />

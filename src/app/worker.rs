@@ -1,0 +1,221 @@
+//! The analytics Web Worker's protocol, both ends of it.
+//!
+//! [`prepare`](crate::domain::segmentation::prepare) takes seconds on a
+//! large data set, so the Segments page asks a dedicated worker to run it:
+//! the worker (`src/bin/worker.rs`, [`serve`]) opens IndexedDB itself, loads
+//! the data set, prepares the basis and posts it back as JSON; the page
+//! ([`prepare_in_worker`]) classifies it as it would a basis computed on the
+//! main thread. Only strings cross the boundary: JSON is cheaper to post
+//! than a structured clone of millions of small objects.
+//!
+//! The worker reads what is stored, the page shows what is in memory: a
+//! [`fingerprint`] of both must agree, else the worker declines and the page
+//! computes on the main thread. Any failure on the way (no worker, no
+//! IndexedDB in it, a reply that does not parse) ends the same way: `None`,
+//! and the page quietly falls back.
+
+use crate::domain::segmentation::{
+    prepare, AnalysisBasis, CustomerPrediction, CustomerSummary, ModelReport, SegmentationSettings,
+};
+use crate::domain::Dataset;
+use crate::store::idb::{IdbStorage, DEFAULT_DB_NAME};
+use crate::store::Storage;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker};
+
+/// The worker's loader, written by Trunk next to `index.html` (workers keep
+/// their unhashed binary name, so the page can name it).
+const WORKER_URL: &str = "./worker_loader.js";
+
+/// Posted by the worker once its handler is installed: a message posted
+/// before that (while the wasm is still loading) would be lost.
+const READY: &str = "ready";
+
+/// What the page asks for: the inputs of `prepare` and the fingerprint of
+/// the data set it shows.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Request {
+    pub settings: SegmentationSettings,
+    pub today: NaiveDate,
+    pub fingerprint: u64,
+}
+
+/// The worker's answer.
+#[derive(Debug, Serialize, Deserialize)]
+enum Reply {
+    Prepared {
+        fingerprint: u64,
+        basis: Box<WireBasis>,
+    },
+    /// Anything that went wrong; the page computes on the main thread.
+    Declined,
+}
+
+/// [`AnalysisBasis`] as JSON: the domain type has no serde derive, but
+/// every field has one.
+#[derive(Debug, Serialize, Deserialize)]
+struct WireBasis {
+    as_of: NaiveDate,
+    window_start: Option<NaiveDate>,
+    summaries: Vec<CustomerSummary>,
+    model: ModelReport,
+    predictions: Vec<Option<CustomerPrediction>>,
+}
+
+impl From<AnalysisBasis> for WireBasis {
+    fn from(b: AnalysisBasis) -> Self {
+        WireBasis {
+            as_of: b.as_of,
+            window_start: b.window_start,
+            summaries: b.summaries,
+            model: b.model,
+            predictions: b.predictions,
+        }
+    }
+}
+
+impl From<WireBasis> for AnalysisBasis {
+    fn from(b: WireBasis) -> Self {
+        AnalysisBasis {
+            as_of: b.as_of,
+            window_start: b.window_start,
+            summaries: b.summaries,
+            model: b.model,
+            predictions: b.predictions,
+        }
+    }
+}
+
+/// A cheap identity of a data set: its settings and the size of every
+/// collection (FNV-1a). Hashing every record would cost the main thread
+/// what the worker saves it. Within a tab the store is written before the
+/// in-memory copy (see `commit_change`), so the two differ only when another
+/// tab wrote since, which changes the counts or settings in every import,
+/// demo load or erase.
+pub fn fingerprint(dataset: &Dataset) -> u64 {
+    let mut text = serde_json::to_string(&dataset.settings).unwrap_or_default();
+    for (collection, n) in dataset.counts() {
+        text.push_str(&format!("|{collection:?}={n}"));
+    }
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Runs `prepare` in a new worker. `None` on any failure: the caller then
+/// prepares on the main thread. The worker is terminated when this returns
+/// (or is dropped), which also closes its IndexedDB connection.
+pub async fn prepare_in_worker(request: &Request) -> Option<AnalysisBasis> {
+    let message = serde_json::to_string(request).ok()?;
+    let mut resolve = None;
+    let reply = js_sys::Promise::new(&mut |res, _rej| resolve = Some(res));
+    let resolve = resolve?;
+    let worker = Worker::new(WORKER_URL).ok()?;
+    let on_message = {
+        let resolve = resolve.clone();
+        let worker = worker.clone();
+        Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+            match ev.data().as_string() {
+                Some(text) if text == READY => {
+                    if worker.post_message(&JsValue::from_str(&message)).is_err() {
+                        let _ = resolve.call1(&JsValue::NULL, &JsValue::NULL);
+                    }
+                }
+                data => {
+                    let data = data.map_or(JsValue::NULL, |t| JsValue::from_str(&t));
+                    let _ = resolve.call1(&JsValue::NULL, &data);
+                }
+            }
+        })
+    };
+    // A worker that fails to load or throws: no console report (the page
+    // falls back, nothing is wrong from the user's point of view).
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        ev.prevent_default();
+        let _ = resolve.call1(&JsValue::NULL, &JsValue::NULL);
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    worker.set_onmessageerror(Some(on_error.as_ref().unchecked_ref()));
+    // Declared after the handlers, so dropped before them: the worker is
+    // detached and ended before the closures it calls are freed.
+    let _terminate = Terminate(worker);
+
+    let text = wasm_bindgen_futures::JsFuture::from(reply)
+        .await
+        .ok()?
+        .as_string()?;
+    match serde_json::from_str::<Reply>(&text).ok()? {
+        Reply::Prepared { fingerprint, basis } if fingerprint == request.fingerprint => {
+            Some((*basis).into())
+        }
+        Reply::Prepared { .. } | Reply::Declined => None,
+    }
+}
+
+/// Terminates the worker when the request ends, so its thread and its
+/// IndexedDB connection end with it (a later request starts a fresh one).
+struct Terminate(Worker);
+
+impl Drop for Terminate {
+    fn drop(&mut self) {
+        self.0.set_onmessage(None);
+        self.0.set_onerror(None);
+        self.0.set_onmessageerror(None);
+        self.0.terminate();
+    }
+}
+
+/// The worker's entry point: answers every request posted to it.
+pub fn serve() {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let replies = scope.clone();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+        let scope = replies.clone();
+        let text = ev.data().as_string();
+        wasm_bindgen_futures::spawn_local(async move {
+            let reply = match text {
+                Some(text) => answer(&text).await,
+                None => Reply::Declined,
+            };
+            let json = serde_json::to_string(&reply)
+                .or_else(|_| serde_json::to_string(&Reply::Declined))
+                .unwrap_or_default();
+            let _ = scope.post_message(&JsValue::from_str(&json));
+        });
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The handler lives as long as the worker.
+    on_message.forget();
+    let _ = scope.post_message(&JsValue::from_str(READY));
+}
+
+/// Loads the stored data set and prepares its basis, if it is the one the
+/// page shows.
+async fn answer(text: &str) -> Reply {
+    let Ok(request) = serde_json::from_str::<Request>(text) else {
+        return Reply::Declined;
+    };
+    let Ok(storage) = IdbStorage::open(DEFAULT_DB_NAME).await else {
+        return Reply::Declined;
+    };
+    let loaded = storage.load().await;
+    // Let go of the database at once: an erase or upgrade in a tab must not
+    // wait for the analysis.
+    drop(storage);
+    let Ok(Some(dataset)) = loaded else {
+        return Reply::Declined;
+    };
+    let fingerprint = fingerprint(&dataset);
+    if fingerprint != request.fingerprint {
+        return Reply::Declined;
+    }
+    let basis = prepare(&dataset, &request.settings, request.today);
+    Reply::Prepared {
+        fingerprint,
+        basis: Box::new(basis.into()),
+    }
+}
