@@ -151,7 +151,10 @@ pub async fn commit_change<E>(
     changes
         .validate()
         .map_err(|e| ChangeFailure::Store(StoreError::from(e)))?;
-    storage.commit(&changes).await.map_err(ChangeFailure::Store)?;
+    storage
+        .commit(&changes)
+        .await
+        .map_err(ChangeFailure::Store)?;
     // Apply to the data set as it is now: pages hold clones of the `Arc`,
     // so `make_mut` copies it once and every page re-renders from the copy.
     data.status.update(|status| {

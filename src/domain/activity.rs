@@ -1,7 +1,9 @@
 //! What customers do and what staff do with them: transactions or stays
 //! (消费记录), logged contacts (沟通记录) and scheduled follow-ups (回访).
 
-use super::ids::{CategoryId, CustomerId, FollowUpId, InteractionId, OutletId, StaffId, TransactionId};
+use super::ids::{
+    CategoryId, CustomerId, FollowUpId, InteractionId, OutletId, StaffId, TransactionId,
+};
 use super::money::Money;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
@@ -43,8 +45,12 @@ pub enum SalesChannel {
 }
 
 impl SalesChannel {
-    pub const ALL: [SalesChannel; 4] =
-        [SalesChannel::Store, SalesChannel::Online, SalesChannel::MiniProgram, SalesChannel::Phone];
+    pub const ALL: [SalesChannel; 4] = [
+        SalesChannel::Store,
+        SalesChannel::Online,
+        SalesChannel::MiniProgram,
+        SalesChannel::Phone,
+    ];
 
     pub fn code(self) -> u8 {
         self as u8

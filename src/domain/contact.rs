@@ -11,7 +11,9 @@ use thiserror::Error;
 pub enum ContactError {
     #[error("phone number has no digits")]
     PhoneEmpty,
-    #[error("phone number has characters other than digits, spaces, dashes, brackets or a leading +")]
+    #[error(
+        "phone number has characters other than digits, spaces, dashes, brackets or a leading +"
+    )]
     PhoneCharacters,
     #[error("phone number has {0} digits; expected 11 for a Chinese mobile or 7 to 15 otherwise")]
     PhoneLength(usize),
@@ -50,7 +52,13 @@ impl Phone {
         let national = if plus {
             digits.strip_prefix("86")
         } else {
-            digits.strip_prefix("0086").or_else(|| if digits.len() == 13 { digits.strip_prefix("86") } else { None })
+            digits.strip_prefix("0086").or_else(|| {
+                if digits.len() == 13 {
+                    digits.strip_prefix("86")
+                } else {
+                    None
+                }
+            })
         };
         let national = national.or(if plus { None } else { Some(digits.as_str()) });
         if let Some(n) = national.filter(|n| n.len() == 11 && n.starts_with('1')) {
@@ -69,7 +77,17 @@ impl Phone {
     /// Shows only the last four digits, for roles that may not see contacts.
     pub fn masked(&self) -> String {
         let keep = self.0.len().saturating_sub(4);
-        self.0.chars().enumerate().map(|(i, c)| if i < keep && c.is_ascii_digit() { '*' } else { c }).collect()
+        self.0
+            .chars()
+            .enumerate()
+            .map(|(i, c)| {
+                if i < keep && c.is_ascii_digit() {
+                    '*'
+                } else {
+                    c
+                }
+            })
+            .collect()
     }
 }
 
@@ -98,7 +116,9 @@ impl Email {
             && !local.starts_with('.')
             && !local.ends_with('.')
             && !local.contains("..")
-            && local.chars().all(|c| c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c));
+            && local
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c));
         let labels: Vec<&str> = domain.split('.').collect();
         let domain_ok = labels.len() >= 2
             && domain.len() <= 253
@@ -109,7 +129,9 @@ impl Email {
                     && !l.ends_with('-')
                     && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
             })
-            && labels.last().is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()));
+            && labels
+                .last()
+                .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()));
         if local_ok && domain_ok {
             Ok(Email(format!("{local}@{domain}")))
         } else {
@@ -193,13 +215,26 @@ mod tests {
         let e = Email::parse("  Zhang.San@Example.COM ").unwrap();
         assert_eq!(e.as_str(), "Zhang.San@example.com");
         assert_eq!(e.key(), "zhang.san@example.com");
-        assert_eq!(Email::parse("li＠hotel.cn").unwrap().as_str(), "li@hotel.cn");
+        assert_eq!(
+            Email::parse("li＠hotel.cn").unwrap().as_str(),
+            "li@hotel.cn"
+        );
         assert_eq!(e.masked(), "Z***@example.com");
     }
 
     #[test]
     fn malformed_emails_are_rejected() {
-        for raw in ["", "plain", "@example.com", "a@b", "a@@b.com", "a b@c.com", "a@-b.com", "a..b@c.com", "a@b.c0m"] {
+        for raw in [
+            "",
+            "plain",
+            "@example.com",
+            "a@b",
+            "a@@b.com",
+            "a b@c.com",
+            "a@-b.com",
+            "a..b@c.com",
+            "a@b.c0m",
+        ] {
             assert_eq!(Email::parse(raw), Err(ContactError::EmailSyntax), "{raw:?}");
         }
     }

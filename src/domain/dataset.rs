@@ -153,7 +153,10 @@ mod tests {
         Transaction {
             id: TransactionId(id),
             customer: CustomerId(1),
-            at: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap().and_hms_opt(10, 0, 0).unwrap(),
+            at: NaiveDate::from_ymd_opt(2026, 1, 1)
+                .unwrap()
+                .and_hms_opt(10, 0, 0)
+                .unwrap(),
             outlet: OutletId(1),
             channel: SalesChannel::Store,
             category: CategoryId(1),
@@ -166,9 +169,16 @@ mod tests {
     fn a_change_set_lands_in_every_collection_it_names() {
         let mut ds = Dataset::default();
         let mut cs = ChangeSet::default();
-        cs.customers.put.push(Customer { id: CustomerId(1), name: "张伟".into(), ..Customer::default() });
+        cs.customers.put.push(Customer {
+            id: CustomerId(1),
+            name: "张伟".into(),
+            ..Customer::default()
+        });
         cs.transactions.put.extend([tx(1), tx(2)]);
-        cs.settings = Some(Settings { utc_offset_minutes: 0, ..Settings::default() });
+        cs.settings = Some(Settings {
+            utc_offset_minutes: 0,
+            ..Settings::default()
+        });
         cs.validate().unwrap();
         ds.apply(&cs);
         assert_eq!(ds.customers.len(), 1);
@@ -184,12 +194,21 @@ mod tests {
         let mut cs = ChangeSet::default();
         cs.transactions.put.push(tx(5));
         cs.transactions.delete.push(TransactionId(5));
-        assert_eq!(cs.validate(), Err(ChangeError::Conflict { collection: Collection::Transactions, id: 5 }));
+        assert_eq!(
+            cs.validate(),
+            Err(ChangeError::Conflict {
+                collection: Collection::Transactions,
+                id: 5
+            })
+        );
     }
 
     #[test]
     fn a_dataset_survives_a_json_round_trip() {
-        let ds = Dataset { transactions: Table::from_rows(vec![tx(2), tx(1)]), ..Dataset::default() };
+        let ds = Dataset {
+            transactions: Table::from_rows(vec![tx(2), tx(1)]),
+            ..Dataset::default()
+        };
         let json = serde_json::to_string(&ds).unwrap();
         let back: Dataset = serde_json::from_str(&json).unwrap();
         assert_eq!(back, ds);

@@ -12,7 +12,9 @@ use std::iter::Sum;
 use std::ops::{Add, AddAssign, Neg, Sub};
 
 /// An amount in minor units of the data set's currency. Negative for refunds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct Money(pub i64);
 
@@ -105,7 +107,13 @@ impl Currency {
     /// Formats an amount with its symbol and thousands separators,
     /// e.g. `¥12,345.60`, `-¥8.00`.
     pub fn format(self, amount: Money) -> String {
-        format!("{}", Formatted { currency: self, amount })
+        format!(
+            "{}",
+            Formatted {
+                currency: self,
+                amount
+            }
+        )
     }
 }
 
@@ -120,7 +128,12 @@ impl fmt::Display for Formatted {
         let sign = if minor < 0 { "-" } else { "" };
         let abs = minor.unsigned_abs();
         let major = group_thousands(abs / 100);
-        write!(f, "{sign}{}{major}.{:02}", self.currency.symbol(), abs % 100)
+        write!(
+            f,
+            "{sign}{}{major}.{:02}",
+            self.currency.symbol(),
+            abs % 100
+        )
     }
 }
 
@@ -146,13 +159,19 @@ mod tests {
         assert_eq!(Currency::Cny.format(Money(1_234_560)), "¥12,345.60");
         assert_eq!(Currency::Usd.format(Money(5)), "$0.05");
         assert_eq!(Currency::Cny.format(Money(-800)), "-¥8.00");
-        assert_eq!(Currency::Cny.format(Money::from_major(50_000)), "¥50,000.00");
+        assert_eq!(
+            Currency::Cny.format(Money::from_major(50_000)),
+            "¥50,000.00"
+        );
     }
 
     #[test]
     fn arithmetic_saturates_instead_of_wrapping() {
         assert_eq!(Money(i64::MAX) + Money(1), Money(i64::MAX));
         assert_eq!(-Money(i64::MIN), Money(i64::MAX));
-        assert_eq!([Money(100), Money(-30)].into_iter().sum::<Money>(), Money(70));
+        assert_eq!(
+            [Money(100), Money(-30)].into_iter().sum::<Money>(),
+            Money(70)
+        );
     }
 }

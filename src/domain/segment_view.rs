@@ -233,7 +233,10 @@ mod tests {
             utc_offset_minutes: 60,
             ..Settings::default()
         };
-        let seg = SegmentationSettings { dormant_after_days: 180, ..SegmentationSettings::default() };
+        let seg = SegmentationSettings {
+            dormant_after_days: 180,
+            ..SegmentationSettings::default()
+        };
         let cs = save_segmentation_settings(&current, seg.clone());
         let saved = cs.settings.unwrap();
         assert_eq!(saved.segmentation, seg);

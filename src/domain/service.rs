@@ -4,7 +4,9 @@
 //! NPS, points expiry) live in their own modules; this is the data they share.
 
 use super::activity::Completion;
-use super::ids::{CareTaskId, ComplaintId, CustomerId, LedgerEntryId, OutletId, StaffId, SurveyId, TransactionId};
+use super::ids::{
+    CareTaskId, ComplaintId, CustomerId, LedgerEntryId, OutletId, StaffId, SurveyId, TransactionId,
+};
 use super::money::Money;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
@@ -85,12 +87,23 @@ pub struct ComplaintEvent {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ComplaintAction {
     Received,
-    StatusChanged { from: ComplaintStatus, to: ComplaintStatus },
-    Assigned { to: Option<StaffId> },
-    Note { text: String },
+    StatusChanged {
+        from: ComplaintStatus,
+        to: ComplaintStatus,
+    },
+    Assigned {
+        to: Option<StaffId>,
+    },
+    Note {
+        text: String,
+    },
     Compensated(Compensation),
-    Reopened { reason: String },
-    SatisfactionRecorded { score: u8 },
+    Reopened {
+        reason: String,
+    },
+    SatisfactionRecorded {
+        score: u8,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -40,7 +40,9 @@ impl Default for Settings {
 
 impl Settings {
     pub fn clock(&self) -> BusinessClock {
-        BusinessClock { utc_offset_minutes: self.utc_offset_minutes }
+        BusinessClock {
+            utc_offset_minutes: self.utc_offset_minutes,
+        }
     }
 }
 

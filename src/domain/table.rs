@@ -208,7 +208,10 @@ pub struct Changes<T: Record> {
 
 impl<T: Record> Default for Changes<T> {
     fn default() -> Self {
-        Changes { put: Vec::new(), delete: Vec::new() }
+        Changes {
+            put: Vec::new(),
+            delete: Vec::new(),
+        }
     }
 }
 
@@ -219,7 +222,10 @@ impl<T: Record> Changes<T> {
 
     /// Ids touched by this change, for grouping writes by chunk.
     pub fn touched_ids(&self) -> impl Iterator<Item = T::Id> + '_ {
-        self.put.iter().map(Record::id).chain(self.delete.iter().copied())
+        self.put
+            .iter()
+            .map(Record::id)
+            .chain(self.delete.iter().copied())
     }
 
     /// The first id that is put twice, or both put and deleted: a change that
@@ -237,7 +243,11 @@ mod tests {
     use crate::domain::{Outlet, OutletId};
 
     fn outlet(id: u32, name: &str) -> Outlet {
-        Outlet { id: OutletId(id), name: name.into(), ..Outlet::default() }
+        Outlet {
+            id: OutletId(id),
+            name: name.into(),
+            ..Outlet::default()
+        }
     }
 
     fn names(t: &Table<Outlet>) -> Vec<(u32, String)> {
@@ -246,8 +256,16 @@ mod tests {
 
     #[test]
     fn from_rows_sorts_and_keeps_the_last_of_duplicates() {
-        let t = Table::from_rows(vec![outlet(3, "c"), outlet(1, "a"), outlet(3, "C2"), outlet(2, "b")]);
-        assert_eq!(names(&t), vec![(1, "a".into()), (2, "b".into()), (3, "C2".into())]);
+        let t = Table::from_rows(vec![
+            outlet(3, "c"),
+            outlet(1, "a"),
+            outlet(3, "C2"),
+            outlet(2, "b"),
+        ]);
+        assert_eq!(
+            names(&t),
+            vec![(1, "a".into()), (2, "b".into()), (3, "C2".into())]
+        );
         assert_eq!(t.next_id(), OutletId(4));
         assert_eq!(Table::<Outlet>::new().next_id(), OutletId(1));
     }
@@ -255,10 +273,19 @@ mod tests {
     #[test]
     fn apply_deletes_then_puts_in_any_order() {
         let mut t = Table::from_rows((1..=5).map(|i| outlet(i, "x")).collect());
-        t.apply(&Changes { put: vec![outlet(9, "new"), outlet(2, "edited")], delete: vec![OutletId(4), OutletId(77)] });
+        t.apply(&Changes {
+            put: vec![outlet(9, "new"), outlet(2, "edited")],
+            delete: vec![OutletId(4), OutletId(77)],
+        });
         assert_eq!(
             names(&t),
-            vec![(1, "x".into()), (2, "edited".into()), (3, "x".into()), (5, "x".into()), (9, "new".into())]
+            vec![
+                (1, "x".into()),
+                (2, "edited".into()),
+                (3, "x".into()),
+                (5, "x".into()),
+                (9, "new".into())
+            ]
         );
     }
 
@@ -267,7 +294,10 @@ mod tests {
         let base: Vec<Outlet> = (1..=100).map(|i| outlet(i * 2, "old")).collect();
         let put: Vec<Outlet> = (1..=150).rev().map(|i| outlet(i, "new")).collect();
         let mut bulk = Table::from_rows(base.clone());
-        bulk.apply(&Changes { put: put.clone(), delete: vec![] });
+        bulk.apply(&Changes {
+            put: put.clone(),
+            delete: vec![],
+        });
         let mut one_by_one = Table::from_rows(base);
         for row in put {
             one_by_one.upsert(row);
@@ -279,9 +309,15 @@ mod tests {
 
     #[test]
     fn a_change_that_says_two_things_about_one_record_is_detected() {
-        let c = Changes { put: vec![outlet(1, "a")], delete: vec![OutletId(1)] };
+        let c = Changes {
+            put: vec![outlet(1, "a")],
+            delete: vec![OutletId(1)],
+        };
         assert_eq!(c.conflicting_id(), Some(OutletId(1)));
-        let c = Changes { put: vec![outlet(1, "a"), outlet(2, "b")], delete: vec![OutletId(3)] };
+        let c = Changes {
+            put: vec![outlet(1, "a"), outlet(2, "b")],
+            delete: vec![OutletId(3)],
+        };
         assert_eq!(c.conflicting_id(), None);
     }
 

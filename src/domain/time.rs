@@ -20,7 +20,9 @@ pub struct BusinessClock {
 
 impl BusinessClock {
     /// China Standard Time.
-    pub const CHINA: BusinessClock = BusinessClock { utc_offset_minutes: 8 * 60 };
+    pub const CHINA: BusinessClock = BusinessClock {
+        utc_offset_minutes: 8 * 60,
+    };
 
     /// The business-local wall-clock time at the instant `utc`.
     pub fn local(self, utc: DateTime<Utc>) -> NaiveDateTime {
@@ -48,15 +50,26 @@ mod tests {
     fn the_business_day_changes_at_local_midnight_not_utc_midnight() {
         // 2026-03-01 16:30 UTC is 2026-03-02 00:30 in Shanghai.
         let utc = Utc.with_ymd_and_hms(2026, 3, 1, 16, 30, 0).unwrap();
-        assert_eq!(BusinessClock::CHINA.today(utc), NaiveDate::from_ymd_opt(2026, 3, 2).unwrap());
+        assert_eq!(
+            BusinessClock::CHINA.today(utc),
+            NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()
+        );
         let utc_before = Utc.with_ymd_and_hms(2026, 3, 1, 15, 59, 0).unwrap();
-        assert_eq!(BusinessClock::CHINA.today(utc_before), NaiveDate::from_ymd_opt(2026, 3, 1).unwrap());
+        assert_eq!(
+            BusinessClock::CHINA.today(utc_before),
+            NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()
+        );
     }
 
     #[test]
     fn negative_offsets_work_for_businesses_west_of_greenwich() {
-        let clock = BusinessClock { utc_offset_minutes: -5 * 60 };
+        let clock = BusinessClock {
+            utc_offset_minutes: -5 * 60,
+        };
         let utc = Utc.with_ymd_and_hms(2026, 1, 1, 3, 0, 0).unwrap();
-        assert_eq!(clock.today(utc), NaiveDate::from_ymd_opt(2025, 12, 31).unwrap());
+        assert_eq!(
+            clock.today(utc),
+            NaiveDate::from_ymd_opt(2025, 12, 31).unwrap()
+        );
     }
 }

@@ -29,7 +29,11 @@ pub enum CodecError {
     #[error("unsupported columnar version {0}")]
     UnsupportedVersion(u8),
     #[error("chunk length {actual} does not match {rows} rows (expected {expected})")]
-    Length { rows: usize, expected: usize, actual: usize },
+    Length {
+        rows: usize,
+        expected: usize,
+        actual: usize,
+    },
     #[error("invalid value in column {column} at row {row}")]
     InvalidValue { column: &'static str, row: usize },
     #[error("json: {0}")]
@@ -77,7 +81,9 @@ fn encode_json<T: Record>(rows: &[T]) -> Vec<u8> {
 fn decode_json<T: Record>(bytes: &[u8]) -> Result<Vec<T>, CodecError> {
     match bytes.split_first() {
         None => Err(CodecError::Empty),
-        Some((&JSON_TAG, body)) => serde_json::from_slice(body).map_err(|e| CodecError::Json(e.to_string())),
+        Some((&JSON_TAG, body)) => {
+            serde_json::from_slice(body).map_err(|e| CodecError::Json(e.to_string()))
+        }
         Some((&tag, _)) => Err(CodecError::UnknownEncoding(tag)),
     }
 }
@@ -110,14 +116,21 @@ impl ChunkCodec for Transaction {
         out.push(COLUMNAR_TAG);
         out.push(COLUMNAR_VERSION);
         out.extend_from_slice(&(n as u32).to_le_bytes());
-        rows.iter().for_each(|t| out.extend_from_slice(&t.id.0.to_le_bytes()));
-        rows.iter().for_each(|t| out.extend_from_slice(&t.customer.0.to_le_bytes()));
-        rows.iter().for_each(|t| out.extend_from_slice(&t.at.and_utc().timestamp().to_le_bytes()));
-        rows.iter().for_each(|t| out.extend_from_slice(&t.outlet.0.to_le_bytes()));
+        rows.iter()
+            .for_each(|t| out.extend_from_slice(&t.id.0.to_le_bytes()));
+        rows.iter()
+            .for_each(|t| out.extend_from_slice(&t.customer.0.to_le_bytes()));
+        rows.iter()
+            .for_each(|t| out.extend_from_slice(&t.at.and_utc().timestamp().to_le_bytes()));
+        rows.iter()
+            .for_each(|t| out.extend_from_slice(&t.outlet.0.to_le_bytes()));
         rows.iter().for_each(|t| out.push(t.channel.code()));
-        rows.iter().for_each(|t| out.extend_from_slice(&t.category.0.to_le_bytes()));
-        rows.iter().for_each(|t| out.extend_from_slice(&t.quantity.to_le_bytes()));
-        rows.iter().for_each(|t| out.extend_from_slice(&t.amount.0.to_le_bytes()));
+        rows.iter()
+            .for_each(|t| out.extend_from_slice(&t.category.0.to_le_bytes()));
+        rows.iter()
+            .for_each(|t| out.extend_from_slice(&t.quantity.to_le_bytes()));
+        rows.iter()
+            .for_each(|t| out.extend_from_slice(&t.amount.0.to_le_bytes()));
         out
     }
 
@@ -130,11 +143,22 @@ impl ChunkCodec for Transaction {
         if version != COLUMNAR_VERSION {
             return Err(CodecError::UnsupportedVersion(version));
         }
-        let n = rest.get(..4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize).ok_or(CodecError::Empty)?;
+        let n = rest
+            .get(..4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+            .ok_or(CodecError::Empty)?;
         let body = &rest[4..];
-        let expected = n.checked_mul(TX_ROW_BYTES).ok_or(CodecError::Length { rows: n, expected: usize::MAX, actual: body.len() })?;
+        let expected = n.checked_mul(TX_ROW_BYTES).ok_or(CodecError::Length {
+            rows: n,
+            expected: usize::MAX,
+            actual: body.len(),
+        })?;
         if body.len() != expected {
-            return Err(CodecError::Length { rows: n, expected, actual: body.len() });
+            return Err(CodecError::Length {
+                rows: n,
+                expected,
+                actual: body.len(),
+            });
         }
         let mut cols = Columns { body, offset: 0, n };
         let ids = cols.take::<4>();
@@ -150,7 +174,11 @@ impl ChunkCodec for Transaction {
             let at = DateTime::from_timestamp(i64::from_le_bytes(ats[row]), 0)
                 .ok_or(CodecError::InvalidValue { column: "at", row })?
                 .naive_utc();
-            let channel = SalesChannel::from_code(channels[row][0]).ok_or(CodecError::InvalidValue { column: "channel", row })?;
+            let channel =
+                SalesChannel::from_code(channels[row][0]).ok_or(CodecError::InvalidValue {
+                    column: "channel",
+                    row,
+                })?;
             rows.push(Transaction {
                 id: TransactionId(u32::from_le_bytes(ids[row])),
                 customer: CustomerId(u32::from_le_bytes(customers[row])),
@@ -177,11 +205,13 @@ impl<'a> Columns<'a> {
     fn take<const W: usize>(&mut self) -> Vec<[u8; W]> {
         let col = &self.body[self.offset..self.offset + W * self.n];
         self.offset += W * self.n;
-        col.chunks_exact(W).map(|c| {
-            let mut a = [0u8; W];
-            a.copy_from_slice(c);
-            a
-        }).collect()
+        col.chunks_exact(W)
+            .map(|c| {
+                let mut a = [0u8; W];
+                a.copy_from_slice(c);
+                a
+            })
+            .collect()
     }
 }
 
@@ -199,8 +229,15 @@ pub fn encode_rows<T: ChunkCodec>(rows: &[T]) -> Vec<EncodedChunk> {
     let mut start = 0;
     while start < rows.len() {
         let chunk = chunk_of(T::COLLECTION, rows[start].id().into());
-        let len = rows[start..].iter().take_while(|r| chunk_of(T::COLLECTION, r.id().into()) == chunk).count();
-        out.push(EncodedChunk { collection: T::COLLECTION, chunk, bytes: T::encode(&rows[start..start + len]) });
+        let len = rows[start..]
+            .iter()
+            .take_while(|r| chunk_of(T::COLLECTION, r.id().into()) == chunk)
+            .count();
+        out.push(EncodedChunk {
+            collection: T::COLLECTION,
+            chunk,
+            bytes: T::encode(&rows[start..start + len]),
+        });
         start += len;
     }
     out
@@ -262,7 +299,10 @@ pub struct ChunkUpdate<'a> {
 }
 
 fn updates_for<'a, T: ChunkCodec>(changes: &'a Changes<T>, out: &mut Vec<ChunkUpdate<'a>>) {
-    let mut chunks: Vec<u32> = changes.touched_ids().map(|id| chunk_of(T::COLLECTION, id.into())).collect();
+    let mut chunks: Vec<u32> = changes
+        .touched_ids()
+        .map(|id| chunk_of(T::COLLECTION, id.into()))
+        .collect();
     chunks.sort_unstable();
     chunks.dedup();
     for chunk in chunks {
@@ -271,12 +311,26 @@ fn updates_for<'a, T: ChunkCodec>(changes: &'a Changes<T>, out: &mut Vec<ChunkUp
             let mut table = Table::from_rows(rows);
             let in_chunk = |id: T::Id| chunk_of(T::COLLECTION, id.into()) == chunk;
             table.apply(&Changes {
-                put: changes.put.iter().filter(|r| in_chunk(r.id())).cloned().collect(),
-                delete: changes.delete.iter().copied().filter(|id| in_chunk(*id)).collect(),
+                put: changes
+                    .put
+                    .iter()
+                    .filter(|r| in_chunk(r.id()))
+                    .cloned()
+                    .collect(),
+                delete: changes
+                    .delete
+                    .iter()
+                    .copied()
+                    .filter(|id| in_chunk(*id))
+                    .collect(),
             });
             Ok((!table.is_empty()).then(|| T::encode(table.rows())))
         };
-        out.push(ChunkUpdate { collection: T::COLLECTION, chunk, rewrite: Box::new(rewrite) });
+        out.push(ChunkUpdate {
+            collection: T::COLLECTION,
+            chunk,
+            rewrite: Box::new(rewrite),
+        });
     }
 }
 
@@ -302,7 +356,10 @@ mod tests {
         Transaction {
             id: TransactionId(id),
             customer: CustomerId(customer),
-            at: NaiveDate::from_ymd_opt(2025, 12, 31).unwrap().and_hms_opt(23, 59, 59).unwrap(),
+            at: NaiveDate::from_ymd_opt(2025, 12, 31)
+                .unwrap()
+                .and_hms_opt(23, 59, 59)
+                .unwrap(),
             outlet: OutletId(7),
             channel: SalesChannel::MiniProgram,
             category: CategoryId(3),
@@ -313,57 +370,105 @@ mod tests {
 
     #[test]
     fn columnar_transactions_round_trip_exactly() {
-        let rows: Vec<Transaction> = (1..=500).map(|i| tx(i, i % 37, i64::from(i) * 1001 - 50_000)).collect();
+        let rows: Vec<Transaction> = (1..=500)
+            .map(|i| tx(i, i % 37, i64::from(i) * 1001 - 50_000))
+            .collect();
         let bytes = Transaction::encode(&rows);
         assert_eq!(bytes.len(), 6 + rows.len() * TX_ROW_BYTES);
         assert_eq!(Transaction::decode(&bytes).unwrap(), rows);
-        assert_eq!(Transaction::decode(&Transaction::encode(&[])).unwrap(), vec![]);
+        assert_eq!(
+            Transaction::decode(&Transaction::encode(&[])).unwrap(),
+            vec![]
+        );
     }
 
     #[test]
     fn damaged_chunks_are_reported_not_panicked_on() {
         let bytes = Transaction::encode(&[tx(1, 1, 100), tx(2, 1, 200)]);
-        assert!(matches!(Transaction::decode(&bytes[..bytes.len() - 1]), Err(CodecError::Length { .. })));
+        assert!(matches!(
+            Transaction::decode(&bytes[..bytes.len() - 1]),
+            Err(CodecError::Length { .. })
+        ));
         assert_eq!(Transaction::decode(&[]), Err(CodecError::Empty));
-        assert_eq!(Transaction::decode(b"X"), Err(CodecError::UnknownEncoding(b'X')));
+        assert_eq!(
+            Transaction::decode(b"X"),
+            Err(CodecError::UnknownEncoding(b'X'))
+        );
         let mut bad_channel = bytes.clone();
         let channel_offset = 6 + 2 * (4 + 4 + 8 + 4);
         bad_channel[channel_offset] = 99;
-        assert_eq!(Transaction::decode(&bad_channel), Err(CodecError::InvalidValue { column: "channel", row: 0 }));
+        assert_eq!(
+            Transaction::decode(&bad_channel),
+            Err(CodecError::InvalidValue {
+                column: "channel",
+                row: 0
+            })
+        );
         // A header claiming billions of rows must not allocate or overflow.
         let mut huge = vec![b'C', 1];
         huge.extend_from_slice(&u32::MAX.to_le_bytes());
-        assert!(matches!(Transaction::decode(&huge), Err(CodecError::Length { .. })));
+        assert!(matches!(
+            Transaction::decode(&huge),
+            Err(CodecError::Length { .. })
+        ));
         assert!(matches!(Customer::decode(b"J[{"), Err(CodecError::Json(_))));
     }
 
     #[test]
     fn rows_split_into_chunks_by_id_range() {
-        let rows: Vec<Transaction> = [1u32, 65_535, 65_536, 200_000].iter().map(|&i| tx(i, 1, 1)).collect();
+        let rows: Vec<Transaction> = [1u32, 65_535, 65_536, 200_000]
+            .iter()
+            .map(|&i| tx(i, 1, 1))
+            .collect();
         let chunks = encode_rows(&rows);
-        let layout: Vec<(u32, usize)> =
-            chunks.iter().map(|c| (c.chunk, Transaction::decode(&c.bytes).unwrap().len())).collect();
+        let layout: Vec<(u32, usize)> = chunks
+            .iter()
+            .map(|c| (c.chunk, Transaction::decode(&c.bytes).unwrap().len()))
+            .collect();
         assert_eq!(layout, vec![(0, 2), (1, 1), (3, 1)]);
     }
 
     #[test]
     fn a_dataset_encodes_and_decodes_to_itself() {
         let ds = Dataset {
-            settings: Settings { utc_offset_minutes: 60, ..Settings::default() },
+            settings: Settings {
+                utc_offset_minutes: 60,
+                ..Settings::default()
+            },
             transactions: Table::from_rows((1..=70_000).map(|i| tx(i, i % 100, 1234)).collect()),
             customers: Table::from_rows(
                 (1..=2_500)
-                    .map(|i| Customer { id: CustomerId(i), name: format!("客户{i}"), ..Customer::default() })
+                    .map(|i| Customer {
+                        id: CustomerId(i),
+                        name: format!("客户{i}"),
+                        ..Customer::default()
+                    })
                     .collect(),
             ),
             ..Dataset::default()
         };
         let chunks = encode_dataset(&ds);
-        assert_eq!(chunks.iter().filter(|c| c.collection == Collection::Transactions).count(), 2);
-        assert_eq!(chunks.iter().filter(|c| c.collection == Collection::Customers).count(), 3);
+        assert_eq!(
+            chunks
+                .iter()
+                .filter(|c| c.collection == Collection::Transactions)
+                .count(),
+            2
+        );
+        assert_eq!(
+            chunks
+                .iter()
+                .filter(|c| c.collection == Collection::Customers)
+                .count(),
+            3
+        );
         let settings = decode_settings(&encode_settings(&ds.settings)).unwrap();
         // Reverse order: decoding must not depend on the order chunks come back in.
-        let back = decode_dataset(settings, chunks.into_iter().rev().map(|c| (c.collection, c.bytes))).unwrap();
+        let back = decode_dataset(
+            settings,
+            chunks.into_iter().rev().map(|c| (c.collection, c.bytes)),
+        )
+        .unwrap();
         assert_eq!(back, ds);
     }
 
@@ -371,19 +476,35 @@ mod tests {
     fn chunk_updates_rewrite_only_the_chunks_a_change_touches() {
         let mut ds = Dataset {
             customers: Table::from_rows(
-                (1..=3_000).map(|i| Customer { id: CustomerId(i), name: format!("c{i}"), ..Customer::default() }).collect(),
+                (1..=3_000)
+                    .map(|i| Customer {
+                        id: CustomerId(i),
+                        name: format!("c{i}"),
+                        ..Customer::default()
+                    })
+                    .collect(),
             ),
             ..Dataset::default()
         };
         let mut stored: std::collections::BTreeMap<(Collection, u32), Vec<u8>> =
-            encode_dataset(&ds).into_iter().map(|c| ((c.collection, c.chunk), c.bytes)).collect();
+            encode_dataset(&ds)
+                .into_iter()
+                .map(|c| ((c.collection, c.chunk), c.bytes))
+                .collect();
 
         let mut cs = ChangeSet::default();
-        cs.customers.put.push(Customer { id: CustomerId(5), name: "edited".into(), ..Customer::default() });
+        cs.customers.put.push(Customer {
+            id: CustomerId(5),
+            name: "edited".into(),
+            ..Customer::default()
+        });
         cs.customers.delete.extend((2048..=2999).map(CustomerId)); // empties chunk 2 except 3000
         cs.customers.delete.push(CustomerId(3000));
         let updates = chunk_updates(&cs);
-        assert_eq!(updates.iter().map(|u| u.chunk).collect::<Vec<_>>(), vec![0, 2]);
+        assert_eq!(
+            updates.iter().map(|u| u.chunk).collect::<Vec<_>>(),
+            vec![0, 2]
+        );
         for u in &updates {
             let key = (u.collection, u.chunk);
             match (u.rewrite)(stored.get(&key).map(Vec::as_slice)).unwrap() {
@@ -393,7 +514,11 @@ mod tests {
         }
         ds.apply(&cs);
         assert!(!stored.contains_key(&(Collection::Customers, 2)));
-        let back = decode_dataset(ds.settings.clone(), stored.into_iter().map(|((c, _), b)| (c, b))).unwrap();
+        let back = decode_dataset(
+            ds.settings.clone(),
+            stored.into_iter().map(|((c, _), b)| (c, b)),
+        )
+        .unwrap();
         assert_eq!(back, ds);
     }
 }

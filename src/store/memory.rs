@@ -37,7 +37,12 @@ impl Storage for MemoryStorage {
     }
 
     async fn audit(&self, query: AuditQuery) -> Result<Vec<AuditEntry>, StoreError> {
-        let entries = self.state.borrow().as_ref().map(|(_, a)| a.clone()).unwrap_or_default();
+        let entries = self
+            .state
+            .borrow()
+            .as_ref()
+            .map(|(_, a)| a.clone())
+            .unwrap_or_default();
         Ok(select_audit(entries, query))
     }
 }

@@ -13,9 +13,9 @@
 //! - Ids are dense and ascending per collection (see `domain::ids`).
 
 pub mod codec;
-pub mod memory;
 #[cfg(target_arch = "wasm32")]
 pub mod idb;
+pub mod memory;
 
 use crate::domain::{AuditEntry, ChangeError, ChangeSet, Collection, CustomerId, Dataset};
 use thiserror::Error;
@@ -38,7 +38,10 @@ pub enum StoreError {
     QuotaExceeded,
     /// A stored chunk could not be decoded.
     #[error("stored data is damaged in {collection:?}: {reason}")]
-    Corrupt { collection: Collection, reason: String },
+    Corrupt {
+        collection: Collection,
+        reason: String,
+    },
     /// The change set contradicts itself; nothing was written.
     #[error(transparent)]
     InvalidChange(#[from] ChangeError),

@@ -18,14 +18,26 @@ fn rust_files(dir: &Path) -> Vec<PathBuf> {
 
 /// Crates that do I/O or need a browser. The domain must not name them, so
 /// every business rule stays testable with plain `cargo test`.
-const FORBIDDEN_IN_DOMAIN: [&str; 9] =
-    ["web_sys", "wasm_bindgen", "js_sys", "leptos", "gloo", "indexed_db_futures", "serde_wasm_bindgen", "std::fs", "std::net"];
+const FORBIDDEN_IN_DOMAIN: [&str; 9] = [
+    "web_sys",
+    "wasm_bindgen",
+    "js_sys",
+    "leptos",
+    "gloo",
+    "indexed_db_futures",
+    "serde_wasm_bindgen",
+    "std::fs",
+    "std::net",
+];
 
 #[test]
 fn the_domain_imports_no_browser_ui_or_io_crate() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/domain");
     let files = rust_files(&root);
-    assert!(files.len() > 5, "expected the domain sources under {root:?}");
+    assert!(
+        files.len() > 5,
+        "expected the domain sources under {root:?}"
+    );
     let mut offences = Vec::new();
     for file in files {
         let text = fs::read_to_string(&file).unwrap();
@@ -38,7 +50,11 @@ fn the_domain_imports_no_browser_ui_or_io_crate() {
             }
         }
     }
-    assert!(offences.is_empty(), "the domain must stay pure:\n{}", offences.join("\n"));
+    assert!(
+        offences.is_empty(),
+        "the domain must stay pure:\n{}",
+        offences.join("\n")
+    );
 }
 
 #[test]
@@ -49,7 +65,10 @@ fn the_store_port_and_codec_stay_portable() {
     for name in ["mod.rs", "codec.rs", "memory.rs"] {
         let text = fs::read_to_string(root.join(name)).unwrap();
         for forbidden in ["web_sys", "js_sys", "indexed_db_futures", "leptos"] {
-            assert!(!text.contains(forbidden), "src/store/{name} names {forbidden}");
+            assert!(
+                !text.contains(forbidden),
+                "src/store/{name} names {forbidden}"
+            );
         }
     }
 }

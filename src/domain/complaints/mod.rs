@@ -31,8 +31,8 @@ pub use metrics::{
 };
 pub use settings::{ComplaintSettings, LowCsatAction, LowCsatRule, DEFAULT_ROOT_CAUSES};
 pub use settings_edit::{
-    add_root_cause, save_complaint_settings, settings_problems, RootCauseProblem,
-    SettingsProblem, SlaTargetKind,
+    add_root_cause, save_complaint_settings, settings_problems, RootCauseProblem, SettingsProblem,
+    SlaTargetKind,
 };
 pub use sla::{
     first_response_at, resolved_at, ComplaintSla, ServiceHours, SlaClock, SlaPolicy, SlaRules,

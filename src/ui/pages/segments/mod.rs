@@ -20,8 +20,8 @@
 mod list;
 mod sections;
 
-use crate::app::{business_today, commit_change, use_data, use_i18n, use_router, ChangeFailure};
 use crate::app::worker::{fingerprint, prepare_in_worker, Request};
+use crate::app::{business_today, commit_change, use_data, use_i18n, use_router, ChangeFailure};
 use crate::app::{Data, I18n, Persistence, PAGE_TITLE_ID};
 use crate::domain::segment_view::{save_segmentation_settings, ListSelection};
 use crate::domain::segmentation::{
