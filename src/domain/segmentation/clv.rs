@@ -528,24 +528,12 @@ pub fn predict(
 mod tests {
     use super::*;
     use crate::domain::ids::CustomerId;
+    use crate::domain::segmentation::history::tests::tx;
     use crate::domain::segmentation::summary::summarise;
     use crate::domain::*;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
-
-    fn tx(id: u32, customer: u32, date: NaiveDate, minor: i64) -> Transaction {
-        Transaction {
-            id: TransactionId(id),
-            customer: CustomerId(customer),
-            at: date.and_hms_opt(12, 0, 0).unwrap(),
-            outlet: OutletId(1),
-            channel: SalesChannel::Store,
-            category: CategoryId(1),
-            quantity: 1,
-            amount: Money(minor),
-        }
     }
 
     #[test]

@@ -230,7 +230,7 @@ impl PurchaseHistory {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::domain::*;
 
