@@ -2,7 +2,8 @@
 //! (消费记录), logged contacts (沟通记录) and scheduled follow-ups (回访).
 
 use super::ids::{
-    CategoryId, CustomerId, FollowUpId, InteractionId, OutletId, StaffId, TransactionId,
+    CategoryId, ComplaintId, CustomerId, FollowUpId, InteractionId, OutletId, StaffId,
+    TransactionId,
 };
 use super::money::Money;
 use chrono::{NaiveDate, NaiveDateTime};
@@ -100,6 +101,10 @@ pub struct FollowUp {
     pub purpose: String,
     /// The contact that scheduled it, if any.
     pub from_interaction: Option<InteractionId>,
+    /// The complaint whose resolution scheduled it (the satisfaction
+    /// follow-up), if any; recording the score completes it.
+    #[serde(default)]
+    pub complaint: Option<ComplaintId>,
     pub done: Option<Completion>,
 }
 

@@ -3,9 +3,14 @@
 //! read from and written to the URL query), the CSV export of that list,
 //! and number formatting that can never print `NaN` or `inf`.
 
+use super::audit::{settings_audit_entry, Actor, SettingsSection};
+use super::ids::AuditId;
+use super::money::Currency;
+use super::segmentation::SegmentationSettings;
 use super::segmentation::{CustomerSegmentation, Segment, SegmentationReport, SEGMENTS};
 use super::settings::Settings;
 use super::ChangeSet;
+use thiserror::Error;
 
 /// How many customers the page lists at once; the export has them all.
 pub const LIST_LIMIT: usize = 200;
@@ -137,25 +142,116 @@ pub fn format_share(share: f64) -> String {
     }
 }
 
-/// The change set that makes `segmentation` the saved default of the data
-/// set: the settings record replaced whole, everything else kept.
+/// Why edited segmentation settings cannot be saved. All problems are
+/// reported at once, each tied to its field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Error)]
+pub enum SegmentationProblem {
+    #[error("the Gold threshold must be below the Diamond threshold")]
+    GoldNotBelowDiamond,
+    #[error("dormant after must be at least one day")]
+    DormantDaysZero,
+    #[error("grades A and B together cannot exceed 100% of revenue")]
+    GradeSharesOver100,
+    #[error("the strategic share must be between 1% and 100%")]
+    StrategicShareOutOfRange,
+    #[error("the growth share must be at least the strategic share and at most 100%")]
+    GrowthShareOutOfRange,
+    #[error("the loyalty frequency score must be between 1 and 5")]
+    LoyalScoreOutOfRange,
+    #[error("the P(alive) thresholds must be between 0% and 100%, dormant below loyal")]
+    PAliveOutOfOrder,
+    #[error("the CLV horizon must be at least one month")]
+    HorizonZero,
+}
+
+/// Every problem of `s`, empty when it can be saved. The page keeps
+/// analysing with a draft that has problems (shares are clamped where they
+/// are used), but a draft with problems never becomes the saved default.
+pub fn segmentation_problems(s: &SegmentationSettings) -> Vec<SegmentationProblem> {
+    use SegmentationProblem as P;
+    let mut out = Vec::new();
+    if s.spend_grades.gold_from >= s.spend_grades.diamond_from {
+        out.push(P::GoldNotBelowDiamond);
+    }
+    if s.dormant_after_days == 0 {
+        out.push(P::DormantDaysZero);
+    }
+    if s.contribution.a_share + s.contribution.b_share > 1.0 + 1e-9 {
+        out.push(P::GradeSharesOver100);
+    }
+    let t = &s.tiers;
+    if !(0.01..=1.0).contains(&t.strategic_top_share) {
+        out.push(P::StrategicShareOutOfRange);
+    }
+    if !(t.growth_top_share >= t.strategic_top_share && t.growth_top_share <= 1.0) {
+        out.push(P::GrowthShareOutOfRange);
+    }
+    if !(1..=5).contains(&t.loyal_min_f_score) {
+        out.push(P::LoyalScoreOutOfRange);
+    }
+    let unit = 0.0..=1.0;
+    if !(unit.contains(&t.loyal_min_p_alive)
+        && unit.contains(&t.dormant_max_p_alive)
+        && t.dormant_max_p_alive < t.loyal_min_p_alive)
+    {
+        out.push(P::PAliveOutOfOrder);
+    }
+    if s.clv.horizon_months == 0 {
+        out.push(P::HorizonZero);
+    }
+    out
+}
+
+/// The change set that makes `segmentation` (and `currency`, the data set's
+/// currency, chosen beside it) the saved default: the settings replaced
+/// whole, everything else kept, and an audit entry per changed section with
+/// its values before and after. Or every problem of `segmentation`.
 pub fn save_segmentation_settings(
     current: &Settings,
-    segmentation: super::segmentation::SegmentationSettings,
-) -> ChangeSet {
-    ChangeSet {
+    segmentation: SegmentationSettings,
+    currency: Currency,
+    actor: Actor,
+    first_audit: AuditId,
+) -> Result<ChangeSet, Vec<SegmentationProblem>> {
+    let problems = segmentation_problems(&segmentation);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut audit = Vec::new();
+    let mut next_id = first_audit.0;
+    if segmentation != current.segmentation {
+        audit.push(settings_audit_entry(
+            AuditId(next_id),
+            actor,
+            SettingsSection::Segmentation,
+            &current.segmentation,
+            &segmentation,
+        ));
+        next_id += 1;
+    }
+    if currency != current.currency {
+        audit.push(settings_audit_entry(
+            AuditId(next_id),
+            actor,
+            SettingsSection::General,
+            &serde_json::json!({ "currency": current.currency }),
+            &serde_json::json!({ "currency": currency }),
+        ));
+    }
+    Ok(ChangeSet {
         settings: Some(Settings {
             segmentation,
+            currency,
             ..current.clone()
         }),
+        audit,
         ..ChangeSet::default()
-    }
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::segmentation::SegmentationSettings;
 
     #[test]
     fn a_cell_is_read_from_the_url_and_written_back() {
@@ -227,8 +323,17 @@ mod tests {
         assert_eq!(format_share(f64::NEG_INFINITY), "—");
     }
 
+    fn actor() -> Actor {
+        Actor {
+            staff: None,
+            at: chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
+                .and_then(|d| d.and_hms_opt(9, 30, 0))
+                .unwrap(),
+        }
+    }
+
     #[test]
-    fn saving_replaces_only_the_segmentation_settings() {
+    fn saving_replaces_only_the_segmentation_settings_and_audits_each_section() {
         let current = Settings {
             utc_offset_minutes: 60,
             ..Settings::default()
@@ -237,10 +342,98 @@ mod tests {
             dormant_after_days: 180,
             ..SegmentationSettings::default()
         };
-        let cs = save_segmentation_settings(&current, seg.clone());
-        let saved = cs.settings.unwrap();
+        let cs =
+            save_segmentation_settings(&current, seg.clone(), Currency::Usd, actor(), AuditId(9))
+                .unwrap();
+        assert!(cs.validate().is_ok());
+        let saved = cs.settings.clone().unwrap();
         assert_eq!(saved.segmentation, seg);
+        assert_eq!(saved.currency, Currency::Usd);
         assert_eq!(saved.utc_offset_minutes, 60);
         assert!(cs.customers.is_empty());
+        let sections: Vec<(u32, u32)> = cs.audit.iter().map(|a| (a.id.0, a.record)).collect();
+        assert_eq!(
+            sections,
+            vec![
+                (9, SettingsSection::Segmentation as u32),
+                (10, SettingsSection::General as u32)
+            ]
+        );
+        let first = &cs.audit[0];
+        assert_eq!(first.collection, crate::domain::Collection::Settings);
+        assert_eq!(
+            first
+                .after
+                .as_ref()
+                .and_then(|v| v.get("dormant_after_days")),
+            Some(&serde_json::json!(180))
+        );
+        assert_eq!(
+            first
+                .before
+                .as_ref()
+                .and_then(|v| v.get("dormant_after_days")),
+            Some(&serde_json::json!(365))
+        );
+        assert_eq!(
+            cs.audit[1].after,
+            Some(serde_json::json!({ "currency": "Usd" }))
+        );
+
+        // Nothing changed: the settings are written, nothing is audited.
+        let same = save_segmentation_settings(
+            &current,
+            current.segmentation.clone(),
+            current.currency,
+            actor(),
+            AuditId(1),
+        )
+        .unwrap();
+        assert!(same.audit.is_empty());
+    }
+
+    #[test]
+    fn the_defaults_are_valid_and_each_bad_threshold_is_named() {
+        use SegmentationProblem as P;
+        let ok = SegmentationSettings::default();
+        assert!(segmentation_problems(&ok).is_empty());
+        let check = |edit: fn(&mut SegmentationSettings), want: P| {
+            let mut s = SegmentationSettings::default();
+            edit(&mut s);
+            assert_eq!(segmentation_problems(&s), vec![want]);
+            let r = save_segmentation_settings(
+                &Settings::default(),
+                s,
+                Currency::Cny,
+                actor(),
+                AuditId(1),
+            );
+            assert_eq!(r.err(), Some(vec![want]));
+        };
+        check(
+            |s| s.spend_grades.gold_from = s.spend_grades.diamond_from,
+            P::GoldNotBelowDiamond,
+        );
+        check(|s| s.dormant_after_days = 0, P::DormantDaysZero);
+        check(|s| s.contribution.b_share = 0.31, P::GradeSharesOver100);
+        check(
+            |s| s.tiers.strategic_top_share = 0.0,
+            P::StrategicShareOutOfRange,
+        );
+        check(|s| s.tiers.growth_top_share = 0.1, P::GrowthShareOutOfRange);
+        check(|s| s.tiers.growth_top_share = 1.2, P::GrowthShareOutOfRange);
+        check(|s| s.tiers.loyal_min_f_score = 6, P::LoyalScoreOutOfRange);
+        check(|s| s.tiers.loyal_min_f_score = 0, P::LoyalScoreOutOfRange);
+        check(|s| s.tiers.dormant_max_p_alive = 0.8, P::PAliveOutOfOrder);
+        check(
+            |s| s.tiers.loyal_min_p_alive = f64::NAN,
+            P::PAliveOutOfOrder,
+        );
+        check(|s| s.clv.horizon_months = 0, P::HorizonZero);
+        // Edges that are allowed: A + B = 100%, growth = strategic.
+        let mut edge = SegmentationSettings::default();
+        edge.contribution.b_share = 0.30;
+        edge.tiers.growth_top_share = edge.tiers.strategic_top_share;
+        assert!(segmentation_problems(&edge).is_empty());
     }
 }

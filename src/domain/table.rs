@@ -25,10 +25,13 @@ pub enum Collection {
     CareTasks,
     ImprovementActions,
     Audit,
+    /// Not a stored collection: the subject of settings audit entries
+    /// (see [`crate::domain::settings_audit_entry`]).
+    Settings,
 }
 
 impl Collection {
-    pub const ALL: [Collection; 13] = [
+    pub const ALL: [Collection; 14] = [
         Collection::Outlets,
         Collection::Categories,
         Collection::Customers,
@@ -42,6 +45,7 @@ impl Collection {
         Collection::CareTasks,
         Collection::ImprovementActions,
         Collection::Audit,
+        Collection::Settings,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -59,6 +63,7 @@ impl Collection {
             Collection::CareTasks => "care_tasks",
             Collection::ImprovementActions => "improvement_actions",
             Collection::Audit => "audit",
+            Collection::Settings => "settings",
         }
     }
 

@@ -67,6 +67,7 @@ pub fn collection_label(collection: Collection, business: Option<BusinessKind>) 
         (Collection::CareTasks, _) => Key::DataCareTasks,
         (Collection::ImprovementActions, _) => Key::DataImprovementActions,
         (Collection::Audit, _) => Key::DataAudit,
+        (Collection::Settings, _) => Key::DataSettings,
     }
 }
 

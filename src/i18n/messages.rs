@@ -145,6 +145,22 @@ messages! {
         SegmentsBShare => "B 级：其后营收占比（%）", "Grade B: next share of revenue (%)";
         SegmentsClvHorizon => "CLV 预测期（月）", "CLV horizon (months)";
         SegmentsClvDiscount => "CLV 月折现率（%）", "CLV monthly discount rate (%)";
+        SegmentsStrategicShare => "战略级：价值最高客户占比（%）", "Strategic tier: top share of buyers by value (%)";
+        SegmentsGrowthShare => "战略级与成长级：价值靠前客户占比（%）", "Strategic and growth tiers: top share of buyers by value (%)";
+        SegmentsLoyalScore => "高忠诚：F 得分至少", "High loyalty: F score at least";
+        SegmentsLoyalPAlive => "高忠诚：活跃概率至少（%）", "High loyalty: P(alive) at least (%)";
+        SegmentsDormantPAlive => "沉睡级：活跃概率低于（%）", "Dormant tier: P(alive) below (%)";
+        SegmentsCurrency => "货币", "Currency";
+        SegmentsCurrencyNote => "货币只是金额的标注：更换货币不会换算已记录的金额。", "The currency labels the amounts: changing it does not convert any recorded amount.";
+        SegmentsProblemsTitle => "以下设置需要更正后才能保存：", "Correct these settings before saving:";
+        SegmentsErrGoldNotBelowDiamond => "黄金门槛必须低于钻石门槛。", "The Gold threshold must be below the Diamond threshold.";
+        SegmentsErrDormantDays => "沉睡天数至少为 1 天。", "Dormant after must be at least one day.";
+        SegmentsErrGradeShares => "A 级与 B 级的营收占比合计不能超过 100%。", "Grades A and B together cannot exceed 100% of revenue.";
+        SegmentsErrStrategicShare => "战略级占比必须在 1% 到 100% 之间。", "The strategic share must be between 1% and 100%.";
+        SegmentsErrGrowthShare => "战略级与成长级占比不能小于战略级占比，也不能超过 100%。", "The strategic-and-growth share must be at least the strategic share and at most 100%.";
+        SegmentsErrLoyalScore => "F 得分必须在 1 到 5 之间。", "The F score must be between 1 and 5.";
+        SegmentsErrPAlive => "活跃概率必须在 0% 到 100% 之间，且沉睡级门槛低于高忠诚门槛。", "P(alive) thresholds must be between 0% and 100%, the dormant one below the loyalty one.";
+        SegmentsErrHorizon => "CLV 预测期至少为 1 个月。", "The CLV horizon must be at least one month.";
         SegmentsSave => "保存为默认设置", "Save as default";
         SegmentsReset => "恢复默认值", "Reset to defaults";
         SegmentsSaveFailed => "没有保存：{reason}", "Not saved: {reason}";
@@ -564,6 +580,11 @@ messages! {
         ComplaintsSetEscalateTo => "升级给", "Escalate to";
         ComplaintsSetFirstManager => "员工名单中的第一位经理", "The first manager on the staff list";
         ComplaintsSetRecentDays => "近期投诉标记天数（流失预警）", "Mark customers as recently complained for (days)";
+        ComplaintsSetFollowUpDays => "处理后回访：解决后第几天（0 为当天）", "Follow-up call: days after resolution (0 = same day)";
+        ComplaintsSetErrFollowUpDays => "请输入 0 到 30 之间的天数。", "Enter a number of days from 0 to 30.";
+        ComplaintsFollowUpLabel => "处理后回访", "Follow-up call";
+        ComplaintsFollowUpOpen => "{date} 前由 {staff} 回访，询问满意度", "Due {date}: {staff} asks for a satisfaction score";
+        ComplaintsFollowUpDone => "已于 {date} 完成（{note}）", "Done on {date} ({note})";
         ComplaintsSetCausesHeading => "根本原因清单", "Root-cause list";
         ComplaintsSetCausesHint => "解决投诉时从此清单中选择根本原因。改动在保存后生效。", "The resolve form offers these causes. Changes apply once saved.";
         ComplaintsSetNewCause => "新的根本原因", "New root cause";
@@ -654,6 +675,7 @@ messages! {
         DataCareTasks => "关怀任务", "Care tasks";
         DataImprovementActions => "整改措施", "Improvement actions";
         DataAudit => "审计日志", "Audit log entries";
+        DataSettings => "设置", "Settings";
     }
     NotFound {
         NotFoundTitle => "找不到此页面", "Page not found";

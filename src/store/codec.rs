@@ -278,7 +278,7 @@ pub fn decode_dataset(
                     $(Collection::$collection => {
                         $field.extend($ty::decode(&bytes).map_err(|e| (collection, e))?);
                     })*
-                    Collection::Audit => {}
+                    Collection::Audit | Collection::Settings => {}
                 }
             }
             Dataset { settings, $($field: Table::from_rows($field),)* }

@@ -8,10 +8,10 @@ use super::workflow::{Actor, WorkflowError};
 use crate::domain::{
     AuditAction, AuditEntry, AuditId, ChangeSet, Compensation, Complaint, ComplaintAction,
     ComplaintCategory, ComplaintChannel, ComplaintEvent, ComplaintId, ComplaintStatus, Completion,
-    ContactError, Customer, CustomerId, Dataset, ImprovementActionId, LedgerEntry, LedgerKind,
-    Phone, Record, Resolution, Severity, StaffId, StaffRole, TransactionId,
+    ContactError, Customer, CustomerId, Dataset, FollowUp, ImprovementActionId, LedgerEntry,
+    LedgerKind, Phone, Record, Resolution, Severity, StaffId, StaffRole, TransactionId,
 };
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 use serde::Serialize;
 use thiserror::Error;
 
@@ -324,6 +324,7 @@ pub fn apply_step(
         .ok_or(StepError::UnknownComplaint(id))?;
     let settings = &ds.settings.complaints;
     let mut points = None;
+    let mut follow_up = FollowUpEffect::None;
     let after = match step {
         Step::Acknowledge => before.acknowledge(actor)?,
         Step::StartInvestigation => before.start_investigation(actor)?,
@@ -340,6 +341,7 @@ pub fn apply_step(
                 }
                 points = Some(p);
             }
+            follow_up = FollowUpEffect::Schedule;
             before.resolve(resolution, actor)?
         }
         Step::Close => before.close(actor)?,
@@ -351,6 +353,7 @@ pub fn apply_step(
                 .iter()
                 .find(|s| s.role == StaffRole::Manager)
                 .map(|s| s.id);
+            follow_up = FollowUpEffect::Complete(score);
             before.record_satisfaction(score, &reason, settings.low_csat, first_manager, actor)?
         }
     };
@@ -381,9 +384,81 @@ pub fn apply_step(
         );
         cs.ledger.put.push(entry);
     }
+    let open = ds
+        .follow_ups
+        .iter()
+        .filter(|f| f.complaint == Some(id) && f.done.is_none());
+    match follow_up {
+        FollowUpEffect::None => {}
+        FollowUpEffect::Schedule => {
+            let due = actor
+                .at
+                .date()
+                .checked_add_days(Days::new(u64::from(settings.follow_up_days)))
+                .unwrap_or(actor.at.date());
+            // Resolved again after a reopen: the call still to make moves.
+            let existing = open.clone().next();
+            let task = FollowUp {
+                due,
+                assignee: after.owner,
+                ..existing.cloned().unwrap_or_else(|| FollowUp {
+                    id: ds.follow_ups.next_id(),
+                    customer: before.customer,
+                    due,
+                    assignee: after.owner,
+                    purpose: complaint_follow_up_purpose(id),
+                    from_interaction: None,
+                    complaint: Some(id),
+                    done: None,
+                })
+            };
+            let action = if existing.is_some() {
+                AuditAction::Update
+            } else {
+                AuditAction::Create
+            };
+            audit.record(action, Some(before.customer), existing, Some(&task));
+            cs.follow_ups.put.push(task);
+        }
+        FollowUpEffect::Complete(score) => {
+            for f in open {
+                let done = FollowUp {
+                    done: Some(Completion {
+                        at: actor.at,
+                        by: actor.staff,
+                        note: format!("CSAT {score}/5"),
+                    }),
+                    ..f.clone()
+                };
+                audit.record(
+                    AuditAction::Update,
+                    Some(before.customer),
+                    Some(f),
+                    Some(&done),
+                );
+                cs.follow_ups.put.push(done);
+            }
+        }
+    }
     cs.complaints.put.push(after);
     cs.audit = audit.entries;
     Ok(cs)
+}
+
+/// What a step does to the complaint's satisfaction follow-up.
+enum FollowUpEffect {
+    None,
+    /// Resolving schedules the call (or moves the one still open).
+    Schedule,
+    /// Recording the score completes it.
+    Complete(u8),
+}
+
+/// The purpose written on the follow-up a resolution schedules. Stored
+/// text, like the ledger's reasons; the UI shows its own words for it
+/// because [`FollowUp::complaint`] says what it is.
+pub fn complaint_follow_up_purpose(id: ComplaintId) -> String {
+    format!("投诉 #{id} 处理后回访：询问满意度（1–5 分）")
 }
 
 /// A new improvement action, as typed.

@@ -30,6 +30,9 @@ pub struct ComplaintSettings {
     /// A customer counts as "recently complained" for this many days after
     /// their latest complaint (the churn-warning signal).
     pub recent_days: u32,
+    /// Resolving a complaint schedules a follow-up call (回访) this many
+    /// days later, for the complaint's owner; 0 means the same day.
+    pub follow_up_days: u32,
 }
 
 /// What happens when a follow-up CSAT is at or below `threshold`.
@@ -82,6 +85,7 @@ impl Default for ComplaintSettings {
                 .map(|s| (*s).to_owned())
                 .collect(),
             recent_days: 90,
+            follow_up_days: 1,
         }
     }
 }

@@ -2,15 +2,14 @@
 //! (every problem reported at once, each tied to its field), adding a root
 //! cause to the list, and saving as one change set with an audit entry.
 //!
-//! The settings are not a record collection, so the audit entry is filed
-//! under the complaints collection with record id 0, holding the whole
-//! `ComplaintSettings` before and after as JSON.
+//! The audit entry holds the whole `ComplaintSettings` before and after as
+//! JSON (see [`settings_audit_entry`]).
 
 use super::settings::ComplaintSettings;
 use super::sla::{ServiceHours, SlaSpan};
 use super::workflow::Actor;
 use crate::domain::{
-    AuditAction, AuditEntry, AuditId, BusinessKind, ChangeSet, Collection, Settings, Severity,
+    settings_audit_entry, AuditId, BusinessKind, ChangeSet, Settings, SettingsSection, Severity,
 };
 use thiserror::Error;
 
@@ -38,9 +37,15 @@ pub enum SettingsProblem {
     ThresholdOutOfRange,
     #[error("the recent-complaint window must be at least one day")]
     RecentDaysNotPositive,
+    #[error("the follow-up must be due within 0 to 30 days of the resolution")]
+    FollowUpDaysOutOfRange,
     #[error("keep at least one root cause")]
     NoRootCauses,
 }
+
+/// The latest a complaint follow-up may be scheduled after the resolution:
+/// later than a month, the customer no longer remembers the case.
+pub const MAX_FOLLOW_UP_DAYS: u32 = 30;
 
 /// Why a root cause cannot be added.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
@@ -99,6 +104,9 @@ pub fn settings_problems(
     if settings.recent_days == 0 {
         problems.push(SettingsProblem::RecentDaysNotPositive);
     }
+    if settings.follow_up_days > MAX_FOLLOW_UP_DAYS {
+        problems.push(SettingsProblem::FollowUpDaysOutOfRange);
+    }
     if settings.root_causes.is_empty() {
         problems.push(SettingsProblem::NoRootCauses);
     }
@@ -132,17 +140,13 @@ pub fn save_complaint_settings(
     if !problems.is_empty() {
         return Err(problems);
     }
-    let entry = AuditEntry {
-        id: first_audit,
-        at: actor.at,
-        actor: actor.staff,
-        action: AuditAction::Update,
-        collection: Collection::Complaints,
-        record: 0,
-        customer: None,
-        before: serde_json::to_value(&current.complaints).ok(),
-        after: serde_json::to_value(&new).ok(),
-    };
+    let entry = settings_audit_entry(
+        first_audit,
+        actor,
+        SettingsSection::Complaints,
+        &current.complaints,
+        &new,
+    );
     Ok(ChangeSet {
         settings: Some(Settings {
             complaints: new,
@@ -157,6 +161,7 @@ pub fn save_complaint_settings(
 mod tests {
     use super::*;
     use crate::domain::complaints::{LowCsatRule, SlaTarget, WorkingHours};
+    use crate::domain::{AuditAction, Collection};
     use chrono::{NaiveDate, NaiveTime};
 
     fn actor() -> Actor {
@@ -283,6 +288,8 @@ mod tests {
         let entry = &cs.audit[0];
         assert_eq!(entry.id, AuditId(7));
         assert_eq!(entry.action, AuditAction::Update);
+        assert_eq!(entry.collection, Collection::Settings);
+        assert_eq!(entry.record, SettingsSection::Complaints as u32);
         assert_eq!(entry.before, serde_json::to_value(&current.complaints).ok());
         assert_eq!(entry.after, serde_json::to_value(&new).ok());
         assert!(cs.validate().is_ok());

@@ -5,11 +5,11 @@
 use super::*;
 use crate::domain::demo::{generate, DemoOptions, DemoSize};
 use crate::domain::{
-    AuditId, BusinessClock, BusinessKind, CategoryId, ChangeSet, Compensation, Complaint,
-    ComplaintAction, ComplaintCategory, ComplaintChannel, ComplaintId, ComplaintStatus,
-    ContactError, Customer, CustomerId, Dataset, LedgerKind, LoyaltyAccount, Money, OutletId,
-    Phone, Resolution, SalesChannel, Settings, Severity, Staff, StaffId, StaffRole, Table,
-    Transaction, TransactionId,
+    AuditAction, AuditId, BusinessClock, BusinessKind, CategoryId, ChangeSet, Collection,
+    Compensation, Complaint, ComplaintAction, ComplaintCategory, ComplaintChannel, ComplaintId,
+    ComplaintStatus, ContactError, Customer, CustomerId, Dataset, FollowUp, LedgerKind,
+    LoyaltyAccount, Money, OutletId, Phone, Resolution, SalesChannel, Settings, Severity, Staff,
+    StaffId, StaffRole, Table, Transaction, TransactionId,
 };
 use chrono::{Duration, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use std::sync::OnceLock;
@@ -1124,7 +1124,8 @@ fn points_compensation_credits_the_ledger_in_the_same_change_set() {
         (CustomerId(1), LedgerKind::Bonus, 800)
     );
     assert_eq!(entry.reason, "投诉补偿 #1");
-    assert_eq!(cs.audit.len(), 2);
+    // The complaint, the ledger entry and the satisfaction follow-up.
+    assert_eq!(cs.audit.len(), 3);
     commit(&mut ds, &cs);
     let resolved = ds.complaints.get(ComplaintId(1)).unwrap().clone();
     assert_eq!(
@@ -1153,6 +1154,112 @@ fn points_compensation_credits_the_ledger_in_the_same_change_set() {
     assert_eq!(
         step(&mut ds, 9, Step::Close),
         Err(StepError::UnknownComplaint(ComplaintId(9)))
+    );
+}
+
+#[test]
+fn resolving_schedules_the_follow_up_and_the_score_completes_it() {
+    let mut ds = small();
+    ds.settings.complaints.follow_up_days = 2;
+    let intake = Intake {
+        customer: Some(IntakeCustomer::Existing(CustomerId(2))),
+        channel: Some(ComplaintChannel::Hotline),
+        category: Some(ComplaintCategory::ServiceAttitude),
+        severity: Some(Severity::P3),
+        description: "前台态度冷淡".into(),
+        ..Intake::default()
+    };
+    let (cs, id) = file_complaint(&ds, &intake, actor(t0()), AuditId(1)).unwrap();
+    commit(&mut ds, &cs);
+    let mut audit = 10;
+    let mut step = |ds: &mut Dataset, s: Step, at: NaiveDateTime| -> ChangeSet {
+        let cs = apply_step(ds, id, s, actor(at), AuditId(audit)).unwrap();
+        audit += 10;
+        commit(ds, &cs);
+        cs
+    };
+    let open_tasks = |ds: &Dataset| -> Vec<FollowUp> {
+        ds.follow_ups
+            .iter()
+            .filter(|f| f.complaint == Some(id) && f.done.is_none())
+            .cloned()
+            .collect()
+    };
+    step(&mut ds, Step::Assign(Some(StaffId(2))), t0());
+    step(&mut ds, Step::Acknowledge, t0());
+    let cs = step(&mut ds, Step::StartInvestigation, t0());
+    assert!(
+        cs.follow_ups.put.is_empty(),
+        "only a resolution schedules the call"
+    );
+
+    // Resolved late on 1 March: the call is due two days later, for the owner.
+    let late = t0().date().and_hms_opt(23, 50, 0).unwrap();
+    let cs = step(&mut ds, Step::Resolve(resolution(None)), late);
+    assert_eq!(cs.follow_ups.put.len(), 1);
+    let task = &open_tasks(&ds)[0];
+    assert_eq!(task.customer, CustomerId(2));
+    assert_eq!(task.due, late.date() + Duration::days(2));
+    assert_eq!(task.assignee, Some(StaffId(2)));
+    assert!(task.purpose.contains(&format!("#{id}")));
+    assert!(cs
+        .audit
+        .iter()
+        .any(|e| e.collection == Collection::FollowUps && e.action == AuditAction::Create));
+
+    // Reopened by hand before the call, then resolved again: the same call
+    // moves, no second one appears.
+    step(&mut ds, Step::Reopen("客户仍不满意".into()), late);
+    let again = late + Duration::days(1);
+    step(&mut ds, Step::Resolve(resolution(None)), again);
+    let tasks = open_tasks(&ds);
+    assert_eq!(tasks.len(), 1);
+    assert_eq!(
+        (tasks[0].id, tasks[0].due),
+        (task.id, again.date() + Duration::days(2))
+    );
+
+    // A low score completes the call (with the score) and reopens the complaint.
+    let cs = step(
+        &mut ds,
+        Step::Satisfaction {
+            score: 1,
+            reason: "没有道歉".into(),
+        },
+        again,
+    );
+    assert_eq!(cs.follow_ups.put.len(), 1);
+    assert!(open_tasks(&ds).is_empty());
+    let done = ds
+        .follow_ups
+        .get(task.id)
+        .and_then(|f| f.done.clone())
+        .unwrap();
+    assert_eq!((done.note.as_str(), done.at), ("CSAT 1/5", again));
+    assert_eq!(
+        ds.complaints.get(id).map(|c| c.status),
+        Some(ComplaintStatus::Investigating)
+    );
+    // The next resolution asks again with a new call.
+    step(&mut ds, Step::Resolve(resolution(None)), again);
+    let tasks = open_tasks(&ds);
+    assert_eq!(tasks.len(), 1);
+    assert_ne!(tasks[0].id, task.id);
+    step(
+        &mut ds,
+        Step::Satisfaction {
+            score: 5,
+            reason: String::new(),
+        },
+        again,
+    );
+    assert!(open_tasks(&ds).is_empty());
+    assert_eq!(
+        ds.follow_ups
+            .iter()
+            .filter(|f| f.complaint == Some(id))
+            .count(),
+        2
     );
 }
 

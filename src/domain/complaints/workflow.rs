@@ -16,15 +16,9 @@ use super::settings::{LowCsatAction, LowCsatRule};
 use crate::domain::{
     Compensation, Complaint, ComplaintAction, ComplaintEvent, ComplaintStatus, Resolution, StaffId,
 };
-use chrono::NaiveDateTime;
 use thiserror::Error;
 
-/// Who acts, and when (business-local time from the shell's clock).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Actor {
-    pub staff: Option<StaffId>,
-    pub at: NaiveDateTime,
-}
+pub use crate::domain::audit::Actor;
 
 /// A step the workflow rejects. The complaint is unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]

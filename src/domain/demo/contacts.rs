@@ -173,6 +173,7 @@ pub(super) fn follow_ups(
                 .unwrap_or_default()
                 .to_owned(),
             from_interaction: Some(x.id),
+            complaint: None,
             done: completion(rng, due, today, assignee),
         });
     }
@@ -209,6 +210,7 @@ pub(super) fn follow_ups(
             assignee,
             purpose: purposes.first().copied().unwrap_or_default().to_owned(),
             from_interaction: None,
+            complaint: None,
             done: completion(rng, due, today, assignee),
         });
     }

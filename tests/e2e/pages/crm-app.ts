@@ -119,6 +119,16 @@ export class CrmApp {
     await expect(this.mainHeading()).not.toHaveText('');
   }
 
+  /** Opens an address inside the app (e.g. `#/complaints?view=new`) and waits for its page. */
+  async goToHash(hash: string): Promise<void> {
+    await this.page.evaluate((h) => {
+      window.location.hash = h;
+    }, hash);
+    await expect.poll(() => this.hash()).toBe(hash);
+    await expect(this.mainHeading()).toBeVisible();
+    await expect(this.mainHeading()).not.toHaveText('');
+  }
+
   async expectNavIn(lang: Lang): Promise<void> {
     for (const key of PAGES) {
       await expect(this.navLink(lang, key)).toBeVisible();

@@ -58,4 +58,16 @@ export class SegmentsPage {
   diamondThreshold(): Locator {
     return this.main().getByLabel('Diamond from (annual spend)');
   }
+
+  async tierCount(tier: 'strategic' | 'growth' | 'basic' | 'dormant'): Promise<number> {
+    return parseCount((await this.page.getByTestId(`tier-${tier}`).textContent()) ?? '');
+  }
+
+  field(label: string | RegExp): Locator {
+    return this.main().getByLabel(label);
+  }
+
+  saveButton(): Locator {
+    return this.main().getByRole('button', { name: 'Save as default' });
+  }
 }

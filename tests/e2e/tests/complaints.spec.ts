@@ -51,9 +51,10 @@ test('a complaint filed at the desk goes from intake to follow-up and the dashbo
 
   const balanceBefore = await complaints.figureValue('complaint-points-balance');
 
+  let owner = '';
   await test.step('assign it to a staff member', async () => {
     const picker = page.getByLabel('Responsible staff member');
-    const owner = ((await picker.locator('option').nth(2).textContent()) ?? '').trim();
+    owner = ((await picker.locator('option').nth(2).textContent()) ?? '').trim();
     await picker.selectOption({ index: 2 });
     await page.getByRole('button', { name: 'Assign', exact: true }).click();
     await expect(complaints.fact('complaint-owner')).toHaveText(owner);
@@ -82,6 +83,8 @@ test('a complaint filed at the desk goes from intake to follow-up and the dashbo
     await expect(complaints.history()).toContainText(/Compensation: 500 points \(credited to the points ledger, entry #\d+\)/);
     await expect(complaints.fact('complaint-points-balance')).not.toHaveText(String(balanceBefore));
     expect(await complaints.figureValue('complaint-points-balance')).toBe(balanceBefore + 500);
+    // The resolution scheduled the satisfaction call for the owner.
+    await expect(complaints.fact('complaint-follow-up')).toHaveText(new RegExp(`^Due .+: ${owner.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} asks for a satisfaction score$`));
   });
 
   await test.step('record the follow-up score', async () => {
@@ -89,6 +92,7 @@ test('a complaint filed at the desk goes from intake to follow-up and the dashbo
     await page.getByRole('button', { name: 'Record the follow-up score' }).click();
     await expect(complaints.fact('complaint-csat')).toHaveText('5/5');
     await expect(complaints.history()).toContainText('Follow-up satisfaction: 5/5');
+    await expect(complaints.fact('complaint-follow-up')).toHaveText(/^Done on .+ \(CSAT 5\/5\)$/);
     await complaints.expectStatus('Resolved');
   });
 
@@ -140,10 +144,22 @@ test('a manager changes the complaint settings; they persist and the resolve for
     await expect(page.getByRole('status').filter({ hasText: 'Complaint settings saved.' })).toBeVisible();
   });
 
+  await test.step('the follow-up delay is checked too', async () => {
+    const followUp = page.getByLabel('Follow-up call: days after resolution (0 = same day)');
+    await expect(followUp).toHaveValue('1');
+    await followUp.fill('31');
+    await page.getByRole('button', { name: 'Save complaint settings' }).click();
+    await expect(page.locator('#set-follow-up-error')).toHaveText('Enter a number of days from 0 to 30.');
+    await followUp.fill('2');
+    await page.getByRole('button', { name: 'Save complaint settings' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Complaint settings saved.' })).toBeVisible();
+  });
+
   await test.step('after a reload both changes are still there', async () => {
     await app.reload();
     await expect(page.getByRole('heading', { name: 'Complaint settings', level: 2 })).toBeVisible();
     await expect(page.getByLabel('P1 critical: Time to first response', { exact: true })).toHaveValue('10');
+    await expect(page.getByLabel('Follow-up call: days after resolution (0 = same day)')).toHaveValue('2');
     await expect(page.getByTestId('settings-causes').getByRole('listitem').filter({ hasText: cause })).toHaveCount(1);
   });
 

@@ -55,6 +55,39 @@ test.describe('Segments in an English browser', () => {
       await expect(page.getByTestId('segments-unsaved')).toBeVisible();
     });
 
+    await test.step('tier thresholds re-classify, a bad one cannot be saved, a good one is saved', async () => {
+      // The step before left Diamond below Gold: that alone cannot be saved.
+      await expect(page.getByTestId('segments-problems')).toContainText('The Gold threshold must be below the Diamond threshold.');
+      await expect(segments.saveButton()).toBeDisabled();
+      await segments.diamondThreshold().fill('20000');
+      await expect(page.getByTestId('segments-problems')).toBeHidden();
+
+      const strategic = await segments.tierCount('strategic');
+      // Everyone active is in the top value band and loyal enough: nobody is basic.
+      await segments.field('Strategic tier: top share of buyers by value (%)').fill('100');
+      await segments.field('Strategic and growth tiers: top share of buyers by value (%)').fill('100');
+      await segments.field('Dormant tier: P(alive) below (%)').fill('0');
+      await segments.field('High loyalty: P(alive) at least (%)').fill('1');
+      await segments.field('High loyalty: F score at least').fill('1');
+      await expect.poll(() => segments.tierCount('basic')).toBe(0);
+      expect(await segments.tierCount('strategic')).toBeGreaterThan(strategic);
+
+      await segments.field('High loyalty: F score at least').fill('6');
+      await expect(page.getByTestId('segments-problems')).toContainText('The F score must be between 1 and 5.');
+      await expect(segments.saveButton()).toBeDisabled();
+      await segments.field('High loyalty: F score at least').fill('1');
+      await expect(page.getByTestId('segments-problems')).toBeHidden();
+      await page.getByLabel('Currency').selectOption('USD');
+      await segments.saveButton().click();
+      await expect(page.getByTestId('segments-unsaved')).toBeHidden({ timeout: 60_000 });
+      await app.reload();
+      await segments.waitForAnalysis();
+      await expect(segments.field('High loyalty: F score at least')).toHaveValue('1');
+      await expect(segments.diamondThreshold()).toHaveValue('20000');
+      await expect(page.getByTestId('segments-summary')).toContainText('$');
+      expect(await segments.tierCount('basic')).toBe(0);
+    });
+
     await test.step('the Pareto figure and the model panel never show NaN', async () => {
       await expect(page.getByTestId('pareto-top20')).toHaveText(/^\d+(\.\d)?%$/);
       await expect(page.getByRole('main')).not.toContainText(/NaN|Infinity|inf\b/);

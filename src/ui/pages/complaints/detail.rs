@@ -9,9 +9,9 @@ use crate::domain::complaints::{
 };
 use crate::domain::{
     Compensation, Complaint, ComplaintAction, ComplaintId, ComplaintStatus, Currency, Dataset,
-    Money, Resolution, StaffId,
+    FollowUp, Money, Resolution, StaffId,
 };
-use crate::i18n::{format_count, format_money, Arg, Key, Locale};
+use crate::i18n::{format_count, format_date, format_money, Arg, Key, Locale};
 use crate::route::{Location, Route};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -110,6 +110,27 @@ fn compensation_text(locale: Locale, currency: Currency, c: &Compensation) -> St
         Compensation::Points(p) => locale.fill(
             Key::ComplaintsCompPointsText,
             &[("points", Arg::Count(u64::try_from(*p).unwrap_or(0)))],
+        ),
+    }
+}
+
+/// The satisfaction follow-up a resolution scheduled: who calls by when, or
+/// when it was done and with what score.
+fn follow_up_text(locale: Locale, ds: &Dataset, f: &FollowUp) -> String {
+    match &f.done {
+        None => locale.fill(
+            Key::ComplaintsFollowUpOpen,
+            &[
+                ("date", format_date(locale, f.due).into()),
+                ("staff", labels::staff(locale, ds, f.assignee).into()),
+            ],
+        ),
+        Some(done) => locale.fill(
+            Key::ComplaintsFollowUpDone,
+            &[
+                ("date", format_date(locale, done.at.date()).into()),
+                ("note", done.note.clone().into()),
+            ],
         ),
     }
 }
@@ -217,6 +238,11 @@ pub fn ComplaintDetail(env: Env, dataset: Arc<Dataset>, id: ComplaintId) -> impl
                 format_money(d.settings.currency, t.amount)
             )
         });
+        let follow_ups: Vec<&FollowUp> = d
+            .follow_ups
+            .iter()
+            .filter(|f| f.complaint == Some(c.id))
+            .collect();
         let row = |label: Key, value: String, testid: &'static str| {
             view! { <div><dt>{i18n.t(label)}</dt><dd data-testid=testid>{value}</dd></div> }
         };
@@ -240,6 +266,7 @@ pub fn ComplaintDetail(env: Env, dataset: Arc<Dataset>, id: ComplaintId) -> impl
                     {r.compensation.as_ref().map(|comp| row(Key::ComplaintsCompensationLegend, compensation_text(locale, d.settings.currency, comp), "complaint-compensation"))}
                 })}
                 {c.satisfaction.map(|s| row(Key::ComplaintsCsatLegend, format!("{s}/5"), "complaint-csat"))}
+                {follow_ups.iter().map(|f| row(Key::ComplaintsFollowUpLabel, follow_up_text(locale, &d, f), "complaint-follow-up")).collect_view()}
             </dl>
         }
     };

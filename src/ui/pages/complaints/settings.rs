@@ -89,6 +89,7 @@ struct Form {
     low_action: RwSignal<String>,
     escalate_to: RwSignal<String>,
     recent_days: RwSignal<String>,
+    follow_up_days: RwSignal<String>,
     causes: RwSignal<Vec<String>>,
 }
 
@@ -116,6 +117,7 @@ impl Form {
             low_action: RwSignal::new(String::new()),
             escalate_to: RwSignal::new(String::new()),
             recent_days: RwSignal::new(String::new()),
+            follow_up_days: RwSignal::new(String::new()),
             causes: RwSignal::new(Vec::new()),
         };
         form.load(s);
@@ -154,6 +156,7 @@ impl Form {
         self.low_action.set(action.to_owned());
         self.escalate_to.set(to);
         self.recent_days.set(s.recent_days.to_string());
+        self.follow_up_days.set(s.follow_up_days.to_string());
         self.causes.set(s.root_causes.clone());
     }
 
@@ -211,6 +214,13 @@ impl Form {
             },
             root_causes: self.causes.get_untracked(),
             recent_days: number(self.recent_days),
+            // Unreadable is out of range, not "same day".
+            follow_up_days: self
+                .follow_up_days
+                .get_untracked()
+                .trim()
+                .parse::<u32>()
+                .unwrap_or(u32::MAX),
         }
     }
 }
@@ -224,6 +234,7 @@ fn problem_key(p: SettingsProblem) -> Key {
         SettingsProblem::AtRiskOutOfRange => Key::ComplaintsSetErrAtRisk,
         SettingsProblem::ThresholdOutOfRange => Key::ComplaintsSetErrThreshold,
         SettingsProblem::RecentDaysNotPositive => Key::ComplaintsSetErrRecentDays,
+        SettingsProblem::FollowUpDaysOutOfRange => Key::ComplaintsSetErrFollowUpDays,
         SettingsProblem::NoRootCauses => Key::ComplaintsSetErrNoCauses,
     }
 }
@@ -252,6 +263,7 @@ fn error_id(p: SettingsProblem) -> String {
         SettingsProblem::AtRiskOutOfRange => "set-at-risk-error".to_owned(),
         SettingsProblem::ThresholdOutOfRange => "set-threshold-error".to_owned(),
         SettingsProblem::RecentDaysNotPositive => "set-recent-error".to_owned(),
+        SettingsProblem::FollowUpDaysOutOfRange => "set-follow-up-error".to_owned(),
         SettingsProblem::NoRootCauses => "set-causes-error".to_owned(),
     }
 }
@@ -538,6 +550,7 @@ pub fn ComplaintSettingsView(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
     let at_risk_p = vec![SettingsProblem::AtRiskOutOfRange];
     let threshold_p = vec![SettingsProblem::ThresholdOutOfRange];
     let recent_p = vec![SettingsProblem::RecentDaysNotPositive];
+    let follow_up_p = vec![SettingsProblem::FollowUpDaysOutOfRange];
     let days_p = vec![SettingsProblem::NoWorkingDays];
     let open_p = vec![SettingsProblem::OpenNotBeforeClose];
 
@@ -621,6 +634,15 @@ pub fn ComplaintSettingsView(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
                             aria-describedby=described(recent_p.clone())
                             aria-invalid=invalid(recent_p.clone()) />
                         {error_line(SettingsProblem::RecentDaysNotPositive)}
+                    </div>
+                    <div class="field">
+                        <label for="set-follow-up">{move || i18n.t(Key::ComplaintsSetFollowUpDays)}</label>
+                        <input id="set-follow-up" type="number" min="0" max="30" step="1" inputmode="numeric"
+                            prop:value=move || form.follow_up_days.get()
+                            on:input=move |ev| form.follow_up_days.set(event_target_value(&ev))
+                            aria-describedby=described(follow_up_p.clone())
+                            aria-invalid=invalid(follow_up_p.clone()) />
+                        {error_line(SettingsProblem::FollowUpDaysOutOfRange)}
                     </div>
                 </div>
                 <div class="field">

@@ -20,22 +20,26 @@
 mod list;
 mod sections;
 
+use crate::app::use_acting;
 use crate::app::worker::{fingerprint, prepare_in_worker, Request};
-use crate::app::{business_today, commit_change, use_data, use_i18n, use_router, ChangeFailure};
+use crate::app::{
+    business_now, business_today, commit_change, use_data, use_i18n, use_router, ChangeFailure,
+};
 use crate::app::{Data, I18n, Persistence, PAGE_TITLE_ID};
-use crate::domain::segment_view::{save_segmentation_settings, ListSelection};
+use crate::domain::segment_view::{
+    save_segmentation_settings, segmentation_problems, ListSelection, SegmentationProblem,
+};
 use crate::domain::segmentation::{
     classify, prepare, AnalysisBasis, AnalysisWindow, Segment, SegmentationReport,
     SegmentationSettings, SEGMENTS,
 };
-use crate::domain::{Dataset, Money};
+use crate::domain::{Actor, Currency, Dataset, Money};
 use crate::i18n::{format_count, format_date, format_money, store_error_message, Key, Locale};
 use crate::route::{Location, Route};
 use crate::ui::components::context_error;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::convert::Infallible;
 use std::sync::Arc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -83,6 +87,7 @@ pub fn SegmentsPage(dataset: Arc<Dataset>) -> impl IntoView {
     };
     let today = business_today(&dataset.settings);
     let saved = dataset.settings.segmentation.clone();
+    let saved_currency = dataset.settings.currency;
     let draft = RwSignal::new(saved.clone());
     let basis: RwSignal<Option<Arc<AnalysisBasis>>> = RwSignal::new(None);
     let report: RwSignal<Option<Arc<SegmentationReport>>> = RwSignal::new(None);
@@ -166,7 +171,7 @@ pub fn SegmentsPage(dataset: Arc<Dataset>) -> impl IntoView {
         <article class="page page-segments" data-computed-in=move || computed_in.get()>
             <h1 id=PAGE_TITLE_ID tabindex="-1">{move || i18n.t(Key::NavSegments)}</h1>
             <p class="lead">{move || i18n.t(Key::SegmentsIntro)}</p>
-            <SettingsBar i18n data draft saved today />
+            <SettingsBar i18n data draft saved saved_currency today />
             {body}
         </article>
     }
@@ -215,12 +220,20 @@ fn SettingsBar(
     data: Data,
     draft: RwSignal<SegmentationSettings>,
     saved: SegmentationSettings,
+    saved_currency: Currency,
     today: NaiveDate,
 ) -> impl IntoView {
+    let acting = match use_acting() {
+        Ok(acting) => acting,
+        Err(e) => return context_error(e),
+    };
     let failure: RwSignal<Option<String>> = RwSignal::new(None);
     let saving = RwSignal::new(false);
+    let currency = RwSignal::new(saved_currency);
     let saved = StoredValue::new(saved);
-    let unsaved = move || saved.with_value(|s| draft.with(|d| d != s));
+    let unsaved =
+        move || saved.with_value(|s| draft.with(|d| d != s)) || currency.get() != saved_currency;
+    let problems = Memo::new(move |_| draft.with(segmentation_problems));
     let unsaved_note = move || {
         unsaved().then(|| {
             view! { <p class="note" data-testid="segments-unsaved">{move || i18n.t(Key::SegmentsUnsaved)}</p> }
@@ -228,11 +241,17 @@ fn SettingsBar(
     };
     let save = move |_| {
         let settings = draft.get_untracked();
+        let currency = currency.get_untracked();
+        let staff = acting.staff_untracked();
         saving.set(true);
         failure.set(None);
         spawn_local(async move {
-            let outcome = commit_change(data, move |ds, _first_audit| {
-                Ok::<_, Infallible>(save_segmentation_settings(&ds.settings, settings))
+            let outcome = commit_change(data, move |ds, first_audit| {
+                let actor = Actor {
+                    staff,
+                    at: business_now(&ds.settings),
+                };
+                save_segmentation_settings(&ds.settings, settings, currency, actor, first_audit)
             })
             .await;
             // On success the data set changes and the page is rebuilt from it;
@@ -242,9 +261,12 @@ fn SettingsBar(
                 let locale = i18n.locale();
                 let reason = match e {
                     ChangeFailure::Store(e) => store_error_message(locale, &e),
-                    ChangeFailure::NotReady | ChangeFailure::Rejected(_) => {
-                        locale.t(Key::SegmentsNotReady).to_owned()
-                    }
+                    ChangeFailure::NotReady => locale.t(Key::SegmentsNotReady).to_owned(),
+                    ChangeFailure::Rejected(problems) => problems
+                        .iter()
+                        .map(|p| locale.t(problem_key(*p)))
+                        .collect::<Vec<_>>()
+                        .join(" "),
                 };
                 let _ = failure.try_set(Some(
                     locale.fill(Key::SegmentsSaveFailed, &[("reason", reason.into())]),
@@ -253,6 +275,28 @@ fn SettingsBar(
         });
     };
     let reset = move |_| draft.set(SegmentationSettings::default());
+    let problems_view = move || {
+        let list = problems.get();
+        (!list.is_empty()).then(|| {
+            view! {
+                <div class="banner banner-warning" role="alert" data-testid="segments-problems">
+                    <p>{move || i18n.t(Key::SegmentsProblemsTitle)}</p>
+                    <ul>
+                        {list
+                            .into_iter()
+                            .map(|p| view! { <li>{move || i18n.t(problem_key(p))}</li> })
+                            .collect_view()}
+                    </ul>
+                </div>
+            }
+        })
+    };
+    let set_currency = move |ev| {
+        let code = event_target_value(&ev);
+        if let Some(c) = Currency::ALL.into_iter().find(|c| c.code() == code) {
+            currency.set(c);
+        }
+    };
     let failure_view = move || {
         failure
             .get()
@@ -307,16 +351,45 @@ fn SettingsBar(
                 <NumberField i18n draft label=Key::SegmentsBShare step="1"
                     get=|d| d.contribution.b_share * 100.0
                     set=|d, v| d.contribution.b_share = (v / 100.0).clamp(0.0, 1.0) />
+                <NumberField i18n draft label=Key::SegmentsStrategicShare step="1"
+                    get=|d| d.tiers.strategic_top_share * 100.0
+                    set=|d, v| d.tiers.strategic_top_share = v / 100.0 />
+                <NumberField i18n draft label=Key::SegmentsGrowthShare step="1"
+                    get=|d| d.tiers.growth_top_share * 100.0
+                    set=|d, v| d.tiers.growth_top_share = v / 100.0 />
+                <NumberField i18n draft label=Key::SegmentsLoyalScore step="1"
+                    get=|d| f64::from(d.tiers.loyal_min_f_score)
+                    set=|d, v| d.tiers.loyal_min_f_score = v.min(255.0) as u8 />
+                <NumberField i18n draft label=Key::SegmentsLoyalPAlive step="1"
+                    get=|d| d.tiers.loyal_min_p_alive * 100.0
+                    set=|d, v| d.tiers.loyal_min_p_alive = v / 100.0 />
+                <NumberField i18n draft label=Key::SegmentsDormantPAlive step="1"
+                    get=|d| d.tiers.dormant_max_p_alive * 100.0
+                    set=|d, v| d.tiers.dormant_max_p_alive = v / 100.0 />
                 <NumberField i18n draft label=Key::SegmentsClvHorizon step="1"
                     get=|d| f64::from(d.clv.horizon_months)
                     set=|d, v| d.clv.horizon_months = (v as u32).max(1) />
                 <NumberField i18n draft label=Key::SegmentsClvDiscount step="0.1"
                     get=|d| d.clv.monthly_discount_rate * 100.0
                     set=|d, v| d.clv.monthly_discount_rate = (v / 100.0).clamp(0.0, 1.0) />
+                <label class="field">
+                    <span>{move || i18n.t(Key::SegmentsCurrency)}</span>
+                    <select on:change=set_currency aria-describedby="segments-currency-note">
+                        {Currency::ALL
+                            .into_iter()
+                            .map(|c| view! {
+                                <option value=c.code() selected=move || currency.get() == c>
+                                    {format!("{} {}", c.code(), c.symbol())}
+                                </option>
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
             </div>
+            <p class="note" id="segments-currency-note">{move || i18n.t(Key::SegmentsCurrencyNote)}</p>
             <div class="actions">
                 <button type="button" class="button button-primary" on:click=save
-                    disabled=move || saving.get() || !unsaved()>
+                    disabled=move || saving.get() || !unsaved() || !problems.with(Vec::is_empty)>
                     {move || i18n.t(Key::SegmentsSave)}
                 </button>
                 <button type="button" class="button" on:click=reset>
@@ -324,8 +397,24 @@ fn SettingsBar(
                 </button>
             </div>
             {unsaved_note}
+            {problems_view}
             {failure_view}
         </section>
+    }
+    .into_any()
+}
+
+fn problem_key(problem: SegmentationProblem) -> Key {
+    use SegmentationProblem as P;
+    match problem {
+        P::GoldNotBelowDiamond => Key::SegmentsErrGoldNotBelowDiamond,
+        P::DormantDaysZero => Key::SegmentsErrDormantDays,
+        P::GradeSharesOver100 => Key::SegmentsErrGradeShares,
+        P::StrategicShareOutOfRange => Key::SegmentsErrStrategicShare,
+        P::GrowthShareOutOfRange => Key::SegmentsErrGrowthShare,
+        P::LoyalScoreOutOfRange => Key::SegmentsErrLoyalScore,
+        P::PAliveOutOfOrder => Key::SegmentsErrPAlive,
+        P::HorizonZero => Key::SegmentsErrHorizon,
     }
 }
 
