@@ -91,6 +91,7 @@ pub async fn replace_data(data: Data, replacement: Replacement) -> Result<(), St
         },
     };
     storage.replace(&dataset, &[]).await?;
+    super::sync::announce_change(data);
     data.demo_notice.set(false);
     data.unsaved_demo.set(None);
     data.status.set(DataStatus::Ready(Arc::new(dataset)));
@@ -162,6 +163,7 @@ pub async fn commit_change<E>(
             Arc::make_mut(ds).apply(&changes);
         }
     });
+    super::sync::announce_change(data);
     Ok(())
 }
 

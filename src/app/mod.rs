@@ -11,8 +11,10 @@ mod actions;
 mod context;
 mod data;
 mod locale;
+pub mod pwa;
 mod router;
 mod storage;
+mod sync;
 pub mod worker;
 
 pub use acting::{provide_acting_context, use_acting, ActingAs, ActingContext, ACTING_STORAGE_KEY};
@@ -44,6 +46,8 @@ pub fn App() -> impl IntoView {
     provide_router_context();
     provide_acting_context();
     let data = provide_data_context();
+    pwa::provide_update_context();
+    sync::follow_other_tabs(data);
     start_up(data);
     view! { <crate::ui::Shell /> }
 }

@@ -13,6 +13,26 @@ pub fn format_count(n: u64) -> String {
     group_thousands(n)
 }
 
+/// A size in bytes for people: `812 KB`, `56.7 MB`, `1.2 GB` (powers of
+/// 1,024, as browsers and operating systems show storage).
+pub fn format_bytes(bytes: f64) -> String {
+    if !bytes.is_finite() || bytes < 0.0 {
+        return "—".to_owned();
+    }
+    const UNITS: [&str; 5] = ["B", "KB", "MB", "GB", "TB"];
+    let mut value = bytes;
+    let mut unit = 0;
+    while value >= 1024.0 && unit < UNITS.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if unit <= 1 || value >= 100.0 {
+        format!("{value:.0} {}", UNITS[unit])
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
 /// An amount rounded to whole units with its currency symbol, `¥1,234,568`:
 /// headline figures, where cents are noise.
 pub fn format_money(currency: Currency, amount: Money) -> String {
@@ -85,5 +105,15 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap_or(NaiveDate::MIN);
         assert_eq!(format_date(Locale::ZhCn, d), "2026年6月30日");
         assert_eq!(format_date(Locale::En, d), "30 Jun 2026");
+    }
+
+    #[test]
+    fn byte_sizes_read_like_a_file_manager() {
+        assert_eq!(format_bytes(0.0), "0 B");
+        assert_eq!(format_bytes(812.0 * 1024.0), "812 KB");
+        assert_eq!(format_bytes(56.7 * 1024.0 * 1024.0), "56.7 MB");
+        assert_eq!(format_bytes(300.0 * 1024.0 * 1024.0 * 1024.0), "300 GB");
+        assert_eq!(format_bytes(f64::NAN), "—");
+        assert_eq!(format_bytes(-1.0), "—");
     }
 }

@@ -54,6 +54,8 @@ messages! {
     App {
         AppName => "客户关系 CRM", "客户关系 CRM";
         AppSkipLink => "跳到主要内容", "Skip to main content";
+        AppUpdateReady => "新版本已在后台下载。重新加载即可使用（数据不受影响）。", "A new version has been downloaded. Reload to use it (your data is not affected).";
+        AppUpdateButton => "重新加载并更新", "Reload and update";
         AppLanguageGroup => "界面语言", "Interface language";
         AppLoading => "正在打开此浏览器中保存的数据…", "Opening the data stored in this browser…";
         AppGeneratingDemo => "首次使用：正在生成酒店演示数据…", "First visit: generating the hotel demo data…";
@@ -621,6 +623,12 @@ messages! {
         SurveysReady => "{surveys} 份调查答卷已可使用。", "{surveys} survey {surveys|response|responses} ready.";
     }
     Settings {
+        SettingsStorageHeading => "存储空间", "Storage";
+        SettingsStorageUsage => "本应用在此浏览器中使用了 {used}，浏览器允许的上限约为 {quota}。", "This app uses {used} in this browser, of about {quota} the browser allows.";
+        SettingsStoragePersisted => "浏览器已承诺保留这些数据，空间紧张时不会自动清除。", "The browser has promised to keep this data: it will not clear it when space runs low.";
+        SettingsStorageNotPersisted => "浏览器没有承诺保留这些数据：磁盘空间紧张时可能被清除。", "The browser has not promised to keep this data: it may clear it when the disk runs low on space.";
+        SettingsStorageUnknown => "此浏览器不报告存储空间的使用情况。", "This browser does not report how much storage is used.";
+        SettingsStorageBackup => "所有数据只保存在这个浏览器里，清除浏览数据或更换电脑都会失去它们：请定期下载完整备份。", "All data is kept only in this browser; clearing browsing data or changing computers loses it. Download a full backup regularly.";
         SettingsLanguageHeading => "界面语言", "Interface language";
         SettingsLanguageHint => "选择会保存在此浏览器中。", "The choice is remembered in this browser.";
         SettingsDataHeading => "数据集", "Data set";

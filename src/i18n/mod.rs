@@ -16,7 +16,7 @@ mod format;
 mod messages;
 
 pub use errors::{collection_label, store_error_message};
-pub use format::{format_count, format_date, format_money, format_percent};
+pub use format::{format_bytes, format_count, format_date, format_money, format_percent};
 pub use messages::{Key, Namespace};
 
 use std::borrow::Cow;

@@ -136,5 +136,22 @@ fn Notices(i18n: I18n, data: Data) -> impl IntoView {
             }
         })
     };
-    view! { {memory_only} {demo} {unsaved} }
+    let update_state = crate::app::pwa::use_update();
+    let update = move || {
+        let ready = update_state.is_some_and(|u| u.ready.get());
+        ready.then(|| {
+            view! {
+                <Banner tone=Tone::Info testid="update-ready">
+                    <p>
+                        {move || i18n.t(Key::AppUpdateReady)} " "
+                        <button type="button" class="button button-primary"
+                            on:click=move |_| crate::app::pwa::apply_update()>
+                            {move || i18n.t(Key::AppUpdateButton)}
+                        </button>
+                    </p>
+                </Banner>
+            }
+        })
+    };
+    view! { {update} {memory_only} {demo} {unsaved} }
 }

@@ -7,7 +7,9 @@ use crate::app::{
     PAGE_TITLE_ID,
 };
 use crate::domain::{BusinessKind, Dataset};
-use crate::i18n::{collection_label, format_count, store_error_message, Arg, Key, Locale};
+use crate::i18n::{
+    collection_label, format_bytes, format_count, store_error_message, Arg, Key, Locale,
+};
 use crate::store::StoreError;
 use crate::ui::components::{context_error, ConfirmDialog, Loading};
 use leptos::prelude::*;
@@ -34,6 +36,7 @@ pub fn SettingsPage() -> impl IntoView {
             <h1 id=PAGE_TITLE_ID tabindex="-1">{move || i18n.t(Key::NavSettings)}</h1>
             <LanguageSection i18n />
             <DataSection i18n data />
+            <StorageSection i18n />
         </article>
     }
     .into_any()
@@ -65,6 +68,39 @@ fn LanguageSection(i18n: I18n) -> impl IntoView {
                 {options}
             </div>
             <p class="note">{move || i18n.t(Key::SettingsLanguageHint)}</p>
+        </section>
+    }
+}
+
+/// How much the browser stores for the app, whether it promised to keep
+/// it, and the reminder that a backup is the only copy elsewhere.
+#[component]
+fn StorageSection(i18n: I18n) -> impl IntoView {
+    let report = LocalResource::new(|| crate::app::pwa::storage_report(false));
+    let body = move || {
+        let r = report.get().flatten()?;
+        Some(view! {
+            <p data-testid="storage-usage">
+                {move || i18n.fill(Key::SettingsStorageUsage, &[
+                    ("used", format_bytes(r.used).into()),
+                    ("quota", format_bytes(r.quota).into()),
+                ])}
+            </p>
+            <p data-testid="storage-persisted">
+                {move || i18n.t(if r.persisted { Key::SettingsStoragePersisted } else { Key::SettingsStorageNotPersisted })}
+            </p>
+        })
+    };
+    let unknown = move || {
+        matches!(report.get(), Some(None))
+            .then(|| view! { <p>{move || i18n.t(Key::SettingsStorageUnknown)}</p> })
+    };
+    view! {
+        <section class="card" aria-labelledby="storage-heading" data-testid="storage-section">
+            <h2 id="storage-heading">{move || i18n.t(Key::SettingsStorageHeading)}</h2>
+            {body}
+            {unknown}
+            <p class="note">{move || i18n.t(Key::SettingsStorageBackup)}</p>
         </section>
     }
 }

@@ -63,7 +63,9 @@ fn model_error(locale: Locale, e: ModelError) -> String {
 
 /// Background lightness of a heat-map cell (96% empty … 32% fullest) and a
 /// text colour that keeps WCAG AA contrast on it.
-fn heat_style(n: u32, max: u32) -> String {
+/// The cell's background and ink. Set through the CSSOM (`style:` in the
+/// view), not a `style` attribute, which the Content-Security-Policy blocks.
+fn heat_colours(n: u32, max: u32) -> (String, &'static str) {
     let t = if max > 0 {
         f64::from(n) / f64::from(max)
     } else {
@@ -71,7 +73,7 @@ fn heat_style(n: u32, max: u32) -> String {
     };
     let lightness = 96.0 - 64.0 * t;
     let ink = if lightness >= 48.0 { "#111" } else { "#fff" };
-    format!("background-color: hsl(210 70% {lightness:.0}%); color: {ink}")
+    (format!("hsl(210 70% {lightness:.0}%)"), ink)
 }
 
 #[component]
@@ -110,9 +112,11 @@ pub(super) fn HeatMap(env: Env, report: Arc<SegmentationReport>) -> impl IntoVie
                     let short = move || segment.map_or("—", |s| segment_name(i18n.locale(), s));
                     let sel = ListSelection::Cell { r, fm };
                     let pressed = move || (env.selection.get() == Some(sel)).to_string();
+                    let (background, ink) = heat_colours(n, max);
                     view! {
                         <td>
-                            <button type="button" class="heat-cell" style=heat_style(n, max)
+                            <button type="button" class="heat-cell"
+                                style:background-color=background style:color=ink
                                 aria-label=name aria-pressed=pressed
                                 data-testid=format!("heat-cell-{r}-{fm}") data-count=n.to_string()
                                 on:click=move |_| env.select(Some(sel))>
