@@ -104,6 +104,7 @@ messages! {
         HomeHintRepurchase => "本期 {buyers} 位消费客户中，{repeat} 位在两天或以上有消费",
             "{repeat} of {buyers} {buyers|buyer|buyers} bought on two or more days";
         HomeHintActive => "本期有消费或入住的客户", "Customers who bought or stayed in the period";
+        HomePredictedClv => "模型预测的平均 CLV：{value}（BG/NBD + Gamma-Gamma）", "Predicted average CLV: {value} (BG/NBD + Gamma-Gamma model)";
         HomeHintClv => "每位已消费客户的累计净消费，不含模型预测值", "Net spend to date per customer who has bought; not the model's prediction";
         HomeHintOpen => "已受理、已确认或调查中", "Received, acknowledged or under investigation";
         HomeHintSla => "仍未处理完且已超过时限", "Still open and past the SLA due time";

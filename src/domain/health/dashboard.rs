@@ -30,6 +30,7 @@
 
 use super::scores::{monthly, survey_stats, DateRange, MonthStats, SurveyStats};
 use super::settings::HealthSettings;
+use crate::domain::segmentation::AnalysisBasis;
 use crate::domain::complaints::{is_open, SlaRules, SlaState};
 use crate::domain::{Complaint, ComplaintAction, ComplaintStatus, CustomerId, Dataset, Money};
 use chrono::NaiveDateTime;
@@ -290,6 +291,22 @@ pub fn average_clv(ds: &Dataset, until: NaiveDateTime) -> Option<Money> {
     let n = i64::try_from(buyers.len()).ok().filter(|n| *n > 0)?;
     let total: i64 = buyers.iter().map(|m| m.minor()).sum();
     // Rounded to the nearest minor unit.
+    Some(Money((2 * total + n).div_euclid(2 * n)))
+}
+
+/// The average predicted CLV of segmentation's model (BG/NBD + Gamma-Gamma
+/// over the settings' horizon): the mean over customers with a finite
+/// prediction. `None` when the model was not fitted (too little data, or
+/// switched off) and so predicted nothing.
+pub fn average_predicted_clv(basis: &AnalysisBasis) -> Option<Money> {
+    let values: Vec<i64> = basis
+        .predictions
+        .iter()
+        .filter_map(|p| p.and_then(|p| p.clv))
+        .map(Money::minor)
+        .collect();
+    let n = i64::try_from(values.len()).ok().filter(|n| *n > 0)?;
+    let total: i64 = values.iter().sum();
     Some(Money((2 * total + n).div_euclid(2 * n)))
 }
 

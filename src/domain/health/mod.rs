@@ -33,7 +33,7 @@ mod today;
 mod tests;
 
 pub use dashboard::{
-    average_clv, complaint_at, dashboard, open_complaints_at, points_liability, repurchase,
+    average_clv, average_predicted_clv, complaint_at, dashboard, open_complaints_at, points_liability, repurchase,
     sla_breaches_at, Direction, Figure, FigureStatus, HealthDashboard, HealthMetric, Movement,
     Period, RepurchaseRate,
 };

@@ -882,3 +882,23 @@ fn the_hotel_demo_has_a_dashboard_and_a_today_list() {
     }
     eprintln!("today by kind and overdue: {kinds:?}");
 }
+
+#[test]
+fn the_predicted_clv_is_the_mean_of_the_models_finite_predictions() {
+    use crate::domain::segmentation::{prepare, CustomerPrediction};
+    let ds = base();
+    let mut basis = prepare(&ds, &ds.settings.segmentation, day(2026, 6, 30));
+    // No purchases: nothing fitted, nothing predicted.
+    assert_eq!(average_predicted_clv(&basis), None);
+    let p = |clv: Option<i64>| {
+        Some(CustomerPrediction {
+            p_alive: 0.5,
+            expected_purchases: Some(1.0),
+            expected_spend_per_purchase: None,
+            clv: clv.map(Money::from_major),
+        })
+    };
+    basis.predictions = vec![p(Some(100)), p(None), p(Some(251)), None];
+    // (100 + 251) / 2 = 175.50
+    assert_eq!(average_predicted_clv(&basis), Some(Money(17_550)));
+}

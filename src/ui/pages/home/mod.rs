@@ -6,17 +6,24 @@
 //! which side is bad, and its warning threshold. A figure past its threshold
 //! is highlighted (a word and a symbol, not colour alone), and its name
 //! links to the list behind it. The thresholds are edited below the figures
-//! and saved through [`crate::app::commit_change`]. The page prints as a
+//! and saved through [`crate::app::commit_change`]. The average CLV card
+//! adds the model's predicted CLV when the analytics worker can fit it. The page prints as a
 //! one-page report (print stylesheet in `style/main.css`).
 
 mod overview;
 mod thresholds;
 
 use super::health_labels::{metric_name, metric_value, month_label, month_year, nps_text};
-use crate::app::{business_now, use_acting, use_data, use_i18n, I18n, PAGE_TITLE_ID};
-use crate::domain::health::{dashboard, Direction, Figure, FigureStatus, HealthMetric, Movement};
-use crate::domain::{Currency, Dataset};
-use crate::i18n::{format_count, format_date, format_percent, Key};
+use crate::app::worker::{fingerprint, prepare_in_worker, Request};
+use crate::app::{
+    business_now, use_acting, use_data, use_i18n, I18n, Persistence, PAGE_TITLE_ID,
+};
+use crate::domain::health::{
+    average_predicted_clv, dashboard, Direction, Figure, FigureStatus, HealthMetric, Movement,
+};
+use crate::domain::{Currency, Dataset, Money};
+use crate::i18n::{format_count, format_date, format_money, format_percent, Key};
+use leptos::task::spawn_local;
 use crate::route::{Location, Route};
 use crate::ui::components::{context_error, TrendChart, TrendPoint};
 use leptos::prelude::*;
@@ -122,12 +129,46 @@ pub fn HomePage(dataset: Arc<Dataset>) -> impl IntoView {
             HealthMetric::PointsLiability => i18n.t(Key::HomeHintPoints).to_owned(),
         }
     };
+    // The model's predicted CLV, when the analytics worker can fit it on
+    // the stored data (the Segments page's worker; never on this thread,
+    // which would freeze the page on a large data set).
+    let predicted: RwSignal<Option<Money>> = RwSignal::new(None);
+    let stored = untrack(|| {
+        data.persistence() == Some(Persistence::Browser) && data.unsaved_demo().is_none()
+    });
+    if stored && !dataset.customers.is_empty() {
+        let request = Request {
+            settings: dataset.settings.segmentation.clone(),
+            today,
+            fingerprint: fingerprint(&dataset),
+        };
+        spawn_local(async move {
+            if let Some(basis) = prepare_in_worker(&request).await {
+                let _ = predicted.try_set(average_predicted_clv(&basis));
+            }
+        });
+    }
+    let extra = move |metric: HealthMetric| -> Option<String> {
+        let value = predicted.get().filter(|_| metric == HealthMetric::AverageClv)?;
+        Some(i18n.fill(
+            Key::HomePredictedClv,
+            &[("value", format_money(currency, value).into())],
+        ))
+    };
     let cards = health
         .figures
         .iter()
         .map(|f| {
             let metric = f.metric;
-            view! { <FigureCard i18n figure=*f currency hint=Signal::derive(move || hint(metric)) /> }
+            view! {
+                <FigureCard
+                    i18n
+                    figure=*f
+                    currency
+                    hint=Signal::derive(move || hint(metric))
+                    extra=Signal::derive(move || extra(metric))
+                />
+            }
         })
         .collect_view();
 
@@ -259,6 +300,7 @@ fn FigureCard(
     figure: Figure,
     currency: Currency,
     hint: Signal<String>,
+    extra: Signal<Option<String>>,
 ) -> impl IntoView {
     let metric = figure.metric;
     let code = metric.code();
@@ -339,6 +381,7 @@ fn FigureCard(
                 <p class="figure-hint">{move || i18n.fill(Key::HomePrevious, &[("value", p.clone().into())])}</p>
             })}
             <p class="figure-hint">{threshold_text}</p>
+            {move || extra.get().map(|text| view! { <p class="figure-extra" data-testid=format!("health-{code}-predicted")>{text}</p> })}
             <p class="figure-hint">{move || hint.get()}</p>
         </li>
     }
