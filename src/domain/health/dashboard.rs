@@ -30,8 +30,8 @@
 
 use super::scores::{monthly, survey_stats, DateRange, MonthStats, SurveyStats};
 use super::settings::HealthSettings;
-use crate::domain::segmentation::AnalysisBasis;
 use crate::domain::complaints::{is_open, SlaRules, SlaState};
+use crate::domain::segmentation::AnalysisBasis;
 use crate::domain::{Complaint, ComplaintAction, ComplaintStatus, CustomerId, Dataset, Money};
 use chrono::NaiveDateTime;
 use std::collections::HashMap;

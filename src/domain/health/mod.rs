@@ -33,9 +33,9 @@ mod today;
 mod tests;
 
 pub use dashboard::{
-    average_clv, average_predicted_clv, complaint_at, dashboard, open_complaints_at, points_liability, repurchase,
-    sla_breaches_at, Direction, Figure, FigureStatus, HealthDashboard, HealthMetric, Movement,
-    Period, RepurchaseRate,
+    average_clv, average_predicted_clv, complaint_at, dashboard, open_complaints_at,
+    points_liability, repurchase, sla_breaches_at, Direction, Figure, FigureStatus,
+    HealthDashboard, HealthMetric, Movement, Period, RepurchaseRate,
 };
 pub use import::{
     import_surveys, parse_survey_csv, ImportColumn, ImportPreview, ImportRow, RowError, RowProblem,

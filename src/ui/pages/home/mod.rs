@@ -15,18 +15,16 @@ mod thresholds;
 
 use super::health_labels::{metric_name, metric_value, month_label, month_year, nps_text};
 use crate::app::worker::{fingerprint, prepare_in_worker, Request};
-use crate::app::{
-    business_now, use_acting, use_data, use_i18n, I18n, Persistence, PAGE_TITLE_ID,
-};
+use crate::app::{business_now, use_acting, use_data, use_i18n, I18n, Persistence, PAGE_TITLE_ID};
 use crate::domain::health::{
     average_predicted_clv, dashboard, Direction, Figure, FigureStatus, HealthMetric, Movement,
 };
 use crate::domain::{Currency, Dataset, Money};
 use crate::i18n::{format_count, format_date, format_money, format_percent, Key};
-use leptos::task::spawn_local;
 use crate::route::{Location, Route};
 use crate::ui::components::{context_error, TrendChart, TrendPoint};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use std::sync::Arc;
 
 /// Where a figure's name leads: the list behind the figure.
@@ -149,7 +147,9 @@ pub fn HomePage(dataset: Arc<Dataset>) -> impl IntoView {
         });
     }
     let extra = move |metric: HealthMetric| -> Option<String> {
-        let value = predicted.get().filter(|_| metric == HealthMetric::AverageClv)?;
+        let value = predicted
+            .get()
+            .filter(|_| metric == HealthMetric::AverageClv)?;
         Some(i18n.fill(
             Key::HomePredictedClv,
             &[("value", format_money(currency, value).into())],
