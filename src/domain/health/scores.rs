@@ -195,7 +195,7 @@ impl DateRange {
 }
 
 /// Surveys answered within `range`.
-fn in_range<'a>(ds: &'a Dataset, range: DateRange) -> impl Iterator<Item = &'a SurveyResponse> {
+fn in_range(ds: &Dataset, range: DateRange) -> impl Iterator<Item = &SurveyResponse> {
     ds.surveys
         .iter()
         .filter(move |s| range.contains(s.at.date()))
