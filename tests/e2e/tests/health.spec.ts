@@ -19,6 +19,8 @@ test('a detractor lowers NPS past its threshold on Home and is called back from 
   const before = await test.step('read NPS on Home', async () => {
     const nps = await home.value('nps');
     expect(Number.isFinite(nps)).toBe(true);
+    // The analytics worker fits the CLV model on the stored demo and adds its prediction.
+    await expect(page.getByTestId('health-clv-predicted')).toHaveText(/Predicted average CLV: ¥[\d,]+/, { timeout: 60_000 });
     return nps;
   });
 
