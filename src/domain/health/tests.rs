@@ -902,3 +902,38 @@ fn the_predicted_clv_is_the_mean_of_the_models_finite_predictions() {
     // (100 + 251) / 2 = 175.50
     assert_eq!(average_predicted_clv(&basis), Some(Money(17_550)));
 }
+
+mod properties {
+    use super::super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn nps_is_bounded_and_the_shares_add_up(scores in proptest::collection::vec(0u8..=10, 1..200)) {
+            let mut t = NpsTally::default();
+            for s in &scores {
+                t.add(*s);
+            }
+            let nps = t.nps().unwrap();
+            prop_assert!((-100.0..=100.0).contains(&nps));
+            let shares = t.percent(NpsCategory::Promoter).unwrap()
+                + t.percent(NpsCategory::Passive).unwrap()
+                + t.percent(NpsCategory::Detractor).unwrap();
+            prop_assert!((shares - 100.0).abs() < 1e-9);
+            let promoters = scores.iter().filter(|s| **s >= 9).count() as f64;
+            let detractors = scores.iter().filter(|s| **s <= 6).count() as f64;
+            prop_assert!((nps - (promoters - detractors) * 100.0 / scores.len() as f64).abs() < 1e-9);
+            // One more detractor never raises NPS.
+            t.add(0);
+            prop_assert!(t.nps().unwrap() <= nps);
+        }
+
+        #[test]
+        fn a_threshold_warns_exactly_on_its_bad_side(value in -100.0f64..100.0, limit in -100.0f64..100.0) {
+            let below = FigureStatus::of(HealthMetric::Nps, Some(value), Some(limit));
+            let above = FigureStatus::of(HealthMetric::SlaBreaches, Some(value), Some(limit));
+            prop_assert_eq!(below == FigureStatus::Warning, value < limit);
+            prop_assert_eq!(above == FigureStatus::Warning, value > limit);
+        }
+    }
+}
