@@ -19,6 +19,8 @@ use std::fmt::Write as _;
 pub enum Route {
     #[default]
     Home,
+    /// Today's list for front-line staff (今日待办).
+    Today,
     Customers,
     Segments,
     Lifecycle,
@@ -32,8 +34,9 @@ pub enum Route {
 
 impl Route {
     /// The pages in navigation order.
-    pub const PAGES: [Route; 8] = [
+    pub const PAGES: [Route; 9] = [
         Route::Home,
+        Route::Today,
         Route::Customers,
         Route::Segments,
         Route::Lifecycle,
@@ -47,6 +50,7 @@ impl Route {
     pub fn path(&self) -> &str {
         match self {
             Route::Home => "/",
+            Route::Today => "/today",
             Route::Customers => "/customers",
             Route::Segments => "/segments",
             Route::Lifecycle => "/lifecycle",

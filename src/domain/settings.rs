@@ -22,6 +22,9 @@ pub struct Settings {
     pub complaints: ComplaintSettings,
     /// Segmentation and customer value thresholds (`domain::segmentation`).
     pub segmentation: crate::domain::segmentation::SegmentationSettings,
+    /// Customer-health dashboard: period, warning thresholds, call-back
+    /// window (`domain::health`).
+    pub health: crate::domain::health::HealthSettings,
 }
 
 impl Default for Settings {
@@ -34,6 +37,7 @@ impl Default for Settings {
             demo: None,
             complaints: ComplaintSettings::default(),
             segmentation: crate::domain::segmentation::SegmentationSettings::default(),
+            health: crate::domain::health::HealthSettings::default(),
         }
     }
 }

@@ -84,10 +84,65 @@ messages! {
         NavSettings => "设置", "Settings";
     }
     Home {
-        HomeTitle => "数据概览", "Data overview";
+        HomeTitle => "客户健康度仪表盘", "Customer health dashboard";
         HomeIntro => "截至 {date}（营业地当日），以下数字由此浏览器中保存的数据实时计算。",
             "As of {date} (the business's local day), computed in this browser from the stored data.";
-        HomeFiguresLabel => "关键数字", "Key figures";
+        HomePeriod => "本期为 {start} 至 {end}（{days} 天），与上一期 {previous_start} 至 {previous_end} 对比。",
+            "This period is {start} to {end} ({days} days), compared with the previous period, {previous_start} to {previous_end}.";
+        HomeWarnings => "{count} 项指标超出预警阈值，需要整改。", "{count} {count|figure is|figures are} past the warning threshold: corrective action is needed.";
+        HomeNoWarnings => "所有设有阈值的指标都在正常范围内。", "Every figure with a threshold is within it.";
+        HomeHealthFigures => "健康度指标", "Health figures";
+        HomeMetricNps => "净推荐值（NPS）", "Net Promoter Score (NPS)";
+        HomeMetricCsat => "客户满意度（CSAT 平均分）", "Customer satisfaction (CSAT average)";
+        HomeMetricRepurchase => "复购率", "Repurchase rate";
+        HomeMetricActive => "本期活跃客户", "Active customers this period";
+        HomeMetricClv => "平均客户终身价值（历史）", "Average CLV (historical)";
+        HomeMetricOpenComplaints => "当前未解决投诉", "Open complaints now";
+        HomeMetricSla => "超时未处理投诉（SLA）", "SLA breaches";
+        HomeMetricPoints => "积分负债（未兑换积分）", "Points liability (outstanding points)";
+        HomeHintNps => "推荐者 {promoters}、被动者 {passives}、贬损者 {detractors}，共 {responses} 份答卷",
+            "Promoters {promoters}, passives {passives}, detractors {detractors}, of {responses} {responses|answer|answers}";
+        HomeHintCsat => "满意（4–5 分）占 {percent}，共 {responses} 份答卷", "{percent} satisfied (4–5), of {responses} {responses|answer|answers}";
+        HomeHintRepurchase => "本期 {buyers} 位消费客户中，{repeat} 位在两天或以上有消费",
+            "{repeat} of {buyers} {buyers|buyer|buyers} bought on two or more days";
+        HomeHintActive => "本期有消费或入住的客户", "Customers who bought or stayed in the period";
+        HomePredictedClv => "模型预测的平均 CLV：{value}（BG/NBD + Gamma-Gamma）", "Predicted average CLV: {value} (BG/NBD + Gamma-Gamma model)";
+        HomeHintClv => "每位已消费客户的累计净消费，不含模型预测值", "Net spend to date per customer who has bought; not the model's prediction";
+        HomeHintOpen => "已受理、已确认或调查中", "Received, acknowledged or under investigation";
+        HomeHintSla => "仍未处理完且已超过时限", "Still open and past the SLA due time";
+        HomeHintPoints => "会员积分余额之和，以积分流水为准", "Sum of members' balances, from the points ledger";
+        HomePrevious => "上一期：{value}", "Previous period: {value}";
+        HomeChangeBetter => "较上一期改善 {change}", "{change} better than the previous period";
+        HomeChangeWorse => "较上一期变差 {change}", "{change} worse than the previous period";
+        HomeChangeSame => "与上一期持平", "Same as the previous period";
+        HomeChangeUnknown => "上一期无数据，无法比较", "No figure for the previous period to compare";
+        HomeThresholdBelow => "低于 {value} 时预警", "Warning below {value}";
+        HomeThresholdAbove => "高于 {value} 时预警", "Warning above {value}";
+        HomeNoThreshold => "未设预警阈值", "No warning threshold";
+        HomeStatusWarning => "超出阈值", "Past threshold";
+        HomeNoData => "无数据", "No data";
+        HomeTrendHeading => "满意度月度趋势", "Satisfaction by month";
+        HomeTrendChart => "近 12 个月的净推荐值：{values}", "NPS over the last 12 months: {values}";
+        HomeTrendMonth => "月份", "Month";
+        HomeTrendNps => "净推荐值", "NPS";
+        HomeTrendCsat => "满意度平均分", "CSAT average";
+        HomeTrendAnswers => "答卷数", "Answers";
+        HomeThresholdsHeading => "预警阈值", "Warning thresholds";
+        HomeThresholdsHint => "留空表示不预警。NPS、CSAT、复购率、活跃客户和平均 CLV 低于阈值时预警；投诉、超时投诉和积分负债高于阈值时预警。",
+            "Leave a field empty for no warning. NPS, CSAT, repurchase rate, active customers and average CLV warn below their threshold; complaints, SLA breaches and points liability warn above it.";
+        HomePeriodLabel => "统计周期（天）", "Period (days)";
+        HomeCallbackLabel => "贬损者回访期限（天）", "Detractor call-back window (days)";
+        HomeSave => "保存阈值", "Save thresholds";
+        HomeSaved => "阈值已保存。", "The thresholds are saved.";
+        HomeSaveFailed => "未能保存：{reason}", "Not saved: {reason}";
+        HomeNotReady => "数据尚未载入，无法保存。", "The data is not loaded yet, so nothing can be saved.";
+        HomeInvalid => "没有保存：请修改下方标出的问题。", "Not saved: fix the problems marked below.";
+        HomeErrRange => "请输入 {min} 到 {max} 之间的数字，或留空。", "Enter a number from {min} to {max}, or leave it empty.";
+        HomeErrNumber => "请输入数字，或留空。", "Enter a number, or leave it empty.";
+        HomeErrPeriod => "请输入 7 到 366 之间的整数。", "Enter a whole number from 7 to 366.";
+        HomeErrCallback => "请输入 1 到 90 之间的整数。", "Enter a whole number from 1 to 90.";
+        HomePrint => "打印报告", "Print the report";
+        HomeOverviewHeading => "数据概览", "Data overview";
         HomeCustomers => "客户档案", "Customer profiles";
         HomeActive => "近 365 天活跃客户", "Active customers, last 365 days";
         HomeActiveShare => "占全部客户的 {percent}", "{percent} of all customers";
@@ -100,9 +155,6 @@ messages! {
         HomeMembers => "会员", "Loyalty members";
         HomeOpenComplaints => "未解决投诉", "Open complaints";
         HomeWindow => "“近 365 天”指 {start} 至 {end}。", "“Last 365 days” means {start} to {end}.";
-        HomeHealthTitle => "客户健康度仪表盘", "Customer-health dashboard";
-        HomeHealthNote => "NPS、复购率、客户保持率与流失预警等健康度指标将随其功能模块一起上线，目前尚未提供。",
-            "NPS, repurchase rate, retention and churn warnings arrive with their module; they are not built yet.";
         HomeEmpty => "当前数据集是空的，没有可以统计的内容。可在“设置”中载入演示数据。",
             "The data set is empty, so there is nothing to count. You can load a demo data set in Settings.";
     }
@@ -614,13 +666,139 @@ messages! {
         ComplaintsSetErrCauseDuplicate => "清单中已有这个原因。", "This cause is already on the list.";
     }
     Surveys {
-        SurveysPlanScores => "入住、消费和投诉处理之后的满意度调查：CSAT（1–5 分）与 NPS（0–10 分）。",
-            "Surveys after stays, purchases and complaint resolution: CSAT (1–5) and NPS (0–10).";
-        SurveysPlanNps => "NPS = 推荐者占比 − 贬损者占比（推荐者 9–10 分，贬损者 0–6 分）；NPS 低于 40 时提示整改。",
-            "NPS = % promoters − % detractors (promoters 9–10, detractors 0–6), with a warning when NPS falls below 40.";
-        SurveysPlanCompare => "按门店或酒店、时间段和调查场景对比满意度，并查看客户留言。",
-            "Satisfaction compared by store or hotel, period and context, with customers' comments.";
-        SurveysReady => "{surveys} 份调查答卷已可使用。", "{surveys} survey {surveys|response|responses} ready.";
+        SurveysIntro => "CSAT 为 1–5 分，显示平均分及满意（4–5 分）占比；NPS 为推荐者（9–10 分）占比减去贬损者（0–6 分）占比，被动者为 7–8 分。",
+            "CSAT is 1–5, shown as the average and the share satisfied (4–5). NPS is the share of promoters (9–10) minus the share of detractors (0–6); passives score 7–8.";
+        SurveysRecordHeading => "记录一份调查", "Record a survey";
+        SurveysSearchLabel => "查找客户（姓名或电话）", "Find the customer (name or phone)";
+        SurveysSearchCount => "找到 {count} 位客户", "{count} {count|customer|customers} found";
+        SurveysSearchResults => "查找结果", "Search results";
+        SurveysChosen => "客户：{name}", "Customer: {name}";
+        SurveysChange => "换一位客户", "Choose another customer";
+        SurveysOutletLabel => "门店或酒店", "Store or hotel";
+        SurveysOutletHome => "客户常去的门店或酒店", "The customer's home store or hotel";
+        SurveysCsatLabel => "满意度 CSAT（1–5 分）", "Satisfaction, CSAT (1–5)";
+        SurveysNpsLabel => "推荐意愿 NPS（0–10 分）", "Likelihood to recommend, NPS (0–10)";
+        SurveysNotAnswered => "未回答", "Not answered";
+        SurveysCommentLabel => "客户留言", "Customer's comment";
+        SurveysSubmit => "保存调查", "Save the survey";
+        SurveysRecorded => "已保存调查 #{id}。", "Survey #{id} saved.";
+        SurveysActingHint => "尚未选择操作人员：记录仍会保存，但不会注明是谁操作的。可在页首选择你的名字。",
+            "No staff member is chosen: records are still saved, but without who made them. Pick your name at the top of the page.";
+        SurveysErrCustomer => "请先选择客户。", "Choose a customer first.";
+        SurveysErrUnknownCustomer => "该客户不存在。", "This customer does not exist.";
+        SurveysErrOutlet => "该门店或酒店不存在。", "This store or hotel does not exist.";
+        SurveysErrNoScore => "请至少填写一项评分。", "Give at least one score.";
+        SurveysErrCsat => "满意度为 1 到 5 分。", "CSAT is 1 to 5.";
+        SurveysErrNps => "推荐意愿为 0 到 10 分。", "NPS is 0 to 10.";
+        SurveysErrComplaint => "该投诉不属于这位客户。", "That complaint is not this customer's.";
+        SurveysErrSummary => "表单有 {count} 处问题。", "The form has {count} {count|problem|problems}.";
+        SurveysSaveFailed => "未能保存：{reason}", "Not saved: {reason}";
+        SurveysNotReady => "数据尚未载入，无法保存。", "The data is not loaded yet, so nothing can be saved.";
+        SurveysFiguresHeading => "满意度指标", "Satisfaction figures";
+        SurveysPeriodLabel => "统计周期", "Period";
+        SurveysPeriodDays => "近 {days} 天", "Last {days} days";
+        SurveysPeriodNote => "{start} 至 {end}；上一期 {previous_start} 至 {previous_end}。", "{start} to {end}; previous period {previous_start} to {previous_end}.";
+        SurveysByOutlet => "按门店或酒店", "By store or hotel";
+        SurveysBySegment => "按客户细分（RFM）", "By customer segment (RFM)";
+        SurveysColGroup => "分组", "Group";
+        SurveysColAnswers => "答卷", "Answers";
+        SurveysColNps => "净推荐值", "NPS";
+        SurveysColPromoters => "推荐者", "Promoters";
+        SurveysColPassives => "被动者", "Passives";
+        SurveysColDetractors => "贬损者", "Detractors";
+        SurveysColCsat => "满意度平均分", "CSAT average";
+        SurveysColSatisfied => "满意占比", "Satisfied";
+        SurveysColPrevious => "上一期净推荐值", "NPS, previous period";
+        SurveysAll => "全部", "All";
+        SurveysNoOutlet => "未注明门店", "No store given";
+        SurveysNoSegment => "无细分（窗口内无消费）", "No segment (no purchase in the window)";
+        SurveysTrendHeading => "月度趋势", "Monthly trend";
+        SurveysTrendChart => "近 12 个月的净推荐值：{values}", "NPS over the last 12 months: {values}";
+        SurveysColMonth => "月份", "Month";
+        SurveysDetractorsHeading => "贬损者留言与回访", "Detractors' comments and call-backs";
+        SurveysDetractorsHint => "本期推荐意愿为 0–6 分的客户，最新的在前。答卷之后与该客户的任何沟通记录都算作已回访。",
+            "Customers who scored 0–6 in this period, newest first. Any contact logged with the customer after the survey counts as the call-back.";
+        SurveysColDate => "答卷时间", "Answered";
+        SurveysColCustomer => "客户", "Customer";
+        SurveysColScore => "推荐意愿", "Score";
+        SurveysColComment => "留言", "Comment";
+        SurveysColCallBack => "回访", "Call-back";
+        SurveysCalledBack => "已回访", "Called back";
+        SurveysNoDetractors => "本期没有贬损者。", "No detractors in this period.";
+        SurveysNoComment => "（无留言）", "(no comment)";
+        SurveysMoreDetractors => "另有 {count} 条较早的记录未列出。", "{count} older {count|entry is|entries are} not listed.";
+        SurveysImportHeading => "导入调查（CSV）", "Import surveys (CSV)";
+        SurveysImportHint => "支持问卷工具导出的 UTF-8 CSV：需要手机号或客户编号、日期，以及满意度或推荐意愿；留言和门店可选。先预览，全部无误才会导入。",
+            "A survey tool's CSV export in UTF-8: a phone or customer id, a date, and CSAT or NPS; comment and store are optional. It is previewed first and imported only if every row is right.";
+        SurveysImportFile => "选择 CSV 文件", "Choose a CSV file";
+        SurveysImportReadFailed => "无法读取该文件：{reason}", "The file could not be read: {reason}";
+        SurveysImportPreview => "预览：{rows} 行可导入，{errors} 处问题。", "Preview: {rows} {rows|row|rows} ready, {errors} {errors|problem|problems}.";
+        SurveysImportButton => "导入 {rows} 份调查", "Import {rows} {rows|survey|surveys}";
+        SurveysImportDone => "已导入 {rows} 份调查。", "{rows} {rows|survey|surveys} imported.";
+        SurveysImportBlocked => "文件有问题，未导入任何内容。请修正后重新选择文件。", "The file has problems, so nothing was imported. Fix them and choose the file again.";
+        SurveysImportErrors => "问题清单", "Problems found";
+        SurveysImportRows => "可导入的行", "Rows ready to import";
+        SurveysImportColRow => "行号", "Line";
+        SurveysImportColColumn => "列", "Column";
+        SurveysImportColValue => "值", "Value";
+        SurveysImportColReason => "原因", "Reason";
+        SurveysColumnCustomerId => "客户编号", "customer_id";
+        SurveysColumnPhone => "手机号", "phone";
+        SurveysColumnDate => "日期", "date";
+        SurveysColumnCsat => "满意度", "csat";
+        SurveysColumnNps => "推荐意愿", "nps";
+        SurveysColumnComment => "留言列", "comment";
+        SurveysColumnOutlet => "门店", "outlet";
+        SurveysReasonEmpty => "文件没有表头或没有数据行。", "The file has no header or no data rows.";
+        SurveysReasonMissingColumn => "缺少必需的列。", "A required column is missing.";
+        SurveysReasonDuplicateColumn => "有两列表示同一内容。", "Two columns mean the same thing.";
+        SurveysReasonNoCustomer => "既没有客户编号也没有手机号。", "Neither a customer id nor a phone number.";
+        SurveysReasonUnknownCustomer => "没有此编号的客户。", "No customer has this id.";
+        SurveysReasonInvalidPhone => "手机号格式不正确。", "Not a valid phone number.";
+        SurveysReasonUnknownPhone => "没有使用此手机号的客户。", "No customer has this phone number.";
+        SurveysReasonMismatch => "客户编号与手机号属于不同客户。", "The id and the phone belong to different customers.";
+        SurveysReasonInvalidDate => "无法识别的日期。", "Not a date this import understands.";
+        SurveysReasonFutureDate => "日期在今天之后。", "The date is after today.";
+        SurveysReasonNotANumber => "不是整数评分。", "Not a whole-number score.";
+        SurveysReasonUnknownOutlet => "没有这个名称或编号的门店或酒店。", "No store or hotel has this name or id.";
+        SurveysReasonDuplicate => "这份答卷已导入过，或在文件中重复。", "This answer is already recorded, or repeated in the file.";
+        SurveysReasonUnreadable => "无法读取：{detail}", "Cannot be read: {detail}";
+    }
+    Today {
+        TodayNav => "今日待办", "Today";
+        TodayIntro => "{date} 需要处理的事项：到期或逾期的回访和关怀任务、临近或超过时限的投诉，以及待回访的贬损者。",
+            "What needs doing on {date}: follow-ups and care tasks due or overdue, complaints near or past their SLA, and detractors to call back.";
+        TodayCount => "共 {count} 项", "{count} {count|item|items}";
+        TodayEmpty => "今天没有待办事项。", "Nothing to do today.";
+        TodayListLabel => "待办事项", "Things to do";
+        TodayKindFollowUp => "回访", "Follow-up";
+        TodayKindBirthday => "生日关怀", "Birthday greeting";
+        TodayKindAnniversary => "周年关怀", "Anniversary greeting";
+        TodayKindHoliday => "节日问候", "Holiday greeting";
+        TodayKindTierChange => "会员等级变更祝贺", "Tier change congratulations";
+        TodayKindWinBack => "流失挽回", "Win-back call";
+        TodayKindComplaintAtRisk => "投诉即将超时", "Complaint near its SLA";
+        TodayKindComplaintBreached => "投诉已超时", "Complaint past its SLA";
+        TodayKindCallBack => "贬损者回访（推荐意愿 {score} 分）", "Detractor call-back (scored {score})";
+        TodayOverdue => "逾期", "Overdue";
+        TodayDueDay => "到期：{date}", "Due {date}";
+        TodayDueAt => "时限：{time}", "Due by {time}";
+        TodayAnswered => "答卷时间：{time}", "Answered {time}";
+        TodayNoteLabel => "备注（可选）", "Note (optional)";
+        TodayOutcomeLabel => "回访结果", "Call outcome";
+        TodayOutcomePositive => "满意", "Positive";
+        TodayOutcomeNeutral => "一般", "Neutral";
+        TodayOutcomeNegative => "不满意", "Negative";
+        TodayOutcomeNoAnswer => "未接通", "No answer";
+        TodayComplete => "标记完成", "Mark done";
+        TodayLogCallBack => "记录回访", "Log the call-back";
+        TodayOpenComplaint => "打开投诉 #{id}", "Open complaint #{id}";
+        TodayDone => "已完成并保存。", "Done and saved.";
+        TodayFailed => "未能保存：{reason}", "Not saved: {reason}";
+        TodayGone => "此事项已不存在或已完成。", "This item no longer exists or is done already.";
+        TodayNotReady => "数据尚未载入，无法保存。", "The data is not loaded yet, so nothing can be saved.";
+        TodayDeletedCustomer => "（已删除的客户）", "(deleted customer)";
+        TodayCustomerLink => "客户：{name}", "Customer: {name}";
     }
     Settings {
         SettingsStorageHeading => "存储空间", "Storage";

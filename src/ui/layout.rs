@@ -84,6 +84,7 @@ pub fn Shell() -> impl IntoView {
 /// The pages that show the loaded data set.
 fn data_page(route: Route, dataset: Arc<Dataset>) -> AnyView {
     match route {
+        Route::Today => view! { <TodayPage dataset /> }.into_any(),
         Route::Customers => view! { <CustomersPage dataset /> }.into_any(),
         Route::Segments => view! { <SegmentsPage dataset /> }.into_any(),
         Route::Lifecycle => view! { <LifecyclePage dataset /> }.into_any(),

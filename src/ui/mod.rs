@@ -17,6 +17,7 @@ use crate::route::Route;
 pub fn page_name(route: &Route) -> Key {
     match route {
         Route::Home => Key::NavHome,
+        Route::Today => Key::TodayNav,
         Route::Customers => Key::NavCustomers,
         Route::Segments => Key::NavSegments,
         Route::Lifecycle => Key::NavLifecycle,

@@ -8,6 +8,7 @@ mod language_switch;
 mod main_nav;
 mod not_built;
 mod status;
+mod trend_chart;
 
 pub use acting_as::ActingAsPicker;
 pub use banner::{Banner, Tone};
@@ -17,6 +18,7 @@ pub use language_switch::LanguageSwitch;
 pub use main_nav::MainNav;
 pub use not_built::{NotBuiltPage, ReadyLine};
 pub use status::{ErrorPanel, Loading};
+pub use trend_chart::{TrendChart, TrendPoint};
 
 use crate::app::MissingContext;
 use crate::i18n::{Key, Locale};

@@ -3,6 +3,7 @@
 
 mod complaints;
 mod customers;
+mod health_labels;
 mod home;
 mod lifecycle;
 mod loyalty;
@@ -10,6 +11,7 @@ mod not_found;
 mod segments;
 mod settings;
 mod surveys;
+mod today;
 
 pub use complaints::ComplaintsPage;
 pub use customers::CustomersPage;
@@ -20,6 +22,7 @@ pub use not_found::NotFoundPage;
 pub use segments::SegmentsPage;
 pub use settings::SettingsPage;
 pub use surveys::SurveysPage;
+pub use today::TodayPage;
 
 use crate::domain::{BusinessKind, Dataset};
 use crate::i18n::Key;

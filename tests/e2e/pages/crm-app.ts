@@ -6,6 +6,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export type Lang = 'zh-CN' | 'en';
 export type PageKey =
   | 'home'
+  | 'today'
   | 'customers'
   | 'segments'
   | 'lifecycle'
@@ -17,6 +18,7 @@ export type PageKey =
 /** Every page, in the order of the navigation. */
 export const PAGES: PageKey[] = [
   'home',
+  'today',
   'customers',
   'segments',
   'lifecycle',
@@ -30,6 +32,7 @@ export const PAGES: PageKey[] = [
 export const NAV_NAMES: Record<Lang, Record<PageKey, string>> = {
   'zh-CN': {
     home: '首页',
+    today: '今日待办',
     customers: '客户',
     segments: '客户细分',
     lifecycle: '生命周期',
@@ -40,6 +43,7 @@ export const NAV_NAMES: Record<Lang, Record<PageKey, string>> = {
   },
   en: {
     home: 'Home',
+    today: 'Today',
     customers: 'Customers',
     segments: 'Segments',
     lifecycle: 'Lifecycle',
