@@ -771,6 +771,7 @@ messages! {
         TodayCount => "共 {count} 项", "{count} {count|item|items}";
         TodayEmpty => "今天没有待办事项。", "Nothing to do today.";
         TodayListLabel => "待办事项", "Things to do";
+        TodayKindComplaintFollowUp => "投诉 #{id} 处理后回访：请客户为处理结果打分", "Follow-up call on complaint #{id}: ask for a satisfaction score";
         TodayKindFollowUp => "回访", "Follow-up";
         TodayKindBirthday => "生日关怀", "Birthday greeting";
         TodayKindAnniversary => "周年关怀", "Anniversary greeting";

@@ -19,9 +19,10 @@ mod workflow;
 mod tests;
 
 pub use changes::{
-    add_improvement, apply_step, compensation_entry, compensation_reason, complete_improvement,
-    file_complaint, ImprovementDraft, ImprovementError, ImprovementProblem, Intake, IntakeCustomer,
-    IntakeField, IntakeProblem, Step, StepError,
+    add_improvement, apply_step, compensation_entry, compensation_reason,
+    complaint_follow_up_purpose, complete_improvement, file_complaint, ImprovementDraft,
+    ImprovementError, ImprovementProblem, Intake, IntakeCustomer, IntakeField, IntakeProblem, Step,
+    StepError,
 };
 pub use improvement::{demo_actions as demo_improvement_actions, ImprovementAction};
 pub use metrics::{

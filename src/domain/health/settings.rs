@@ -6,7 +6,7 @@
 
 use super::dashboard::HealthMetric;
 use crate::domain::complaints::Actor;
-use crate::domain::{AuditAction, AuditEntry, AuditId, ChangeSet, Collection, Settings};
+use crate::domain::{settings_audit_entry, AuditId, ChangeSet, Settings, SettingsSection};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -149,20 +149,13 @@ pub fn save_health_settings(
     if !problems.is_empty() {
         return Err(problems);
     }
-    let entry = AuditEntry {
-        id: first_audit,
-        at: actor.at,
-        actor: actor.staff,
-        action: AuditAction::Update,
-        // Settings have no collection of their own; health settings belong
-        // with the surveys they mostly judge, as complaint settings do with
-        // complaints.
-        collection: Collection::Surveys,
-        record: 0,
-        customer: None,
-        before: serde_json::to_value(&current.health).ok(),
-        after: serde_json::to_value(&new).ok(),
-    };
+    let entry = settings_audit_entry(
+        first_audit,
+        actor,
+        SettingsSection::Health,
+        &current.health,
+        &new,
+    );
     Ok(ChangeSet {
         settings: Some(Settings {
             health: new,

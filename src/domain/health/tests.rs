@@ -715,6 +715,7 @@ fn the_today_list_gathers_what_is_due_and_completes_in_place() {
         assignee: None,
         purpose: format!("回访{id}"),
         from_interaction: None,
+        complaint: None,
         done: done.then(|| Completion {
             at: now(),
             by: None,
@@ -826,6 +827,13 @@ fn health_settings_are_validated_before_saving() {
     let cs = save_health_settings(&current, new.clone(), actor(), AuditId(3)).unwrap();
     assert_eq!(cs.settings.as_ref().unwrap().health, new);
     assert_eq!(cs.audit.len(), 1);
+    assert_eq!(
+        (cs.audit[0].collection, cs.audit[0].record),
+        (
+            crate::domain::Collection::Settings,
+            crate::domain::SettingsSection::Health as u32
+        )
+    );
 
     new.thresholds.nps = Some(120.0);
     new.thresholds.csat = Some(f64::NAN);
@@ -874,6 +882,7 @@ fn the_hotel_demo_has_a_dashboard_and_a_today_list() {
     for i in &list {
         let k = match i.kind {
             TodayKind::FollowUp(_) => "follow-up",
+            TodayKind::ComplaintFollowUp(..) => "complaint follow-up",
             TodayKind::Care(..) => "care",
             TodayKind::Complaint(..) => "complaint",
             TodayKind::DetractorCallBack(..) => "call-back",
@@ -936,4 +945,26 @@ mod properties {
             prop_assert_eq!(above == FigureStatus::Warning, value > limit);
         }
     }
+}
+
+#[test]
+fn a_complaint_follow_up_on_today_opens_the_complaint_to_record_the_score() {
+    let mut ds = Dataset::default();
+    ds.follow_ups = Table::from_rows(vec![FollowUp {
+        id: FollowUpId(1),
+        customer: CustomerId(4),
+        due: now().date(),
+        assignee: None,
+        purpose: complaints::complaint_follow_up_purpose(ComplaintId(9)),
+        from_interaction: None,
+        complaint: Some(ComplaintId(9)),
+        done: None,
+    }]);
+    let list = today_list(&ds, now());
+    assert_eq!(list.len(), 1);
+    assert_eq!(
+        list[0].kind,
+        TodayKind::ComplaintFollowUp(FollowUpId(1), ComplaintId(9))
+    );
+    assert_eq!(list[0].action(), TodayAction::OpenComplaint(ComplaintId(9)));
 }

@@ -24,6 +24,9 @@ use chrono::{Duration, NaiveDateTime, NaiveTime};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TodayKind {
     FollowUp(FollowUpId),
+    /// The satisfaction call a complaint's resolution scheduled: done by
+    /// recording the score on the complaint, so it opens the complaint.
+    ComplaintFollowUp(FollowUpId, ComplaintId),
     Care(CareTaskId, CareKind),
     /// An open complaint near (`AtRisk`) or past (`Breached`) its SLA.
     Complaint(ComplaintId, SlaState),
@@ -57,7 +60,9 @@ pub struct TodayItem {
 impl TodayItem {
     pub fn action(&self) -> TodayAction {
         match self.kind {
-            TodayKind::Complaint(id, _) => TodayAction::OpenComplaint(id),
+            TodayKind::Complaint(id, _) | TodayKind::ComplaintFollowUp(_, id) => {
+                TodayAction::OpenComplaint(id)
+            }
             TodayKind::FollowUp(_) | TodayKind::Care(..) | TodayKind::DetractorCallBack(..) => {
                 TodayAction::Complete
             }
@@ -73,7 +78,10 @@ pub fn today_list(ds: &Dataset, now: NaiveDateTime) -> Vec<TodayItem> {
     for f in ds.follow_ups.iter() {
         if f.done.is_none() && f.due <= today {
             items.push(TodayItem {
-                kind: TodayKind::FollowUp(f.id),
+                kind: match f.complaint {
+                    Some(c) => TodayKind::ComplaintFollowUp(f.id, c),
+                    None => TodayKind::FollowUp(f.id),
+                },
                 customer: f.customer,
                 due: f.due.and_time(NaiveTime::MIN),
                 overdue: f.due < today,
@@ -147,7 +155,7 @@ fn kind_rank(kind: TodayKind) -> (u8, u32) {
     match kind {
         TodayKind::Complaint(id, _) => (0, id.0),
         TodayKind::DetractorCallBack(id, _) => (1, id.0),
-        TodayKind::FollowUp(id) => (2, id.0),
+        TodayKind::FollowUp(id) | TodayKind::ComplaintFollowUp(id, _) => (2, id.0),
         TodayKind::Care(id, _) => (3, id.0),
     }
 }

@@ -31,6 +31,10 @@ pub(super) fn customer_href(id: crate::domain::CustomerId) -> String {
 fn kind_text(i18n: I18n, kind: TodayKind) -> String {
     match kind {
         TodayKind::FollowUp(_) => i18n.t(Key::TodayKindFollowUp).to_owned(),
+        TodayKind::ComplaintFollowUp(_, id) => i18n.fill(
+            Key::TodayKindComplaintFollowUp,
+            &[("id", id.to_string().into())],
+        ),
         TodayKind::Care(_, care) => i18n
             .t(match care {
                 CareKind::Birthday => Key::TodayKindBirthday,
@@ -210,10 +214,12 @@ fn TodayRow(
     let when = move || {
         let locale = i18n.locale();
         match kind {
-            TodayKind::FollowUp(_) | TodayKind::Care(..) => locale.fill(
-                Key::TodayDueDay,
-                &[("date", format_date(locale, due.date()).into())],
-            ),
+            TodayKind::FollowUp(_) | TodayKind::ComplaintFollowUp(..) | TodayKind::Care(..) => {
+                locale.fill(
+                    Key::TodayDueDay,
+                    &[("date", format_date(locale, due.date()).into())],
+                )
+            }
             TodayKind::Complaint(..) => {
                 locale.fill(Key::TodayDueAt, &[("time", moment(locale, due).into())])
             }
@@ -246,9 +252,9 @@ fn TodayRow(
                         TodayKind::FollowUp(id) => complete_follow_up(ds, id, "", actor, audit),
                         TodayKind::Care(id, _) => complete_care_task(ds, id, "", actor, audit),
                         // Not reached: the other kinds have their own action.
-                        TodayKind::Complaint(..) | TodayKind::DetractorCallBack(..) => {
-                            Ok(ChangeSet::default())
-                        }
+                        TodayKind::Complaint(..)
+                        | TodayKind::ComplaintFollowUp(..)
+                        | TodayKind::DetractorCallBack(..) => Ok(ChangeSet::default()),
                     },
                 );
             };
@@ -261,7 +267,9 @@ fn TodayRow(
         }
     };
     let testid = match kind {
-        TodayKind::FollowUp(id) => format!("today-follow-up-{id}"),
+        TodayKind::FollowUp(id) | TodayKind::ComplaintFollowUp(id, _) => {
+            format!("today-follow-up-{id}")
+        }
         TodayKind::Care(id, _) => format!("today-care-{id}"),
         TodayKind::Complaint(id, _) => format!("today-complaint-{id}"),
         TodayKind::DetractorCallBack(id, _) => format!("today-callback-{id}"),
