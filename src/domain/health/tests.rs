@@ -949,17 +949,19 @@ mod properties {
 
 #[test]
 fn a_complaint_follow_up_on_today_opens_the_complaint_to_record_the_score() {
-    let mut ds = Dataset::default();
-    ds.follow_ups = Table::from_rows(vec![FollowUp {
-        id: FollowUpId(1),
-        customer: CustomerId(4),
-        due: now().date(),
-        assignee: None,
-        purpose: complaints::complaint_follow_up_purpose(ComplaintId(9)),
-        from_interaction: None,
-        complaint: Some(ComplaintId(9)),
-        done: None,
-    }]);
+    let ds = Dataset {
+        follow_ups: Table::from_rows(vec![FollowUp {
+            id: FollowUpId(1),
+            customer: CustomerId(4),
+            due: now().date(),
+            assignee: None,
+            purpose: complaints::complaint_follow_up_purpose(ComplaintId(9)),
+            from_interaction: None,
+            complaint: Some(ComplaintId(9)),
+            done: None,
+        }]),
+        ..Dataset::default()
+    };
     let list = today_list(&ds, now());
     assert_eq!(list.len(), 1);
     assert_eq!(
