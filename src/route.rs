@@ -25,6 +25,8 @@ pub enum Route {
     Loyalty,
     Complaints,
     Surveys,
+    /// Import, export, backup and restore (导入与备份).
+    Exchange,
     Settings,
     /// An address we do not know, kept (normalised) to show it to the user.
     NotFound(String),
@@ -32,7 +34,7 @@ pub enum Route {
 
 impl Route {
     /// The pages in navigation order.
-    pub const PAGES: [Route; 8] = [
+    pub const PAGES: [Route; 9] = [
         Route::Home,
         Route::Customers,
         Route::Segments,
@@ -40,6 +42,7 @@ impl Route {
         Route::Loyalty,
         Route::Complaints,
         Route::Surveys,
+        Route::Exchange,
         Route::Settings,
     ];
 
@@ -53,6 +56,7 @@ impl Route {
             Route::Loyalty => "/loyalty",
             Route::Complaints => "/complaints",
             Route::Surveys => "/surveys",
+            Route::Exchange => "/data",
             Route::Settings => "/settings",
             Route::NotFound(path) => path,
         }

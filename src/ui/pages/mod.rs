@@ -3,6 +3,7 @@
 
 mod complaints;
 mod customers;
+mod exchange;
 mod home;
 mod lifecycle;
 mod loyalty;
@@ -13,6 +14,7 @@ mod surveys;
 
 pub use complaints::ComplaintsPage;
 pub use customers::CustomersPage;
+pub use exchange::ExchangePage;
 pub use home::HomePage;
 pub use lifecycle::LifecyclePage;
 pub use loyalty::LoyaltyPage;
