@@ -674,7 +674,7 @@ messages! {
         ExchangeFileFacts => "文件 {file}：{rows} 行数据，{columns} 列。", "File {file}: {rows} {rows|data row|data rows}, {columns} {columns|column|columns}.";
         ExchangeDetectedUtf8 => "编码：UTF-8。", "Encoding: UTF-8.";
         ExchangeDetectedGb => "编码：GBK/GB18030。", "Encoding: GBK/GB18030.";
-        ExchangeDetectedMixed => "编码：混合（{utf8} 行 UTF-8，{gb} 行 GBK/GB18030），已逐行解码。", "Encoding: mixed ({utf8} UTF-8 lines, {gb} GBK/GB18030 lines), decoded line by line.";
+        ExchangeDetectedMixed => "编码：混合（{unicode} 行 UTF-8，{gb} 行 GBK/GB18030），已逐行解码。", "Encoding: mixed ({unicode} UTF-8 lines, {gb} GBK/GB18030 lines), decoded line by line.";
         ExchangeNoHeader => "文件没有表头行，列的含义按内容猜测。", "The file has no header row; columns were guessed from their values.";
         ExchangeMappingHeading => "列对应", "Column mapping";
         ExchangeMappingHint => "已按表头自动猜测，可逐列修改。", "Guessed from the headers; change any column.";

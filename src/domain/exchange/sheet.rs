@@ -63,9 +63,6 @@ pub enum FileError {
     TooLarge(usize),
 }
 
-/// Cells of 4 GiB of text would overflow the `u32` offsets.
-const MAX_TEXT: usize = u32::MAX as usize;
-
 /// A read file: an optional header row and the data rows.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Sheet {
@@ -131,10 +128,10 @@ impl Sheet {
         let mut n = 0;
         for cell in cells {
             self.text.push_str(cell);
-            if self.text.len() > MAX_TEXT {
+            let Ok(end) = u32::try_from(self.text.len()) else {
                 return Err(FileError::TooLarge(self.text.len()));
-            }
-            self.cell_ends.push(self.text.len() as u32);
+            };
+            self.cell_ends.push(end);
             n += 1;
         }
         self.width = self.width.max(n);

@@ -440,13 +440,15 @@ fn importing_the_same_file_again_matches_everyone_and_creates_no_one() {
 
 #[test]
 fn existing_customers_are_found_by_phone_and_email_and_linked_to_the_file_id() {
-    let mut ds = Dataset::default();
-    ds.customers = crate::domain::Table::from_rows(vec![Customer {
-        id: CustomerId(1),
-        name: "张先生".into(),
-        email: Some(Email::parse("WANG@Example.com").unwrap()),
-        ..Customer::default()
-    }]);
+    let mut ds = Dataset {
+        customers: crate::domain::Table::from_rows(vec![Customer {
+            id: CustomerId(1),
+            name: "张先生".into(),
+            email: Some(Email::parse("WANG@Example.com").unwrap()),
+            ..Customer::default()
+        }]),
+        ..Dataset::default()
+    };
     let file = "name,email,customer_id\nWang,wang@example.COM,X9\n";
     let (_, plan) = check(&ds, file.as_bytes(), Target::Customers);
     assert_eq!(plan.summary.customers_matched, 1);

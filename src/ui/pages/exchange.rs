@@ -356,7 +356,7 @@ fn ImportSection(i18n: I18n, data: Data) -> impl IntoView {
                         gb18030_lines,
                     } => locale.fill(
                         Key::ExchangeDetectedMixed,
-                        &[("utf8", utf8_lines.into()), ("gb", gb18030_lines.into())],
+                        &[("unicode", utf8_lines.into()), ("gb", gb18030_lines.into())],
                     ),
                 });
                 let no_header = sheet

@@ -29,6 +29,17 @@ for (const lang of ['zh-CN', 'en'] as const) {
           if (v.impact === 'serious' || v.impact === 'critical') blocking.push(line);
         }
       }
+      // Import & backup (#/data), not in the shared PAGES list: reached from its nav link.
+      const exchangeName = lang === 'en' ? 'Import & backup' : '导入与备份';
+      await app.nav().getByRole('link', { name: exchangeName, exact: true }).click();
+      await expect(page.getByRole('main').getByRole('heading', { level: 1, name: exchangeName })).toBeVisible();
+      const exchange = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+      for (const v of exchange.violations) {
+        const where = v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ');
+        const line = `[${lang}] ${exchangeName}: ${v.impact ?? 'unknown'} ${v.id}: ${v.help} (${v.nodes.length} nodes: ${where})`;
+        console.log(line);
+        if (v.impact === 'serious' || v.impact === 'critical') blocking.push(line);
+      }
       expect(blocking, 'serious or critical axe violations').toEqual([]);
     });
   });
