@@ -27,6 +27,8 @@ pub enum Route {
     Loyalty,
     Complaints,
     Surveys,
+    /// Import, export, backup and restore (导入与备份).
+    Exchange,
     Settings,
     /// An address we do not know, kept (normalised) to show it to the user.
     NotFound(String),
@@ -34,7 +36,7 @@ pub enum Route {
 
 impl Route {
     /// The pages in navigation order.
-    pub const PAGES: [Route; 9] = [
+    pub const PAGES: [Route; 10] = [
         Route::Home,
         Route::Today,
         Route::Customers,
@@ -43,6 +45,7 @@ impl Route {
         Route::Loyalty,
         Route::Complaints,
         Route::Surveys,
+        Route::Exchange,
         Route::Settings,
     ];
 
@@ -57,6 +60,7 @@ impl Route {
             Route::Loyalty => "/loyalty",
             Route::Complaints => "/complaints",
             Route::Surveys => "/surveys",
+            Route::Exchange => "/data",
             Route::Settings => "/settings",
             Route::NotFound(path) => path,
         }

@@ -10,6 +10,7 @@ mod acting;
 mod actions;
 mod context;
 mod data;
+mod exchange;
 mod locale;
 pub mod pwa;
 mod router;
@@ -23,6 +24,7 @@ pub use actions::{
 };
 pub use context::MissingContext;
 pub use data::{provide_data_context, use_data, Data, DataContext, DataStatus, Persistence};
+pub use exchange::{all_audit, commit_import, restore_backup, ImportFailure};
 pub use locale::{provide_i18n_context, use_i18n, I18n, I18nContext, LOCALE_STORAGE_KEY};
 pub use router::{
     focus_page_title, provide_router_context, use_router, Router, RouterContext, PAGE_TITLE_ID,

@@ -36,6 +36,9 @@ pub struct Customer {
     /// Set by staff when the customer is known to be lost (流失).
     pub lost: Option<LossRecord>,
     pub notes: String,
+    /// The customer's id in the system an import came from (a POS, another
+    /// CRM, the CDNOW data set), so later files about them find this profile.
+    pub external_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]

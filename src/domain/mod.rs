@@ -12,6 +12,7 @@ pub mod contact;
 pub mod customer;
 pub mod dataset;
 pub mod demo;
+pub mod exchange;
 pub mod health;
 pub mod ids;
 pub mod money;

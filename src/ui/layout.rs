@@ -45,6 +45,9 @@ pub fn Shell() -> impl IntoView {
         // language can be changed and a bad link explained before (or
         // without) the data loading.
         Route::Settings => view! { <SettingsPage /> }.into_any(),
+        // Like Settings, the Import & backup page follows the data's state
+        // itself, so an import's outcome survives the data set reloading.
+        Route::Exchange => view! { <ExchangePage /> }.into_any(),
         Route::NotFound(path) => view! { <NotFoundPage path /> }.into_any(),
         route => match data.status() {
             DataStatus::Opening => view! { <Loading message=Key::AppLoading /> }.into_any(),
@@ -92,7 +95,7 @@ fn data_page(route: Route, dataset: Arc<Dataset>) -> AnyView {
         Route::Complaints => view! { <ComplaintsPage dataset /> }.into_any(),
         Route::Surveys => view! { <SurveysPage dataset /> }.into_any(),
         // Home, and the two routes the caller handles before the data.
-        Route::Home | Route::Settings | Route::NotFound(_) => {
+        Route::Home | Route::Settings | Route::Exchange | Route::NotFound(_) => {
             view! { <HomePage dataset /> }.into_any()
         }
     }

@@ -4,6 +4,7 @@
 //! hand user intentions to `app`'s actions.
 
 pub mod components;
+pub mod download;
 pub mod layout;
 pub mod pages;
 
@@ -24,6 +25,7 @@ pub fn page_name(route: &Route) -> Key {
         Route::Loyalty => Key::NavLoyalty,
         Route::Complaints => Key::NavComplaints,
         Route::Surveys => Key::NavSurveys,
+        Route::Exchange => Key::ExchangeNav,
         Route::Settings => Key::NavSettings,
         Route::NotFound(_) => Key::NotFoundTitle,
     }

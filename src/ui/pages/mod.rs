@@ -3,6 +3,7 @@
 
 mod complaints;
 mod customers;
+mod exchange;
 mod health_labels;
 mod home;
 mod lifecycle;
@@ -15,6 +16,7 @@ mod today;
 
 pub use complaints::ComplaintsPage;
 pub use customers::CustomersPage;
+pub use exchange::ExchangePage;
 pub use home::HomePage;
 pub use lifecycle::LifecyclePage;
 pub use loyalty::LoyaltyPage;

@@ -13,6 +13,7 @@ export type PageKey =
   | 'loyalty'
   | 'complaints'
   | 'surveys'
+  | 'data'
   | 'settings';
 
 /** Every page, in the order of the navigation. */
@@ -25,6 +26,7 @@ export const PAGES: PageKey[] = [
   'loyalty',
   'complaints',
   'surveys',
+  'data',
   'settings',
 ];
 
@@ -39,6 +41,7 @@ export const NAV_NAMES: Record<Lang, Record<PageKey, string>> = {
     loyalty: '会员忠诚度',
     complaints: '投诉处理',
     surveys: '满意度调查',
+    data: '导入与备份',
     settings: '设置',
   },
   en: {
@@ -50,6 +53,7 @@ export const NAV_NAMES: Record<Lang, Record<PageKey, string>> = {
     loyalty: 'Loyalty',
     complaints: 'Complaints',
     surveys: 'Surveys',
+    data: 'Import & backup',
     settings: 'Settings',
   },
 };

@@ -1,0 +1,72 @@
+//! Import, export, backup and restore (导入与备份).
+//!
+//! - [`decode`]: bytes → text (UTF-8 with or without BOM, GBK/GB18030,
+//!   mixed line by line).
+//! - [`sheet`]: text or an .xlsx workbook → rows of cells.
+//! - [`mapping`]: which column is which field, guessed from Chinese and
+//!   English headers or, without a header, from the values.
+//! - [`import`]: row-by-row validation into a report and one atomic change set.
+//! - [`export`]: customers (any list of ids) as CSV with BOM or .xlsx,
+//!   formula-like cells neutralised.
+//! - [`backup`]: the versioned, checksummed full backup and its validation.
+//!
+//! All of it is pure: the shell reads the file, shows the report, and
+//! commits the change set or replaces the data set.
+
+pub mod backup;
+pub mod decode;
+pub mod export;
+pub mod import;
+pub mod mapping;
+pub mod sheet;
+pub mod values;
+
+#[cfg(test)]
+mod tests;
+
+pub use backup::{
+    data_checksum, integrity_problems, read_backup, restore_preview, write_backup, BackupError,
+    BackupHeader, CountChange, IntegrityProblem, ValidBackup, BACKUP_FORMAT, BACKUP_VERSION,
+};
+pub use decode::{decode, DetectedEncoding, EncodingChoice};
+pub use export::{
+    all_customer_ids, export_customers, neutralise, to_csv, to_xlsx, CustomerExportText,
+    ExportError, ExportFormat,
+};
+pub use import::{
+    ImportOptions, ImportPlan, ImportSummary, Importer, Problem, Progress, RowError, MAX_CELL_CHARS,
+};
+pub use mapping::{guess, Field, Mapping, Target};
+pub use sheet::{read_file, Delimiter, FileError, FileKind, ReadOptions, Sheet};
+
+/// The name a column goes by in reports: its header, or "#N" (1-based)
+/// when the file has none.
+pub fn column_name(sheet: &Sheet, column: usize) -> String {
+    sheet
+        .header
+        .as_ref()
+        .and_then(|h| h.get(column))
+        .filter(|h| !h.is_empty())
+        .cloned()
+        .unwrap_or_else(|| format!("#{}", column + 1))
+}
+
+/// The row report as rows of text (row, column, value, reason), the reason
+/// written by `reason` in the user's language.
+pub fn error_rows(
+    sheet: &Sheet,
+    errors: &[RowError],
+    reason: impl Fn(&Problem) -> String,
+) -> Vec<Vec<String>> {
+    errors
+        .iter()
+        .map(|e| {
+            vec![
+                e.row.to_string(),
+                e.column.map(|c| column_name(sheet, c)).unwrap_or_default(),
+                e.value.clone(),
+                reason(&e.problem),
+            ]
+        })
+        .collect()
+}

@@ -1,0 +1,122 @@
+//! Reading single cell values the way Chinese and English spreadsheets write
+//! them: dates (`2024-03-05`, `2024/3/5`, `20240305`, `2024年3月5日`, with or
+//! without a time), amounts (`¥1,234.50`, `1234.5元`, `-80`), genders and
+//! sales channels in either language.
+
+use crate::domain::{Gender, SalesChannel};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+
+/// A decimal amount in minor units (two decimals, rounded half away from
+/// zero), after dropping currency signs, thousands separators and spaces.
+pub fn parse_decimal_minor(raw: &str) -> Option<i64> {
+    let cleaned: String = raw
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ',' | '，' | ' ' | '¥' | '￥' | '$' | '元' | '\u{a0}'))
+        .collect();
+    let cleaned = cleaned
+        .strip_prefix("RMB")
+        .or_else(|| cleaned.strip_prefix("CNY"))
+        .unwrap_or(&cleaned);
+    let (negative, digits) = match cleaned.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, cleaned.strip_prefix('+').unwrap_or(cleaned)),
+    };
+    let (whole, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    if whole.is_empty() && frac.is_empty() {
+        return None;
+    }
+    if !whole.chars().all(|c| c.is_ascii_digit()) || !frac.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    if whole.len() > 15 {
+        return None;
+    }
+    let whole: i64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().ok()?
+    };
+    let mut frac_digits = frac.bytes().map(|b| i64::from(b - b'0'));
+    let cents = frac_digits.next().unwrap_or(0) * 10 + frac_digits.next().unwrap_or(0);
+    let round_up = frac_digits.next().is_some_and(|d| d >= 5);
+    let minor = whole
+        .checked_mul(100)?
+        .checked_add(cents + i64::from(round_up))?;
+    Some(if negative { -minor } else { minor })
+}
+
+/// A calendar date in the common spellings.
+pub fn parse_date(raw: &str) -> Option<NaiveDate> {
+    let t = raw.trim();
+    if t.len() == 8 && t.bytes().all(|b| b.is_ascii_digit()) {
+        return NaiveDate::parse_from_str(t, "%Y%m%d").ok();
+    }
+    let normalised: String = t
+        .chars()
+        .map(|c| match c {
+            '/' | '.' | '年' | '月' => '-',
+            '日' => ' ',
+            c => c,
+        })
+        .collect();
+    let parts: Vec<&str> = normalised.trim().split('-').collect();
+    if parts.len() != 3 || parts[0].len() != 4 {
+        return None;
+    }
+    let y: i32 = parts[0].parse().ok()?;
+    let m: u32 = parts[1].parse().ok()?;
+    let d: u32 = parts[2].trim().parse().ok()?;
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+/// A date with an optional time (`2024-03-05 14:30`, `2024-03-05T14:30:00`);
+/// a date alone is taken at midnight.
+pub fn parse_datetime(raw: &str) -> Option<NaiveDateTime> {
+    let t = raw.trim();
+    let (date, time) = match t.split_once(['T', ' ']) {
+        Some((d, rest)) if !d.ends_with('年') && !rest.contains('月') => (d, Some(rest.trim())),
+        _ => (t, None),
+    };
+    let date = parse_date(date)?;
+    let time = match time {
+        None | Some("") => NaiveTime::MIN,
+        Some(tm) => NaiveTime::parse_from_str(tm, "%H:%M:%S")
+            .or_else(|_| NaiveTime::parse_from_str(tm, "%H:%M"))
+            .ok()?,
+    };
+    Some(date.and_time(time))
+}
+
+/// A count of items or nights.
+pub fn parse_quantity(raw: &str) -> Option<u32> {
+    let t = raw.trim();
+    // Workbooks store counts as floats: accept "2.0", not "2.5".
+    let t = t.strip_suffix(".0").unwrap_or(t);
+    t.parse().ok()
+}
+
+pub fn parse_gender(raw: &str) -> Option<Gender> {
+    match raw.trim().to_lowercase().as_str() {
+        "" | "未知" | "unknown" | "-" => Some(Gender::Unknown),
+        "男" | "男性" | "先生" | "m" | "male" | "man" => Some(Gender::Male),
+        "女" | "女性" | "女士" | "f" | "female" | "woman" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+pub fn parse_channel(raw: &str) -> Option<SalesChannel> {
+    match raw.trim().to_lowercase().as_str() {
+        "" | "门店" | "线下" | "store" | "in store" | "offline" | "酒店" | "前台" => {
+            Some(SalesChannel::Store)
+        }
+        "线上" | "网店" | "网上" | "电商" | "online" | "web" | "app" => {
+            Some(SalesChannel::Online)
+        }
+        "小程序" | "微信小程序" | "mini-program" | "mini program" | "miniprogram" => {
+            Some(SalesChannel::MiniProgram)
+        }
+        "电话" | "phone" | "telephone" => Some(SalesChannel::Phone),
+        _ => None,
+    }
+}

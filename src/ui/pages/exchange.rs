@@ -1,0 +1,965 @@
+//! Import & backup (导入与备份), at `#/data`: import customers or
+//! transactions from CSV/xlsx with a column mapping, a preview and a row
+//! error report; export all customers as CSV or .xlsx; download a full
+//! backup; restore one after checking it and showing what it replaces.
+//!
+//! The page renders whatever the data's state (like Settings), so an
+//! import's outcome stays on screen when the data set it changed reloads.
+//! The rules are all in `domain::exchange`; validation runs in slices of
+//! rows with a pause for the browser between them, so a file of a million
+//! rows shows its progress and never freezes the page.
+
+use crate::app::{
+    all_audit, business_now, business_today, commit_import, restore_backup, use_acting, use_data,
+    use_i18n, Data, I18n, ImportFailure, PAGE_TITLE_ID,
+};
+use crate::domain::exchange::{
+    self, all_customer_ids, data_checksum, error_rows, export_customers, guess, read_backup,
+    read_file, restore_preview, to_csv, write_backup, BackupError, CountChange, CustomerExportText,
+    DetectedEncoding, EncodingChoice, ExportFormat, Field, FileError, ImportOptions, ImportPlan,
+    ImportSummary, Importer, Mapping, Problem, ReadOptions, Sheet, Target, ValidBackup,
+};
+use crate::domain::{ContactError, Dataset};
+use crate::i18n::{collection_label, format_count, store_error_message, Arg, Key, Locale};
+use crate::store::StoreError;
+use crate::ui::components::{context_error, ConfirmDialog};
+use crate::ui::download::download_bytes;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::sync::Arc;
+use wasm_bindgen_futures::JsFuture;
+
+/// Rows validated between two pauses for the browser.
+const ROWS_PER_SLICE: usize = 20_000;
+const PREVIEW_ROWS: usize = 5;
+const ERRORS_SHOWN: usize = 100;
+
+/// A file the user chose.
+#[derive(Debug, Clone)]
+struct Chosen {
+    name: String,
+    bytes: Arc<Vec<u8>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Stage {
+    Idle,
+    Validating { done: usize, total: usize },
+    Validated(Arc<ImportPlan>),
+    Committing(Arc<ImportPlan>),
+    Committed(ImportSummary),
+    Failed(ImportFailure),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum RestoreStage {
+    Idle,
+    Checked(Arc<ValidBackup>, Vec<CountChange>),
+    Invalid(BackupError),
+    Restoring,
+    Restored,
+    Failed(StoreError),
+}
+
+#[component]
+pub fn ExchangePage() -> impl IntoView {
+    let (i18n, data) = match (use_i18n(), use_data()) {
+        (Ok(i18n), Ok(data)) => (i18n, data),
+        (Err(e), _) | (_, Err(e)) => return context_error(e),
+    };
+    view! {
+        <article class="page page-exchange">
+            <h1 id=PAGE_TITLE_ID tabindex="-1">{move || i18n.t(Key::ExchangeNav)}</h1>
+            <p class="lede">{move || i18n.t(Key::ExchangeIntro)}</p>
+            <ImportSection i18n data />
+            <ExportSection i18n data />
+            <BackupSection i18n data />
+            <RestoreSection i18n data />
+        </article>
+    }
+    .into_any()
+}
+
+/// Reads a chosen file's bytes.
+async fn file_bytes(input: &web_sys::HtmlInputElement) -> Option<Chosen> {
+    let file = input.files()?.get(0)?;
+    let buffer = JsFuture::from(file.array_buffer()).await.ok()?;
+    Some(Chosen {
+        name: file.name(),
+        bytes: Arc::new(js_sys::Uint8Array::new(&buffer).to_vec()),
+    })
+}
+
+/// Lets the browser paint and handle input before the next slice of work.
+async fn next_tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+fn current(data: Data) -> Option<Arc<Dataset>> {
+    untrack(|| data.dataset())
+}
+
+fn field_key(field: Field) -> Key {
+    match field {
+        Field::CustomerId => Key::ExchangeFieldCustomerId,
+        Field::Name => Key::ExchangeFieldName,
+        Field::NameLatin => Key::ExchangeFieldNameLatin,
+        Field::Phone => Key::ExchangeFieldPhone,
+        Field::Email => Key::ExchangeFieldEmail,
+        Field::Gender => Key::ExchangeFieldGender,
+        Field::Birthday => Key::ExchangeFieldBirthday,
+        Field::City => Key::ExchangeFieldCity,
+        Field::Store => Key::ExchangeFieldStore,
+        Field::Signup => Key::ExchangeFieldSignup,
+        Field::Tags => Key::ExchangeFieldTags,
+        Field::Notes => Key::ExchangeFieldNotes,
+        Field::Date => Key::ExchangeFieldDate,
+        Field::Amount => Key::ExchangeFieldAmount,
+        Field::Quantity => Key::ExchangeFieldQuantity,
+        Field::Category => Key::ExchangeFieldCategory,
+        Field::Channel => Key::ExchangeFieldChannel,
+    }
+}
+
+/// A row problem in the user's language.
+pub fn problem_text(locale: Locale, problem: &Problem) -> String {
+    match problem {
+        Problem::Missing => locale.t(Key::ExchangeProblemMissing).to_owned(),
+        Problem::TooLong { max } => {
+            locale.fill(Key::ExchangeProblemTooLong, &[("max", Arg::from(*max))])
+        }
+        Problem::Undecodable => locale.t(Key::ExchangeProblemUndecodable).to_owned(),
+        Problem::BadDate => locale.t(Key::ExchangeProblemBadDate).to_owned(),
+        Problem::InFuture => locale.t(Key::ExchangeProblemInFuture).to_owned(),
+        Problem::BadAmount => locale.t(Key::ExchangeProblemBadAmount).to_owned(),
+        Problem::BadQuantity => locale.t(Key::ExchangeProblemBadQuantity).to_owned(),
+        Problem::BadPhone(e) => {
+            let reason = match e {
+                ContactError::PhoneEmpty => locale.t(Key::ExchangeProblemPhoneEmpty).to_owned(),
+                ContactError::PhoneLength(n) => {
+                    locale.fill(Key::ExchangeProblemPhoneLength, &[("n", Arg::from(*n))])
+                }
+                ContactError::PhoneCharacters | ContactError::EmailSyntax => {
+                    locale.t(Key::ExchangeProblemPhoneCharacters).to_owned()
+                }
+            };
+            locale.fill(Key::ExchangeProblemBadPhone, &[("reason", reason.into())])
+        }
+        Problem::BadEmail => locale.t(Key::ExchangeProblemBadEmail).to_owned(),
+        Problem::UnknownValue => locale.t(Key::ExchangeProblemUnknownValue).to_owned(),
+        Problem::NoCustomer => locale.t(Key::ExchangeProblemNoCustomer).to_owned(),
+    }
+}
+
+fn file_error_text(locale: Locale, error: &FileError) -> String {
+    match error {
+        FileError::Empty => locale.t(Key::ExchangeFileEmpty).to_owned(),
+        FileError::Workbook(d) => {
+            locale.fill(Key::ExchangeFileWorkbook, &[("detail", d.as_str().into())])
+        }
+        FileError::NoSheet => locale.t(Key::ExchangeFileNoSheet).to_owned(),
+        FileError::NoSuchSheet(n) => {
+            locale.fill(Key::ExchangeFileNoSuchSheet, &[("name", n.as_str().into())])
+        }
+        FileError::TooLarge(_) => locale.t(Key::ExchangeFileTooLarge).to_owned(),
+    }
+}
+
+fn backup_error_text(locale: Locale, error: &BackupError) -> String {
+    match error {
+        BackupError::NotABackup => locale.t(Key::ExchangeBackupNotABackup).to_owned(),
+        BackupError::TooNew { found, supported } => locale.fill(
+            Key::ExchangeBackupTooNew,
+            &[
+                ("found", Arg::from(*found)),
+                ("supported", Arg::from(*supported)),
+            ],
+        ),
+        BackupError::Checksum => locale.t(Key::ExchangeBackupChecksum).to_owned(),
+        BackupError::Damaged(d) => {
+            locale.fill(Key::ExchangeBackupDamaged, &[("detail", d.as_str().into())])
+        }
+        BackupError::Integrity(p) => locale.fill(
+            Key::ExchangeBackupIntegrity,
+            &[("detail", p.to_string().into())],
+        ),
+        BackupError::Write(d) => {
+            locale.fill(Key::ExchangeBackupWrite, &[("detail", d.as_str().into())])
+        }
+    }
+}
+
+#[component]
+fn ImportSection(i18n: I18n, data: Data) -> impl IntoView {
+    let chosen: RwSignal<Option<Chosen>> = RwSignal::new(None);
+    let encoding = RwSignal::new(EncodingChoice::Auto);
+    let target = RwSignal::new(Target::Customers);
+    let sheet_name: RwSignal<Option<String>> = RwSignal::new(None);
+    let match_existing = RwSignal::new(true);
+    let read: RwSignal<Option<Result<Arc<Sheet>, FileError>>> = RwSignal::new(None);
+    let mapping = RwSignal::new(Mapping::default());
+    let stage = RwSignal::new(Stage::Idle);
+    // Bumped by every new file, option change or cancel: a validation in
+    // flight stops when it sees the generation move on.
+    let generation = RwSignal::new(0u32);
+
+    let reread = move || {
+        generation.update(|g| *g += 1);
+        stage.set(Stage::Idle);
+        let Some(file) = chosen.get_untracked() else {
+            read.set(None);
+            return;
+        };
+        let options = ReadOptions {
+            encoding: encoding.get_untracked(),
+            sheet: sheet_name.get_untracked(),
+        };
+        let result = read_file(&file.bytes, &options).map(Arc::new);
+        if let Ok(sheet) = &result {
+            mapping.set(guess(sheet, target.get_untracked()));
+        }
+        read.set(Some(result));
+    };
+
+    let on_file = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        spawn_local(async move {
+            let file = file_bytes(&input).await;
+            sheet_name.set(None);
+            chosen.set(file);
+            reread();
+        });
+    };
+
+    let validate = move |_| {
+        let (Some(Ok(sheet)), Some(ds)) = (read.get_untracked(), current(data)) else {
+            return;
+        };
+        generation.update(|g| *g += 1);
+        let my_generation = generation.get_untracked();
+        let options = ImportOptions {
+            target: target.get_untracked(),
+            mapping: mapping.get_untracked(),
+            match_existing: match_existing.get_untracked(),
+            today: business_today(&ds.settings),
+        };
+        stage.set(Stage::Validating {
+            done: 0,
+            total: sheet.len(),
+        });
+        spawn_local(async move {
+            let mut importer = Importer::new(&ds, options);
+            loop {
+                next_tick().await;
+                if generation.get_untracked() != my_generation {
+                    return;
+                }
+                let progress = importer.step(&ds, &sheet, ROWS_PER_SLICE);
+                if progress.done >= progress.total {
+                    break;
+                }
+                stage.set(Stage::Validating {
+                    done: progress.done,
+                    total: progress.total,
+                });
+            }
+            stage.set(Stage::Validated(Arc::new(importer.finish())));
+        });
+    };
+
+    let commit = move |_| {
+        let Stage::Validated(plan) = stage.get_untracked() else {
+            return;
+        };
+        let name = chosen.get_untracked().map(|c| c.name).unwrap_or_default();
+        let actor = use_acting().ok().and_then(|a| a.staff_untracked());
+        stage.set(Stage::Committing(Arc::clone(&plan)));
+        spawn_local(async move {
+            next_tick().await;
+            let summary = plan.summary;
+            stage.set(match commit_import(data, plan, name, actor).await {
+                Ok(()) => Stage::Committed(summary),
+                Err(e) => Stage::Failed(e),
+            });
+        });
+    };
+
+    let cancel = move |_| {
+        generation.update(|g| *g += 1);
+        stage.set(Stage::Idle);
+    };
+
+    let download_report = move |_| {
+        let (Some(Ok(sheet)), Stage::Validated(plan)) =
+            (read.get_untracked(), stage.get_untracked())
+        else {
+            return;
+        };
+        let locale = i18n.locale();
+        let header = [
+            Key::ExchangeRowNumber,
+            Key::ExchangeReportColumn,
+            Key::ExchangeReportValue,
+            Key::ExchangeReportReason,
+        ]
+        .map(|k| locale.t(k).to_owned());
+        let rows = error_rows(&sheet, &plan.errors, |p| problem_text(locale, p));
+        let _ = download_bytes(
+            "import-errors.csv",
+            ExportFormat::Csv.mime(),
+            &to_csv(&header, &rows),
+        );
+    };
+
+    let encoding_select = move |ev: leptos::ev::Event| {
+        encoding.set(match event_target_value(&ev).as_str() {
+            "utf8" => EncodingChoice::Utf8,
+            "gb18030" => EncodingChoice::Gb18030,
+            _ => EncodingChoice::Auto,
+        });
+        reread();
+    };
+    let target_select = move |ev: leptos::ev::Event| {
+        target.set(match event_target_value(&ev).as_str() {
+            "transactions" => Target::Transactions,
+            _ => Target::Customers,
+        });
+        reread();
+    };
+
+    let facts = move || {
+        let result = read.get()?;
+        let locale = i18n.locale();
+        Some(match result {
+            Err(error) => view! {
+                <p class="banner banner-danger" role="alert">{file_error_text(locale, &error)}</p>
+            }
+            .into_any(),
+            Ok(sheet) => {
+                let name = chosen.get().map(|c| c.name).unwrap_or_default();
+                let line = locale.fill(
+                    Key::ExchangeFileFacts,
+                    &[
+                        ("file", name.into()),
+                        ("rows", Arg::from(sheet.len())),
+                        ("columns", Arg::from(sheet.width)),
+                    ],
+                );
+                let enc = sheet.encoding.map(|e| match e {
+                    DetectedEncoding::Utf8 => locale.t(Key::ExchangeDetectedUtf8).to_owned(),
+                    DetectedEncoding::Gb18030 => locale.t(Key::ExchangeDetectedGb).to_owned(),
+                    DetectedEncoding::Mixed {
+                        utf8_lines,
+                        gb18030_lines,
+                    } => locale.fill(
+                        Key::ExchangeDetectedMixed,
+                        &[("unicode", utf8_lines.into()), ("gb", gb18030_lines.into())],
+                    ),
+                });
+                let no_header = sheet
+                    .header
+                    .is_none()
+                    .then(|| locale.t(Key::ExchangeNoHeader));
+                let sheets = (sheet.sheets.len() > 1).then(|| {
+                    let options = sheet
+                        .sheets
+                        .iter()
+                        .map(|s| {
+                            let selected =
+                                sheet_name.get_untracked().as_deref() == Some(s.as_str());
+                            view! { <option value=s.clone() selected=selected>{s.clone()}</option> }
+                        })
+                        .collect_view();
+                    view! {
+                        <label class="field">
+                            <span>{locale.t(Key::ExchangeSheet)}</span>
+                            <select on:change=move |ev| {
+                                sheet_name.set(Some(event_target_value(&ev)));
+                                reread();
+                            }>{options}</select>
+                        </label>
+                    }
+                });
+                view! {
+                    <p data-testid="import-facts" data-rows=sheet.len().to_string()>
+                        {line} " " {enc} " " {no_header}
+                    </p>
+                    {sheets}
+                    <MappingTable i18n sheet=Arc::clone(&sheet) target mapping />
+                    <Preview i18n sheet />
+                }
+                .into_any()
+            }
+        })
+    };
+
+    let can_validate = move || {
+        matches!(read.get(), Some(Ok(_)))
+            && mapping.with(|m| m.missing(target.get()).is_empty())
+            && !matches!(stage.get(), Stage::Validating { .. } | Stage::Committing(_))
+    };
+
+    let outcome = move || {
+        let locale = i18n.locale();
+        match stage.get() {
+            Stage::Idle => None,
+            Stage::Validating { done, total } => Some(
+                view! {
+                    <p>{locale.fill(Key::ExchangeValidating, &[("done", done.into()), ("total", total.into())])}</p>
+                    <progress max=total.max(1).to_string() value=done.to_string()
+                        aria-label=locale.t(Key::ExchangeProgressLabel)></progress>
+                    <div class="actions">
+                        <button type="button" class="button" on:click=cancel>{locale.t(Key::ExchangeCancel)}</button>
+                    </div>
+                }
+                .into_any(),
+            ),
+            Stage::Validated(plan) | Stage::Committing(plan) => {
+                let committing = matches!(stage.get_untracked(), Stage::Committing(_));
+                let sheet = match read.get_untracked() {
+                    Some(Ok(sheet)) => sheet,
+                    _ => return None,
+                };
+                Some(view! { <PlanReport i18n plan sheet committing on_commit=Callback::new(commit) on_cancel=Callback::new(cancel) on_download=Callback::new(download_report) /> }.into_any())
+            }
+            Stage::Committed(s) => Some(
+                view! {
+                    <p class="note note-success" data-testid="import-done"
+                        data-customers=s.customers_created.to_string()
+                        data-transactions=s.transactions_created.to_string()>
+                        {locale.fill(Key::ExchangeImported, &[
+                            ("customers", s.customers_created.into()),
+                            ("transactions", s.transactions_created.into()),
+                        ])}
+                    </p>
+                }
+                .into_any(),
+            ),
+            Stage::Failed(ImportFailure::Stale) => Some(
+                view! { <p class="banner banner-danger" role="alert">{locale.t(Key::ExchangeStale)}</p> }
+                    .into_any(),
+            ),
+            Stage::Failed(ImportFailure::Store(e)) => Some(
+                view! {
+                    <p class="banner banner-danger" role="alert">
+                        {locale.fill(Key::ExchangeFailed, &[("reason", store_error_message(locale, &e).into())])}
+                    </p>
+                }
+                .into_any(),
+            ),
+        }
+    };
+
+    view! {
+        <section class="card" aria-labelledby="import-heading">
+            <h2 id="import-heading">{move || i18n.t(Key::ExchangeImportHeading)}</h2>
+            <div class="form-grid">
+                <label class="field">
+                    <span>{move || i18n.t(Key::ExchangeFile)}</span>
+                    <input type="file" accept=".csv,.txt,.xlsx" on:change=on_file data-testid="import-file" />
+                </label>
+                <label class="field">
+                    <span>{move || i18n.t(Key::ExchangeTarget)}</span>
+                    <select on:change=target_select>
+                        <option value="customers">{move || i18n.t(Key::ExchangeTargetCustomers)}</option>
+                        <option value="transactions">{move || i18n.t(Key::ExchangeTargetTransactions)}</option>
+                    </select>
+                </label>
+                <label class="field">
+                    <span>{move || i18n.t(Key::ExchangeEncoding)}</span>
+                    <select on:change=encoding_select>
+                        <option value="auto">{move || i18n.t(Key::ExchangeEncodingAuto)}</option>
+                        <option value="utf8">{move || i18n.t(Key::ExchangeEncodingUtf8)}</option>
+                        <option value="gb18030">{move || i18n.t(Key::ExchangeEncodingGb)}</option>
+                    </select>
+                </label>
+                <label class="choice">
+                    <input type="checkbox" prop:checked=move || match_existing.get()
+                        on:change=move |ev| match_existing.set(event_target_checked(&ev)) />
+                    <span>{move || i18n.t(Key::ExchangeMatch)}</span>
+                </label>
+            </div>
+            {facts}
+            <div class="actions">
+                <button type="button" class="button button-primary" disabled=move || !can_validate() on:click=validate>
+                    {move || i18n.t(Key::ExchangeValidate)}
+                </button>
+            </div>
+            <div role="status" aria-live="polite" class="progress">{outcome}</div>
+        </section>
+    }
+}
+
+#[component]
+fn MappingTable(
+    i18n: I18n,
+    sheet: Arc<Sheet>,
+    target: RwSignal<Target>,
+    mapping: RwSignal<Mapping>,
+) -> impl IntoView {
+    let rows = (0..sheet.width)
+        .map(|col| {
+            let name = exchange::column_name(&sheet, col);
+            let sample = (0..sheet.len().min(PREVIEW_ROWS))
+                .map(|r| sheet.cell(r, col))
+                .find(|c| !c.is_empty())
+                .unwrap_or("")
+                .chars()
+                .take(60)
+                .collect::<String>();
+            let label_name = name.clone();
+            let options = move || {
+                let current = mapping.with(|m| m.columns.get(col).copied().flatten());
+                let fields = Field::for_target(target.get());
+                let mut out = vec![view! {
+                    <option value="" selected=current.is_none()>{i18n.t(Key::ExchangeIgnore)}</option>
+                }
+                .into_any()];
+                out.extend(fields.iter().map(|&f| {
+                    view! { <option value=f.key() selected=current == Some(f)>{i18n.t(field_key(f))}</option> }
+                        .into_any()
+                }));
+                out
+            };
+            view! {
+                <tr>
+                    <th scope="row">{name}</th>
+                    <td>{sample}</td>
+                    <td>
+                        <select
+                            data-testid=format!("map-{col}")
+                            aria-label=move || i18n.fill(Key::ExchangeFieldFor, &[("column", label_name.as_str().into())])
+                            prop:value=move || mapping.with(|m| m.columns.get(col).copied().flatten().map_or("", |f| f.key()))
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                mapping.update(|m| m.set(col, Field::from_key(&v)));
+                            }
+                        >
+                            {options}
+                        </select>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let missing = move || {
+        let locale = i18n.locale();
+        let missing = mapping.with(|m| m.missing(target.get()));
+        (!missing.is_empty()).then(|| {
+            let names: Vec<&str> = missing.iter().map(|f| locale.t(field_key(*f))).collect();
+            view! {
+                <p class="banner banner-warning" role="alert">
+                    {locale.fill(Key::ExchangeMissing, &[("fields", names.join("、").into())])}
+                </p>
+            }
+        })
+    };
+    view! {
+        <h3>{move || i18n.t(Key::ExchangeMappingHeading)}</h3>
+        <p class="note">{move || i18n.t(Key::ExchangeMappingHint)}</p>
+        <div class="table-scroll">
+            <table class="data-table" data-testid="import-mapping">
+                <thead>
+                    <tr>
+                        <th scope="col">{move || i18n.t(Key::ExchangeColumn)}</th>
+                        <th scope="col">{move || i18n.t(Key::ExchangeSample)}</th>
+                        <th scope="col">{move || i18n.t(Key::ExchangeFieldHeader)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        {missing}
+    }
+}
+
+#[component]
+fn Preview(i18n: I18n, sheet: Arc<Sheet>) -> impl IntoView {
+    let shown = sheet.len().min(PREVIEW_ROWS);
+    let header = (0..sheet.width)
+        .map(|c| view! { <th scope="col">{exchange::column_name(&sheet, c)}</th> })
+        .collect_view();
+    let rows = (0..shown)
+        .map(|r| {
+            let cells = (0..sheet.width)
+                .map(|c| {
+                    let text: String = sheet.cell(r, c).chars().take(80).collect();
+                    view! { <td>{text}</td> }
+                })
+                .collect_view();
+            view! { <tr><th scope="row">{sheet.display_row(r)}</th>{cells}</tr> }
+        })
+        .collect_view();
+    view! {
+        <h3>{move || i18n.fill(Key::ExchangePreviewHeading, &[("n", shown.into())])}</h3>
+        <div class="table-scroll">
+            <table class="data-table" data-testid="import-preview">
+                <thead><tr><th scope="col">{move || i18n.t(Key::ExchangeRowNumber)}</th>{header}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn PlanReport(
+    i18n: I18n,
+    plan: Arc<ImportPlan>,
+    sheet: Arc<Sheet>,
+    committing: bool,
+    on_commit: Callback<leptos::ev::MouseEvent>,
+    on_cancel: Callback<leptos::ev::MouseEvent>,
+    on_download: Callback<leptos::ev::MouseEvent>,
+) -> impl IntoView {
+    let locale = i18n.locale();
+    let s = plan.summary;
+    let summary = locale.fill(
+        Key::ExchangeSummary,
+        &[
+            ("rows", s.rows.into()),
+            ("valid", s.valid_rows.into()),
+            ("invalid", s.invalid_rows.into()),
+            ("errors", s.errors.into()),
+        ],
+    );
+    let will = locale.fill(
+        Key::ExchangeWillCreate,
+        &[
+            ("customers", s.customers_created.into()),
+            ("matched", s.customers_matched.into()),
+            ("updated", s.customers_updated.into()),
+            ("transactions", s.transactions_created.into()),
+            ("outlets", s.outlets_created.into()),
+            ("categories", s.categories_created.into()),
+        ],
+    );
+    let errors = (!plan.errors.is_empty()).then(|| {
+        let shown = plan.errors.len().min(ERRORS_SHOWN);
+        let rows = error_rows(&sheet, &plan.errors[..shown], |p| problem_text(locale, p))
+            .into_iter()
+            .map(|cells| {
+                let mut cells = cells.into_iter();
+                let row = cells.next().unwrap_or_default();
+                let rest = cells.map(|c| view! { <td>{c}</td> }).collect_view();
+                view! { <tr><th scope="row">{row}</th>{rest}</tr> }
+            })
+            .collect_view();
+        view! {
+            <h3>{locale.t(Key::ExchangeErrorsHeading)}</h3>
+            <p class="note">{locale.fill(Key::ExchangeErrorsShown, &[("shown", shown.into()), ("total", s.errors.into())])}</p>
+            <div class="table-scroll">
+                <table class="data-table" data-testid="import-errors">
+                    <thead>
+                        <tr>
+                            <th scope="col">{locale.t(Key::ExchangeRowNumber)}</th>
+                            <th scope="col">{locale.t(Key::ExchangeReportColumn)}</th>
+                            <th scope="col">{locale.t(Key::ExchangeReportValue)}</th>
+                            <th scope="col">{locale.t(Key::ExchangeReportReason)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <div class="actions">
+                <button type="button" class="button" on:click=move |ev| on_download.run(ev)>
+                    {locale.t(Key::ExchangeDownloadReport)}
+                </button>
+            </div>
+        }
+    });
+    let nothing = plan
+        .is_empty()
+        .then(|| view! { <p class="note">{locale.t(Key::ExchangeNothingValid)}</p> });
+    let working =
+        committing.then(|| view! { <p class="note">{locale.t(Key::ExchangeCommitting)}</p> });
+    view! {
+        <h3>{locale.t(Key::ExchangeSummaryHeading)}</h3>
+        <p data-testid="import-summary" data-valid=s.valid_rows.to_string() data-invalid=s.invalid_rows.to_string()>
+            {summary}
+        </p>
+        <p>{will}</p>
+        {errors}
+        {nothing}
+        <div class="actions">
+            <button type="button" class="button button-primary" disabled=committing || plan.is_empty()
+                on:click=move |ev| on_commit.run(ev)>
+                {locale.fill(Key::ExchangeCommit, &[("n", s.valid_rows.into())])}
+            </button>
+            <button type="button" class="button" disabled=committing on:click=move |ev| on_cancel.run(ev)>
+                {locale.t(Key::ExchangeCancel)}
+            </button>
+        </div>
+        {working}
+    }
+}
+
+fn export_text(locale: Locale) -> CustomerExportText {
+    CustomerExportText {
+        headers: [
+            Key::ExchangeRowNumber,
+            Key::ExchangeFieldCustomerId,
+            Key::ExchangeFieldName,
+            Key::ExchangeFieldNameLatin,
+            Key::ExchangeFieldPhone,
+            Key::ExchangeFieldEmail,
+            Key::ExchangeFieldGender,
+            Key::ExchangeFieldBirthday,
+            Key::ExchangeFieldCity,
+            Key::ExchangeFieldStore,
+            Key::ExchangeFieldSignup,
+            Key::ExchangeFieldTags,
+            Key::ExchangeFieldNotes,
+        ]
+        .map(|k| locale.t(k).to_owned()),
+        male: locale.t(Key::ExchangeMale).to_owned(),
+        female: locale.t(Key::ExchangeFemale).to_owned(),
+    }
+}
+
+#[component]
+fn ExportSection(i18n: I18n, data: Data) -> impl IntoView {
+    let failure: RwSignal<Option<String>> = RwSignal::new(None);
+    let export = move |format: ExportFormat| {
+        let Some(ds) = current(data) else { return };
+        let locale = i18n.locale();
+        let result = export_customers(&ds, &all_customer_ids(&ds), format, &export_text(locale))
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| {
+                download_bytes(
+                    &format!("customers.{}", format.extension()),
+                    format.mime(),
+                    &bytes,
+                )
+                .map_err(|e| e.to_string())
+            });
+        failure.set(
+            result
+                .err()
+                .map(|reason| locale.fill(Key::ExchangeExportFailed, &[("reason", reason.into())])),
+        );
+    };
+    let disabled = move || data.dataset().is_none_or(|ds| ds.customers.is_empty());
+    view! {
+        <section class="card" aria-labelledby="export-heading">
+            <h2 id="export-heading">{move || i18n.t(Key::ExchangeExportHeading)}</h2>
+            <p class="note">{move || i18n.t(Key::ExchangeExportHint)}</p>
+            <div class="actions">
+                <button type="button" class="button" disabled=disabled on:click=move |_| export(ExportFormat::Csv)>
+                    {move || i18n.t(Key::ExchangeExportCsv)}
+                </button>
+                <button type="button" class="button" disabled=disabled on:click=move |_| export(ExportFormat::Xlsx)>
+                    {move || i18n.t(Key::ExchangeExportXlsx)}
+                </button>
+            </div>
+            {move || failure.get().map(|m| view! { <p class="banner banner-danger" role="alert">{m}</p> })}
+        </section>
+    }
+}
+
+#[component]
+fn BackupSection(i18n: I18n, data: Data) -> impl IntoView {
+    let checksum: RwSignal<Option<String>> = RwSignal::new(None);
+    let status: RwSignal<Option<Result<String, String>>> = RwSignal::new(None);
+    // A shown checksum belongs to the data it was computed from.
+    Effect::new(move |_| {
+        data.dataset();
+        checksum.set(None);
+    });
+    let compute = move |_| {
+        let Some(ds) = current(data) else { return };
+        spawn_local(async move {
+            next_tick().await;
+            let audit = all_audit(data).await.unwrap_or_default();
+            checksum.set(data_checksum(&ds, &audit).ok());
+        });
+    };
+    let download = move |_| {
+        let Some(ds) = current(data) else { return };
+        let locale = i18n.locale();
+        status.set(Some(Ok(locale.t(Key::ExchangeBackupWorking).to_owned())));
+        spawn_local(async move {
+            next_tick().await;
+            let result = match all_audit(data).await {
+                Err(e) => Err(store_error_message(locale, &e)),
+                Ok(audit) => {
+                    let now = business_now(&ds.settings);
+                    write_backup(&ds, &audit, now)
+                        .map_err(|e| backup_error_text(locale, &e))
+                        .and_then(|bytes| {
+                            let sum = data_checksum(&ds, &audit).unwrap_or_default();
+                            download_bytes(
+                                &format!("crm-backup-{}.crmbackup", now.format("%Y%m%d-%H%M")),
+                                "application/octet-stream",
+                                &bytes,
+                            )
+                            .map_err(|e| e.to_string())
+                            .map(|()| sum)
+                        })
+                }
+            };
+            status.set(Some(result.map(|sum| {
+                locale.fill(Key::ExchangeBackupDone, &[("checksum", sum.into())])
+            })));
+        });
+    };
+    view! {
+        <section class="card" aria-labelledby="backup-heading">
+            <h2 id="backup-heading">{move || i18n.t(Key::ExchangeBackupHeading)}</h2>
+            <p class="note">{move || i18n.t(Key::ExchangeBackupHint)}</p>
+            <div class="actions">
+                <button type="button" class="button" disabled=move || data.dataset().is_none() on:click=download>
+                    {move || i18n.t(Key::ExchangeBackupDownload)}
+                </button>
+                <button type="button" class="button" disabled=move || data.dataset().is_none() on:click=compute>
+                    {move || i18n.t(Key::ExchangeChecksumButton)}
+                </button>
+            </div>
+            <div role="status" aria-live="polite">
+                {move || status.get().map(|r| match r {
+                    Ok(m) => view! { <p class="note">{m}</p> }.into_any(),
+                    Err(m) => view! { <p class="banner banner-danger">{m}</p> }.into_any(),
+                })}
+                {move || checksum.get().map(|sum| view! {
+                    <p>
+                        {i18n.t(Key::ExchangeChecksum)} ": "
+                        <code data-testid="data-checksum">{sum}</code>
+                    </p>
+                })}
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn RestoreSection(i18n: I18n, data: Data) -> impl IntoView {
+    let stage = RwSignal::new(RestoreStage::Idle);
+    let dialog_open = RwSignal::new(false);
+    let on_file = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        spawn_local(async move {
+            let Some(file) = file_bytes(&input).await else {
+                stage.set(RestoreStage::Idle);
+                return;
+            };
+            next_tick().await;
+            let checked = read_backup(&file.bytes);
+            stage.set(match checked {
+                Err(e) => RestoreStage::Invalid(e),
+                Ok(backup) => {
+                    let audit_now = all_audit(data).await.map(|a| a.len()).unwrap_or(0);
+                    let current = current(data).unwrap_or_default();
+                    let preview = restore_preview(&current, audit_now, &backup);
+                    RestoreStage::Checked(Arc::new(backup), preview)
+                }
+            });
+        });
+    };
+    let confirm = Callback::new(move |()| {
+        let RestoreStage::Checked(backup, _) = stage.get_untracked() else {
+            return;
+        };
+        stage.set(RestoreStage::Restoring);
+        spawn_local(async move {
+            next_tick().await;
+            stage.set(match restore_backup(data, backup).await {
+                Ok(()) => RestoreStage::Restored,
+                Err(e) => RestoreStage::Failed(e),
+            });
+        });
+    });
+    let body = move || {
+        let locale = i18n.locale();
+        match stage.get() {
+            RestoreStage::Idle => None,
+            RestoreStage::Invalid(e) => Some(
+                view! { <p class="banner banner-danger" role="alert" data-testid="restore-invalid">{backup_error_text(locale, &e)}</p> }
+                    .into_any(),
+            ),
+            RestoreStage::Checked(backup, preview) => {
+                let business = Some(backup.dataset.settings.business);
+                let rows = preview
+                    .into_iter()
+                    .map(|c| {
+                        let label = collection_label(c.collection, business);
+                        view! {
+                            <tr>
+                                <th scope="row">{locale.t(label)}</th>
+                                <td class="number">{format_count(c.before as u64)}</td>
+                                <td class="number" data-testid=format!("restore-after-{}", c.collection.as_str())>
+                                    {format_count(c.after as u64)}
+                                </td>
+                            </tr>
+                        }
+                    })
+                    .collect_view();
+                let valid = locale.fill(
+                    Key::ExchangeRestoreValid,
+                    &[
+                        ("created", backup.header.created.format("%Y-%m-%d %H:%M").to_string().into()),
+                        ("checksum", backup.header.checksum.clone().into()),
+                    ],
+                );
+                Some(
+                    view! {
+                        <p data-testid="restore-valid">{valid}</p>
+                        <table class="counts">
+                            <caption>{locale.t(Key::ExchangeRestoreCaption)}</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{locale.t(Key::ExchangeRestoreKind)}</th>
+                                    <th scope="col" class="number">{locale.t(Key::ExchangeRestoreBefore)}</th>
+                                    <th scope="col" class="number">{locale.t(Key::ExchangeRestoreAfter)}</th>
+                                </tr>
+                            </thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                        <div class="actions">
+                            <button type="button" class="button button-danger-outline" on:click=move |_| dialog_open.set(true)>
+                                {locale.t(Key::ExchangeRestoreButton)}
+                            </button>
+                        </div>
+                    }
+                    .into_any(),
+                )
+            }
+            RestoreStage::Restoring => {
+                Some(view! { <p class="note">{locale.t(Key::ExchangeRestoring)}</p> }.into_any())
+            }
+            RestoreStage::Restored => Some(
+                view! { <p class="note note-success" data-testid="restore-done">{locale.t(Key::ExchangeRestored)}</p> }
+                    .into_any(),
+            ),
+            RestoreStage::Failed(e) => Some(
+                view! {
+                    <p class="banner banner-danger" role="alert">
+                        {locale.fill(Key::ExchangeRestoreFailed, &[("reason", store_error_message(locale, &e).into())])}
+                    </p>
+                }
+                .into_any(),
+            ),
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="restore-heading">
+            <h2 id="restore-heading">{move || i18n.t(Key::ExchangeRestoreHeading)}</h2>
+            <p class="note">{move || i18n.t(Key::ExchangeRestoreHint)}</p>
+            <label class="field">
+                <span>{move || i18n.t(Key::ExchangeRestoreFile)}</span>
+                <input type="file" accept=".crmbackup,.json" on:change=on_file data-testid="restore-file" />
+            </label>
+            <div role="status" aria-live="polite">{body}</div>
+        </section>
+        <ConfirmDialog
+            open=dialog_open
+            id="confirm-restore"
+            title=Signal::derive(move || i18n.t(Key::ExchangeRestoreConfirmTitle).to_owned())
+            body=Signal::derive(move || i18n.t(Key::ExchangeRestoreConfirmBody).to_owned())
+            confirm_label=Signal::derive(move || i18n.t(Key::ExchangeRestoreConfirm).to_owned())
+            cancel_label=Signal::derive(move || i18n.t(Key::ExchangeCancel).to_owned())
+            on_confirm=confirm
+        />
+    }
+}

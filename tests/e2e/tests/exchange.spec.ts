@@ -1,0 +1,128 @@
+// Import & backup (issue 3, second half): a CSV with bad rows imports its
+// good rows through the file input; customers export as CSV with a BOM and a
+// neutralised formula; a backup restored into a fresh browser profile gives
+// back identical data (same counts, same checksum).
+import { test, expect } from '../fixtures';
+import { CrmApp } from '../pages/crm-app';
+import { ExchangePage } from '../pages/exchange-page';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const CSV = [
+  '姓名,手机,邮箱,生日,性别,门店',
+  '测试甲,,e2e-a@import-e2e.test,1990-05-01,女,E2E 门店',
+  '测试乙,12345,not-an-email,2999-01-01,?,E2E 门店',
+  '=SUM(A1),,e2e-b@import-e2e.test,,,',
+  ',,e2e-c@import-e2e.test,,,',
+  '测试丙,,e2e-d@import-e2e.test,1985/7/8,男,',
+].join('\r\n');
+
+async function customerCount(app: CrmApp): Promise<number> {
+  await app.goTo('en', 'settings');
+  const text = (await app.page.getByTestId('count-customers').textContent()) ?? '';
+  return Number(text.replace(/[^\d]/g, ''));
+}
+
+test.use({ locale: 'en-US' });
+
+test('import with bad rows, export, back up and restore into a fresh profile', async ({ app, page, browser, baseURL }) => {
+  const exchange = new ExchangePage(page);
+  await app.open();
+  await app.waitForDemo();
+  const before = await customerCount(app);
+  expect(before).toBeGreaterThan(0);
+
+  await test.step('choose the file: columns are guessed from the Chinese headers', async () => {
+    await exchange.open();
+    await exchange.chooseImport('customers.csv', CSV);
+    await expect(page.getByTestId('import-facts')).toHaveAttribute('data-rows', '5');
+    await expect(exchange.mappingFor('姓名')).toHaveValue('name');
+    await expect(exchange.mappingFor('手机')).toHaveValue('phone');
+    await expect(exchange.mappingFor('邮箱')).toHaveValue('email');
+    await expect(exchange.mappingFor('生日')).toHaveValue('birthday');
+    await expect(page.getByTestId('import-preview').locator('tbody tr')).toHaveCount(5);
+  });
+
+  await test.step('check all rows: two bad rows, each problem reported with row, column, value and reason', async () => {
+    await exchange.checkButton().click();
+    await expect(exchange.summary()).toHaveAttribute('data-valid', '3');
+    await expect(exchange.summary()).toHaveAttribute('data-invalid', '2');
+    const rows = await exchange.errorRows();
+    expect(rows).toEqual([
+      ['3', '手机', '12345', expect.stringMatching(/Invalid phone number: it has 5 digits/)],
+      ['3', '邮箱', 'not-an-email', expect.stringMatching(/Invalid e-mail address/)],
+      ['3', '性别', '?', 'Not a value this field knows'],
+      ['3', '生日', '2999-01-01', 'The date is after today'],
+      ['5', '姓名', '', 'Required, but empty'],
+    ]);
+    const report = await exchange.download(page.getByRole('button', { name: 'Download the error list (CSV)' }));
+    expect(report.name).toBe('import-errors.csv');
+    const text = report.bytes.toString('utf8');
+    expect(text.startsWith('\uFEFFRow,Column,Value,Reason\r\n') || text.startsWith('\uFEFFRow,Column,Value,Reason\n')).toBe(true);
+    expect(text).toContain('3,手机,12345,');
+  });
+
+  await test.step('import the valid rows: three customers more', async () => {
+    await exchange.commitButton().click();
+    await expect(exchange.done()).toHaveAttribute('data-customers', '3');
+    expect(await customerCount(app)).toBe(before + 3);
+  });
+
+  await test.step('export all customers as CSV: BOM, and the formula-like name neutralised', async () => {
+    await exchange.open();
+    const csv = await exchange.download(page.getByRole('button', { name: 'Export all customers (CSV)' }));
+    expect(csv.name).toBe('customers.csv');
+    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = csv.bytes.toString('utf8');
+    expect(text).toContain(",'=SUM(A1),");
+    expect(text).not.toMatch(/,=SUM/);
+    expect(text).toContain('测试甲');
+    const xlsx = await exchange.download(page.getByRole('button', { name: 'Export all customers (Excel)' }));
+    expect(xlsx.name).toBe('customers.xlsx');
+    expect(xlsx.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
+  const checksum = await exchange.checksum();
+  const backup = await exchange.download(page.getByRole('button', { name: 'Download a full backup' }));
+  expect(backup.name).toMatch(/^crm-backup-\d{8}-\d{4}\.crmbackup$/);
+  await expect(page.getByText(`Backup written, checksum ${checksum}.`)).toBeVisible();
+  const file = path.join(os.tmpdir(), `crm-e2e-${Date.now()}.crmbackup`);
+  writeFileSync(file, backup.bytes);
+
+  await test.step('restore into a fresh browser profile: identical counts and checksum', async () => {
+    const context = await browser.newContext({ locale: 'en-US', baseURL });
+    const fresh = new CrmApp(await context.newPage());
+    fresh.watchErrors();
+    await fresh.open();
+    await fresh.waitForDemo();
+    const other = new ExchangePage(fresh.page);
+    await other.open();
+    expect(await other.checksum()).not.toBe(checksum);
+
+    await other.restoreFile().setInputFiles(file);
+    await expect(fresh.page.getByTestId('restore-valid')).toContainText(checksum);
+    await expect(fresh.page.getByTestId('restore-after-customers')).toHaveText((before + 3).toLocaleString('en-US'));
+    await fresh.page.getByRole('button', { name: 'Restore this backup' }).click();
+    await expect(fresh.dialog()).toBeVisible();
+    await fresh.dialog().getByRole('button', { name: 'Restore', exact: true }).click();
+    await expect(fresh.page.getByTestId('restore-done')).toBeVisible({ timeout: 60_000 });
+
+    expect(await other.checksum()).toBe(checksum);
+    expect(await customerCount(fresh)).toBe(before + 3);
+    // It survives a reload: the restore was written to IndexedDB.
+    await fresh.reload();
+    await other.open();
+    expect(await other.checksum()).toBe(checksum);
+    expect(fresh.errors).toEqual([]);
+    await context.close();
+  });
+
+  await test.step('a damaged backup is refused before anything is replaced', async () => {
+    const damaged = Buffer.from(backup.bytes);
+    damaged[damaged.length - 3] ^= 1;
+    await exchange.restoreFile().setInputFiles({ name: 'damaged.crmbackup', mimeType: 'application/octet-stream', buffer: damaged });
+    await expect(page.getByTestId('restore-invalid')).toHaveText(/checksum does not match/);
+    expect(await exchange.checksum()).toBe(checksum);
+  });
+});
