@@ -22,6 +22,8 @@ pub struct Settings {
     pub complaints: ComplaintSettings,
     /// Segmentation and customer value thresholds (`domain::segmentation`).
     pub segmentation: crate::domain::segmentation::SegmentationSettings,
+    /// Lifecycle stages, churn warning and win-back (`domain::lifecycle`).
+    pub lifecycle: crate::domain::lifecycle::LifecycleSettings,
 }
 
 impl Default for Settings {
@@ -34,6 +36,7 @@ impl Default for Settings {
             demo: None,
             complaints: ComplaintSettings::default(),
             segmentation: crate::domain::segmentation::SegmentationSettings::default(),
+            lifecycle: crate::domain::lifecycle::LifecycleSettings::default(),
         }
     }
 }

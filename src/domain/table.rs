@@ -24,11 +24,12 @@ pub enum Collection {
     Ledger,
     CareTasks,
     ImprovementActions,
+    RetentionTasks,
     Audit,
 }
 
 impl Collection {
-    pub const ALL: [Collection; 13] = [
+    pub const ALL: [Collection; 14] = [
         Collection::Outlets,
         Collection::Categories,
         Collection::Customers,
@@ -41,6 +42,7 @@ impl Collection {
         Collection::Ledger,
         Collection::CareTasks,
         Collection::ImprovementActions,
+        Collection::RetentionTasks,
         Collection::Audit,
     ];
 
@@ -58,6 +60,7 @@ impl Collection {
             Collection::Ledger => "ledger",
             Collection::CareTasks => "care_tasks",
             Collection::ImprovementActions => "improvement_actions",
+            Collection::RetentionTasks => "retention_tasks",
             Collection::Audit => "audit",
         }
     }

@@ -653,6 +653,7 @@ messages! {
         DataLedger => "积分流水", "Points ledger entries";
         DataCareTasks => "关怀任务", "Care tasks";
         DataImprovementActions => "整改措施", "Improvement actions";
+        DataRetentionTasks => "客户保持任务", "Retention tasks";
         DataAudit => "审计日志", "Audit log entries";
     }
     NotFound {
