@@ -287,6 +287,7 @@ messages! {
     }
     Lifecycle {
         LifecycleViewsLabel => "生命周期视图", "Lifecycle views";
+        LifecycleScrollTable => "可横向滚动的表格", "Table, scrolls sideways";
         LifecycleTabStages => "阶段与流转", "Stages and flows";
         LifecycleTabRates => "保持与流失率", "Retention and churn";
         LifecycleTabWarnings => "流失预警", "Churn warnings";

@@ -435,7 +435,7 @@ pub fn demo_tasks(ds: &Dataset, today: NaiveDate) -> Vec<RetentionTask> {
                 task.step = RetentionStep::Evaluate;
                 task.outcome = Some(if bought {
                     RetentionOutcome::Retained
-                } else if i % 2 == 0 {
+                } else if i.is_multiple_of(2) {
                     RetentionOutcome::NoResponse
                 } else {
                     RetentionOutcome::Lost

@@ -116,14 +116,14 @@ pub fn Rates(env: Env, dataset: Arc<Dataset>, today: NaiveDate) -> impl IntoView
                 {figure(i18n, Key::LifecycleWakeUpRate, percent(wake.rate()), "rate-wake-up".to_owned())}
             </dl>
             <p class="note">{locale.fill(Key::LifecycleWakeUpLine, &[("lapsed", wake.lapsed_at_start.into()), ("woke", wake.woke.into())])}</p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=move || i18n.t(Key::LifecycleScrollTable)>
                 <table class="data-table" data-testid="rates-by-outlet">
                     <caption>{i18n.t(Key::LifecycleByOutlet)}</caption>
                     {rate_head(i18n, Key::LifecycleColOutlet)}
                     <tbody>{outlets}</tbody>
                 </table>
             </div>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=move || i18n.t(Key::LifecycleScrollTable)>
                 <table class="data-table" data-testid="rates-by-segment">
                     <caption>{i18n.t(Key::LifecycleBySegment)}</caption>
                     {rate_head(i18n, Key::LifecycleColSegment)}
@@ -162,7 +162,7 @@ pub fn Rates(env: Env, dataset: Arc<Dataset>, today: NaiveDate) -> impl IntoView
         <section class="card" aria-labelledby="lc-trend-heading">
             <h2 id="lc-trend-heading">{move || i18n.t(Key::LifecycleTrendHeading)}</h2>
             <p class="note">{move || i18n.t(Key::LifecycleTrendHint)}</p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=move || i18n.t(Key::LifecycleScrollTable)>
                 <table class="data-table" data-testid="rates-trend">
                     <caption>{move || i18n.t(Key::LifecycleTrendHeading)}</caption>
                     {rate_head(i18n, Key::LifecycleColMonth)}
@@ -245,7 +245,7 @@ pub fn WinBack(env: Env, dataset: Arc<Dataset>, today: NaiveDate) -> impl IntoVi
                 {figure(i18n, Key::LifecycleWakeUpYear, percent(wake.rate()), "winback-wake-up".to_owned())}
             </dl>
             <p class="note">{move || i18n.fill(Key::LifecycleShownOf, &[("shown", total.min(MAX_WIN_BACK).into()), ("n", total.into())])}</p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=move || i18n.t(Key::LifecycleScrollTable)>
                 <table class="data-table" data-testid="winback-table">
                     <caption>{move || i18n.t(Key::LifecycleWinBackHeading)}</caption>
                     <thead>
@@ -310,7 +310,7 @@ pub fn BackTestView(env: Env, dataset: Arc<Dataset>, today: NaiveDate) -> impl I
                 <summary>{move || i18n.t(Key::LifecycleBackTestHelpSummary)}</summary>
                 <p>{move || i18n.t(Key::LifecycleBackTestHelp)}</p>
             </details>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=move || i18n.t(Key::LifecycleScrollTable)>
                 <table class="data-table" data-testid="bt-curve">
                     <caption>{move || i18n.t(Key::LifecycleBackTestCurve)}</caption>
                     <thead>

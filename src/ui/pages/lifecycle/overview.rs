@@ -130,7 +130,7 @@ pub fn Stages(env: Env, dataset: Arc<Dataset>, today: NaiveDate) -> impl IntoVie
         <section class="card" aria-labelledby="lc-cohorts-heading">
             <h2 id="lc-cohorts-heading">{move || i18n.t(Key::LifecycleCohortsHeading)}</h2>
             <p class="note">{move || i18n.t(Key::LifecycleCohortsHint)}</p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=move || i18n.t(Key::LifecycleScrollTable)>
                 <table class="data-table cohort-table" data-testid="cohort-table">
                     <caption>{move || i18n.t(Key::LifecycleCohortsHeading)}</caption>
                     <thead>
@@ -189,7 +189,7 @@ fn flow_matrix(env: Env, f: StageFlows) -> impl IntoView {
             ("from", format_date(i18n.locale(), a).into()),
             ("to", format_date(i18n.locale(), b).into()),
         ])}</p>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label=move || i18n.t(Key::LifecycleScrollTable)>
             <table class="data-table flow-table" data-testid="flow-table">
                 <caption>{move || i18n.t(Key::LifecycleFlowCaption)}</caption>
                 <thead><tr><th scope="col">{move || i18n.t(Key::LifecycleFlowCorner)}</th>{head}</tr></thead>

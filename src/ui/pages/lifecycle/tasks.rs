@@ -169,7 +169,7 @@ pub fn Tasks(env: Env, dataset: Arc<Dataset>, today: NaiveDate) -> impl IntoView
                 view! { <p data-testid="tasks-empty">{move || i18n.t(Key::LifecycleTasksEmpty)}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-scroll">
+                    <div class="table-scroll" tabindex="0" role="region" aria-label=move || i18n.t(Key::LifecycleScrollTable)>
                         <table class="data-table" data-testid="task-table">
                             <caption>{move || i18n.t(Key::LifecycleTasksHeading)}</caption>
                             <thead>

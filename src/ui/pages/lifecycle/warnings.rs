@@ -165,7 +165,7 @@ pub fn Warnings(env: Env, dataset: Arc<Dataset>, today: NaiveDate) -> impl IntoV
         let total = list.len();
         view! {
             <p class="note" data-testid="warning-count">{locale.fill(Key::LifecycleWarningCount, &[("n", total.into()), ("shown", total.min(MAX_ROWS).into())])}</p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=move || i18n.t(Key::LifecycleScrollTable)>
                 <table class="data-table" data-testid="warning-table">
                     <caption>{i18n.t(Key::LifecycleWarningsHeading)}</caption>
                     <thead>
