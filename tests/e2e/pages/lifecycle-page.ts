@@ -68,9 +68,11 @@ export class LifecyclePage {
     return this.page.getByRole('table', { name: 'Retention task list' });
   }
 
-  taskRow(customer: string): Locator {
+  /** The task rows of a customer (an earlier, closed task may be among them), narrowed by text. */
+  taskRow(customer: string, text: string): Locator {
     return this.taskTable()
       .locator('tbody tr')
-      .filter({ has: this.page.getByRole('rowheader', { name: customer, exact: true }) });
+      .filter({ has: this.page.getByRole('rowheader', { name: customer, exact: true }) })
+      .filter({ hasText: text });
   }
 }
