@@ -12,6 +12,7 @@ use super::audit::AuditEntry;
 use super::complaints::ImprovementAction;
 use super::customer::{Category, Customer, Outlet};
 use super::ids::*;
+use super::lifecycle::RetentionTask;
 use super::service::{CareTask, Complaint, LedgerEntry, LoyaltyAccount, SurveyResponse};
 use super::settings::Settings;
 use super::table::{Changes, Collection, Record, Table};
@@ -37,6 +38,7 @@ macro_rules! with_collections {
             ledger: LedgerEntry => Ledger,
             care_tasks: CareTask => CareTasks,
             improvement_actions: ImprovementAction => ImprovementActions,
+            retention_tasks: RetentionTask => RetentionTasks,
         }
     };
 }
@@ -66,6 +68,7 @@ record_impls! {
     LedgerEntry => Ledger, LedgerEntryId, id;
     CareTask => CareTasks, CareTaskId, id;
     ImprovementAction => ImprovementActions, ImprovementActionId, id;
+    RetentionTask => RetentionTasks, RetentionTaskId, id;
     AuditEntry => Audit, AuditId, id;
 }
 

@@ -65,6 +65,8 @@ id_types! {
     CareTaskId,
     /// An improvement action against a root cause of complaints (整改措施).
     ImprovementActionId,
+    /// A retention task made from a churn warning (客户保持任务).
+    RetentionTaskId,
     /// A member of staff.
     StaffId,
     /// One entry of the audit log.

@@ -25,6 +25,8 @@ pub struct Settings {
     /// Customer-health dashboard: period, warning thresholds, call-back
     /// window (`domain::health`).
     pub health: crate::domain::health::HealthSettings,
+    /// Lifecycle stages, churn warning and win-back (`domain::lifecycle`).
+    pub lifecycle: crate::domain::lifecycle::LifecycleSettings,
 }
 
 impl Default for Settings {
@@ -38,6 +40,7 @@ impl Default for Settings {
             complaints: ComplaintSettings::default(),
             segmentation: crate::domain::segmentation::SegmentationSettings::default(),
             health: crate::domain::health::HealthSettings::default(),
+            lifecycle: crate::domain::lifecycle::LifecycleSettings::default(),
         }
     }
 }

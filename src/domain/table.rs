@@ -24,6 +24,7 @@ pub enum Collection {
     Ledger,
     CareTasks,
     ImprovementActions,
+    RetentionTasks,
     Audit,
     /// Not a stored collection: the subject of settings audit entries
     /// (see [`crate::domain::settings_audit_entry`]).
@@ -31,7 +32,7 @@ pub enum Collection {
 }
 
 impl Collection {
-    pub const ALL: [Collection; 14] = [
+    pub const ALL: [Collection; 15] = [
         Collection::Outlets,
         Collection::Categories,
         Collection::Customers,
@@ -44,6 +45,7 @@ impl Collection {
         Collection::Ledger,
         Collection::CareTasks,
         Collection::ImprovementActions,
+        Collection::RetentionTasks,
         Collection::Audit,
         Collection::Settings,
     ];
@@ -62,6 +64,7 @@ impl Collection {
             Collection::Ledger => "ledger",
             Collection::CareTasks => "care_tasks",
             Collection::ImprovementActions => "improvement_actions",
+            Collection::RetentionTasks => "retention_tasks",
             Collection::Audit => "audit",
             Collection::Settings => "settings",
         }

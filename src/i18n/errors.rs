@@ -66,6 +66,7 @@ pub fn collection_label(collection: Collection, business: Option<BusinessKind>) 
         (Collection::Ledger, _) => Key::DataLedger,
         (Collection::CareTasks, _) => Key::DataCareTasks,
         (Collection::ImprovementActions, _) => Key::DataImprovementActions,
+        (Collection::RetentionTasks, _) => Key::DataRetentionTasks,
         (Collection::Audit, _) => Key::DataAudit,
         (Collection::Settings, _) => Key::DataSettings,
     }

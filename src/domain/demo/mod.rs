@@ -204,7 +204,7 @@ pub fn generate(options: &DemoOptions) -> Dataset {
     let improvement_actions =
         super::complaints::demo_improvement_actions(&complaints, &roster.staff, today);
 
-    Dataset {
+    let mut dataset = Dataset {
         settings: Settings {
             business: kind,
             currency: Currency::Cny,
@@ -225,5 +225,8 @@ pub fn generate(options: &DemoOptions) -> Dataset {
         ledger: Table::from_rows(ledger),
         care_tasks: Table::from_rows(care_tasks),
         improvement_actions: Table::from_rows(improvement_actions),
-    }
+        retention_tasks: Table::new(),
+    };
+    dataset.retention_tasks = Table::from_rows(super::lifecycle::demo_tasks(&dataset, today));
+    dataset
 }

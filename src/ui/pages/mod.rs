@@ -25,22 +25,3 @@ pub use segments::SegmentsPage;
 pub use settings::SettingsPage;
 pub use surveys::SurveysPage;
 pub use today::TodayPage;
-
-use crate::domain::{BusinessKind, Dataset};
-use crate::i18n::Key;
-use crate::ui::components::ReadyLine;
-
-/// "N customers and M stays (or purchases) ready to analyse", for the
-/// analysis pages that work from customers and their transactions.
-fn customers_and_transactions(dataset: &Dataset) -> ReadyLine {
-    ReadyLine {
-        key: match dataset.settings.business {
-            BusinessKind::Hotel => Key::CommonReadyHotel,
-            BusinessKind::Retail => Key::CommonReadyRetail,
-        },
-        counts: vec![
-            ("customers", dataset.customers.len()),
-            ("transactions", dataset.transactions.len()),
-        ],
-    }
-}

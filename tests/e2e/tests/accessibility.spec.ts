@@ -14,6 +14,11 @@ const VIEWS = [
   '#/complaints?view=settings',
   '#/complaints?id=1',
   '#/segments?segment=champions',
+  '#/lifecycle?view=rates',
+  '#/lifecycle?view=warnings',
+  '#/lifecycle?view=tasks',
+  '#/lifecycle?view=winback',
+  '#/lifecycle?view=backtest',
 ];
 
 for (const lang of ['zh-CN', 'en'] as const) {

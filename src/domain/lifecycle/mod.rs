@@ -1,0 +1,133 @@
+//! Lifecycle and churn (客户生命周期, 客户保持, 客户流失): each customer's stage
+//! from behaviour, stage flows between two dates, monthly acquisition
+//! cohorts, retention and churn rates (overall, by outlet, by RFM segment,
+//! monthly trend), the churn early warning with reasons and its back-test,
+//! the win-back decision E(V) − V3 > C3 with the wake-up rate, and retention
+//! tasks.
+//!
+//! Pure like the rest of `domain`: "today" is always a parameter. Every
+//! figure starts from a [`LifecycleIndex`] (purchase days, complaints,
+//! contacts and surveys grouped by customer in one pass each), so a page
+//! builds it once and asks it for any date.
+//!
+//! # Map
+//! - `settings`: [`LifecycleSettings`], every threshold with its default.
+//! - `stage`: [`Stage`], [`Facts`], [`stage_of`] and the index.
+//! - `rates`: retention, absolute and relative churn, flows, cohorts, wake-up.
+//! - `risk`: the churn-risk score, reasons, warning list, back-test.
+//! - `winback`: customer types, E(V), V3, C3 and the rule.
+//! - `tasks`: retention tasks and marking a customer lost, as change sets.
+
+mod rates;
+mod risk;
+mod settings;
+mod stage;
+mod tasks;
+mod winback;
+
+#[cfg(test)]
+mod tests;
+
+pub use rates::{
+    cohorts, days_before, monthly_trend, period_rates, stage_flows, wake_up, Cohort, MonthRates,
+    PeriodRates, RateGroup, RatesReport, StageFlows, WakeUp,
+};
+pub use risk::{assess, assess_all, back_test, warnings, BackTest, RiskAssessment, RiskReason};
+pub use settings::{LifecycleSettings, RiskWeights, WinBackSettings};
+pub use stage::{
+    facts, falling_frequency, falling_spend, overdue, stage_of, ComplaintMark, Facts,
+    LifecycleIndex, Stage, StageCounts, SurveyMark,
+};
+pub use tasks::{
+    create_task, demo_tasks, edit_task, list_success, mark_lost, ListSuccess, RetentionOutcome,
+    RetentionStep, RetentionTask, TaskDraft, TaskEdit, TaskError,
+};
+pub use winback::{
+    annual_value, customer_type, decide, worth_winning_back, CustomerType, WinBackDecision,
+};
+
+use crate::domain::{CustomerId, Dataset, Money};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A dormant or churned customer with the win-back decision.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct WinBackCandidate {
+    pub customer: CustomerId,
+    pub stage: Stage,
+    pub decision: WinBackDecision,
+}
+
+/// The win-back decision for every dormant or churned customer on `today`
+/// who ever bought, recommended first, then by E(V) − V3 − C3, highest
+/// first. `predicted_clv` per row when the purchase model is fitted.
+pub fn win_back_candidates(
+    index: &LifecycleIndex<'_>,
+    today: NaiveDate,
+    predicted_clv: Option<&[Option<Money>]>,
+    settings: &LifecycleSettings,
+) -> Vec<WinBackCandidate> {
+    let mut scratch = Vec::new();
+    let mut out = Vec::new();
+    for (row, c) in index.dataset.customers.iter().enumerate() {
+        let f = index.facts(row, today, settings, &mut scratch);
+        if f.purchase_days == 0 {
+            continue;
+        }
+        let clv = predicted_clv.and_then(|p| p.get(row).copied().flatten());
+        let Some(stage) = stage_of(&f, c.signup, c.lost.as_ref(), today, None, settings) else {
+            continue;
+        };
+        if !stage.is_lapsed() {
+            continue;
+        }
+        let complaints = index.complaints[row].len();
+        let decision = decide(c, stage, &f, complaints, clv, None, &settings.win_back);
+        out.push(WinBackCandidate {
+            customer: c.id,
+            stage,
+            decision,
+        });
+    }
+    out.sort_by_key(|c| {
+        let d = &c.decision;
+        (
+            std::cmp::Reverse(d.recommended),
+            std::cmp::Reverse((d.gain() - d.cost).minor()),
+            c.customer,
+        )
+    });
+    out
+}
+
+/// What the home dashboard shows of lifecycle: retention and churn over the
+/// last `period_days`, and the retention tasks open and due.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct LifecycleHeadline {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub rates: PeriodRates,
+    pub open_tasks: usize,
+    /// Open tasks due on or before `today`.
+    pub tasks_due: usize,
+}
+
+/// Retention and churn rates of the period ending `today` and the open and
+/// due retention tasks, with the data set's lifecycle settings. Builds its
+/// own index: call it once per render.
+pub fn headline(ds: &Dataset, today: NaiveDate, period_days: u32) -> LifecycleHeadline {
+    let index = LifecycleIndex::new(ds, today);
+    let start = days_before(today, period_days);
+    let rates = period_rates(&index, start, today, &ds.settings.lifecycle, false).overall;
+    LifecycleHeadline {
+        start,
+        end: today,
+        rates,
+        open_tasks: ds.retention_tasks.iter().filter(|t| t.is_open()).count(),
+        tasks_due: ds
+            .retention_tasks
+            .iter()
+            .filter(|t| t.is_due(today))
+            .count(),
+    }
+}

@@ -1,0 +1,328 @@
+//! Retention and churn rates with their formulas, by outlet and by RFM
+//! segment, with the monthly trend and the wake-up rate; the win-back
+//! decision per dormant or churned customer; the back-test of the warning.
+
+use super::labels::{self, count, percent};
+use super::{figure, Env};
+use crate::domain::lifecycle::{
+    back_test, days_before, monthly_trend, period_rates, wake_up, win_back_candidates,
+    LifecycleIndex, PeriodRates,
+};
+use crate::domain::segmentation::SEGMENTS;
+use crate::domain::Dataset;
+use crate::i18n::{format_date, format_money, Key, Locale};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Period lengths offered, in days.
+const PERIODS: [u32; 4] = [30, 90, 180, 365];
+/// Win-back rows shown at most.
+const MAX_WIN_BACK: usize = 100;
+
+fn rate_cells(r: &PeriodRates) -> impl IntoView {
+    view! {
+        <td class="num">{count(r.at_start)}</td>
+        <td class="num">{count(r.churned)}</td>
+        <td class="num">{percent(r.retention_rate())}</td>
+        <td class="num">{percent(r.absolute_churn_rate())}</td>
+        <td class="num">{percent(r.relative_churn_rate())}</td>
+    }
+}
+
+fn rate_head(i18n: crate::app::I18n, first: Key) -> impl IntoView {
+    view! {
+        <thead>
+            <tr>
+                <th scope="col">{move || i18n.t(first)}</th>
+                <th scope="col">{move || i18n.t(Key::LifecycleColAtStart)}</th>
+                <th scope="col">{move || i18n.t(Key::LifecycleColChurned)}</th>
+                <th scope="col">{move || i18n.t(Key::LifecycleRetentionRate)}</th>
+                <th scope="col">{move || i18n.t(Key::LifecycleAbsoluteChurn)}</th>
+                <th scope="col">{move || i18n.t(Key::LifecycleRelativeChurn)}</th>
+            </tr>
+        </thead>
+    }
+}
+
+fn outlet_name(locale: Locale, ds: &Dataset, id: Option<crate::domain::OutletId>) -> String {
+    match id.and_then(|id| ds.outlets.get(id)) {
+        Some(o) if locale == Locale::En && !o.name_latin.is_empty() => o.name_latin.clone(),
+        Some(o) => o.name.clone(),
+        None => locale.t(Key::LifecycleNoOutlet).to_owned(),
+    }
+}
+
+#[component]
+pub fn Rates(env: Env, dataset: Arc<Dataset>, today: NaiveDate) -> impl IntoView {
+    let i18n = env.i18n;
+    let days = RwSignal::new(90u32);
+    let ds = Arc::clone(&dataset);
+    let report = Memo::new(move |_| {
+        let s = &ds.settings.lifecycle;
+        let index = LifecycleIndex::new(&ds, today);
+        let start = days_before(today, days.get());
+        let rates = period_rates(&index, start, today, s, true);
+        let wake = wake_up(&index, start, today, s);
+        (rates, wake)
+    });
+    let ds = Arc::clone(&dataset);
+    let trend = {
+        let index = LifecycleIndex::new(&ds, today);
+        monthly_trend(&index, today, 12, &ds.settings.lifecycle)
+    };
+    let options = PERIODS
+        .into_iter()
+        .map(|d| view! { <option value=d.to_string() selected=d == 90>{move || i18n.fill(Key::LifecyclePeriodDays, &[("days", d.into())])}</option> })
+        .collect_view();
+
+    let ds_tables = Arc::clone(&dataset);
+    let body = move || {
+        let locale = i18n.locale();
+        let (r, wake) = report.get();
+        let o = r.overall;
+        let outlets = r
+            .by_outlet
+            .iter()
+            .map(|(id, rates)| view! { <tr><th scope="row">{outlet_name(locale, &ds_tables, *id)}</th>{rate_cells(rates)}</tr> })
+            .collect_view();
+        let segments = r
+            .by_segment
+            .iter()
+            .map(|(seg, rates)| {
+                let d = &SEGMENTS[seg.index()];
+                let name = match locale {
+                    Locale::ZhCn => d.name_zh,
+                    Locale::En => d.name_en,
+                };
+                view! { <tr><th scope="row">{name}</th>{rate_cells(rates)}</tr> }
+            })
+            .collect_view();
+        let contribution = o
+            .relative_contribution()
+            .map_or_else(|| "—".to_owned(), |c| format!("{c:.2}"));
+        view! {
+            <p class="note">{locale.fill(Key::LifecyclePeriodLine, &[
+                ("from", format_date(locale, r.start).into()),
+                ("to", format_date(locale, r.end).into()),
+            ])}</p>
+            <dl class="figures">
+                {figure(i18n, Key::LifecycleColAtStart, count(o.at_start), "rate-at-start".to_owned())}
+                {figure(i18n, Key::LifecycleColChurned, count(o.churned), "rate-churned".to_owned())}
+                {figure(i18n, Key::LifecycleRetentionRate, percent(o.retention_rate()), "rate-retention".to_owned())}
+                {figure(i18n, Key::LifecycleAbsoluteChurn, percent(o.absolute_churn_rate()), "rate-absolute".to_owned())}
+                {figure(i18n, Key::LifecycleRelativeContribution, contribution, "rate-contribution".to_owned())}
+                {figure(i18n, Key::LifecycleRelativeChurn, percent(o.relative_churn_rate()), "rate-relative".to_owned())}
+                {figure(i18n, Key::LifecycleWakeUpRate, percent(wake.rate()), "rate-wake-up".to_owned())}
+            </dl>
+            <p class="note">{locale.fill(Key::LifecycleWakeUpLine, &[("lapsed", wake.lapsed_at_start.into()), ("woke", wake.woke.into())])}</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=move || i18n.t(Key::LifecycleScrollTable)>
+                <table class="data-table" data-testid="rates-by-outlet">
+                    <caption>{i18n.t(Key::LifecycleByOutlet)}</caption>
+                    {rate_head(i18n, Key::LifecycleColOutlet)}
+                    <tbody>{outlets}</tbody>
+                </table>
+            </div>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=move || i18n.t(Key::LifecycleScrollTable)>
+                <table class="data-table" data-testid="rates-by-segment">
+                    <caption>{i18n.t(Key::LifecycleBySegment)}</caption>
+                    {rate_head(i18n, Key::LifecycleColSegment)}
+                    <tbody>{segments}</tbody>
+                </table>
+            </div>
+        }
+    };
+
+    let trend_rows = trend
+        .iter()
+        .map(|m| {
+            let month = m.month.format("%Y-%m").to_string();
+            view! { <tr><th scope="row">{month}</th>{rate_cells(&m.rates)}</tr> }
+        })
+        .collect_view();
+
+    view! {
+        <section class="card" aria-labelledby="lc-rates-heading">
+            <h2 id="lc-rates-heading">{move || i18n.t(Key::LifecycleRatesHeading)}</h2>
+            <div class="field">
+                <label for="lc-period">{move || i18n.t(Key::LifecyclePeriod)}</label>
+                <select id="lc-period" on:change=move |ev| days.set(event_target_value(&ev).parse().unwrap_or(90))>{options}</select>
+            </div>
+            <details class="help" open>
+                <summary>{move || i18n.t(Key::LifecycleFormulasSummary)}</summary>
+                <ul>
+                    <li>{move || i18n.t(Key::LifecycleFormulaRetention)}</li>
+                    <li>{move || i18n.t(Key::LifecycleFormulaAbsolute)}</li>
+                    <li>{move || i18n.t(Key::LifecycleFormulaRelative)}</li>
+                    <li>{move || i18n.t(Key::LifecycleFormulaTerms)}</li>
+                </ul>
+            </details>
+            {body}
+        </section>
+        <section class="card" aria-labelledby="lc-trend-heading">
+            <h2 id="lc-trend-heading">{move || i18n.t(Key::LifecycleTrendHeading)}</h2>
+            <p class="note">{move || i18n.t(Key::LifecycleTrendHint)}</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=move || i18n.t(Key::LifecycleScrollTable)>
+                <table class="data-table" data-testid="rates-trend">
+                    <caption>{move || i18n.t(Key::LifecycleTrendHeading)}</caption>
+                    {rate_head(i18n, Key::LifecycleColMonth)}
+                    <tbody>{trend_rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+pub fn WinBack(env: Env, dataset: Arc<Dataset>, today: NaiveDate) -> impl IntoView {
+    let i18n = env.i18n;
+    let s = dataset.settings.lifecycle.clone();
+    let currency = dataset.settings.currency;
+    let index = LifecycleIndex::new(&dataset, today);
+    let candidates = win_back_candidates(&index, today, None, &s);
+    let wake = wake_up(&index, days_before(today, 365), today, &s);
+    drop(index);
+    let recommended = candidates.iter().filter(|c| c.decision.recommended).count();
+    let total = candidates.len();
+    let ds = Arc::clone(&dataset);
+    let rows = move || {
+        let locale = i18n.locale();
+        candidates
+            .iter()
+            .take(MAX_WIN_BACK)
+            .map(|c| {
+                let d = c.decision;
+                let verdict = if d.recommended {
+                    Key::LifecycleWinBackYes
+                } else {
+                    Key::LifecycleWinBackNo
+                };
+                view! {
+                    <tr data-recommended=d.recommended.to_string()>
+                        <th scope="row">{labels::customer(locale, &ds, c.customer)}</th>
+                        <td>{i18n.t(labels::stage(c.stage))}</td>
+                        <td>{i18n.t(labels::customer_type(d.customer_type))}</td>
+                        <td class="num">{format_money(currency, d.annual_value)}</td>
+                        <td class="num">{format_money(currency, d.expected_if_won_back)}</td>
+                        <td class="num">{format_money(currency, d.value_without_action)}</td>
+                        <td class="num">{format_money(currency, d.cost)}</td>
+                        <td class="num">{format_money(currency, d.gain())}</td>
+                        <td><strong>{i18n.t(verdict)}</strong></td>
+                        <td>{i18n.t(labels::strategy(d.customer_type))}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let w = s.win_back;
+    let costs = move || {
+        i18n.fill(
+            Key::LifecycleWinBackCosts,
+            &[
+                ("key", format_money(currency, w.cost_key).into()),
+                ("ordinary", format_money(currency, w.cost_ordinary).into()),
+                ("small", format_money(currency, w.cost_small).into()),
+                ("problem", format_money(currency, w.cost_problem).into()),
+            ],
+        )
+    };
+    view! {
+        <section class="card" aria-labelledby="lc-wb-heading">
+            <h2 id="lc-wb-heading">{move || i18n.t(Key::LifecycleWinBackHeading)}</h2>
+            <details class="help" open>
+                <summary>{move || i18n.t(Key::LifecycleWinBackRuleSummary)}</summary>
+                <p>{move || i18n.t(Key::LifecycleWinBackRule)}</p>
+                <p>{move || i18n.fill(Key::LifecycleWinBackAssumptions, &[
+                    ("years", format!("{}", w.horizon_years).into()),
+                    ("success", format!("{:.0}%", w.success_rate * 100.0).into()),
+                    ("share", format!("{:.0}%", w.no_action_share * 100.0).into()),
+                ])}</p>
+                <p>{costs}</p>
+            </details>
+            <dl class="figures">
+                {figure(i18n, Key::LifecycleWinBackCandidates, count(total), "winback-candidates".to_owned())}
+                {figure(i18n, Key::LifecycleWinBackRecommended, count(recommended), "winback-recommended".to_owned())}
+                {figure(i18n, Key::LifecycleWakeUpYear, percent(wake.rate()), "winback-wake-up".to_owned())}
+            </dl>
+            <p class="note">{move || i18n.fill(Key::LifecycleShownOf, &[("shown", total.min(MAX_WIN_BACK).into()), ("n", total.into())])}</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=move || i18n.t(Key::LifecycleScrollTable)>
+                <table class="data-table" data-testid="winback-table">
+                    <caption>{move || i18n.t(Key::LifecycleWinBackHeading)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || i18n.t(Key::LifecycleColCustomer)}</th>
+                            <th scope="col">{move || i18n.t(Key::LifecycleColStage)}</th>
+                            <th scope="col">{move || i18n.t(Key::LifecycleColType)}</th>
+                            <th scope="col">{move || i18n.t(Key::LifecycleColAnnual)}</th>
+                            <th scope="col">"E(V)"</th>
+                            <th scope="col">"V3"</th>
+                            <th scope="col">"C3"</th>
+                            <th scope="col">"E(V) − V3"</th>
+                            <th scope="col">{move || i18n.t(Key::LifecycleColRecommendation)}</th>
+                            <th scope="col">{move || i18n.t(Key::LifecycleStrategy)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+pub fn BackTestView(env: Env, dataset: Arc<Dataset>, today: NaiveDate) -> impl IntoView {
+    let i18n = env.i18n;
+    let s = dataset.settings.lifecycle.clone();
+    let index = LifecycleIndex::new(&dataset, today);
+    let bt = back_test(&index, today, s.warning_threshold, &s);
+    drop(index);
+    let curve = bt
+        .curve
+        .iter()
+        .map(|&(th, p, r)| {
+            view! {
+                <tr>
+                    <th scope="row">{format!("{th:.1}")}</th>
+                    <td class="num">{percent(p)}</td>
+                    <td class="num">{percent(r)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let (from, to, th) = (bt.from, bt.to, bt.threshold);
+    view! {
+        <section class="card" aria-labelledby="lc-bt-heading">
+            <h2 id="lc-bt-heading">{move || i18n.t(Key::LifecycleBackTestHeading)}</h2>
+            <p class="note">{move || i18n.fill(Key::LifecycleBackTestHint, &[
+                ("from", format_date(i18n.locale(), from).into()),
+                ("to", format_date(i18n.locale(), to).into()),
+                ("threshold", format!("{th:.2}").into()),
+            ])}</p>
+            <dl class="figures">
+                {figure(i18n, Key::LifecycleBackTestCustomers, count(bt.customers), "bt-customers".to_owned())}
+                {figure(i18n, Key::LifecycleBackTestWarned, count(bt.warned), "bt-warned".to_owned())}
+                {figure(i18n, Key::LifecycleBackTestLapsed, count(bt.lapsed), "bt-lapsed".to_owned())}
+                {figure(i18n, Key::LifecycleBackTestHits, count(bt.warned_and_lapsed), "bt-hits".to_owned())}
+                {figure(i18n, Key::LifecyclePrecision, percent(bt.precision()), "bt-precision".to_owned())}
+                {figure(i18n, Key::LifecycleRecall, percent(bt.recall()), "bt-recall".to_owned())}
+            </dl>
+            <details class="help">
+                <summary>{move || i18n.t(Key::LifecycleBackTestHelpSummary)}</summary>
+                <p>{move || i18n.t(Key::LifecycleBackTestHelp)}</p>
+            </details>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=move || i18n.t(Key::LifecycleScrollTable)>
+                <table class="data-table" data-testid="bt-curve">
+                    <caption>{move || i18n.t(Key::LifecycleBackTestCurve)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || i18n.t(Key::LifecycleThreshold)}</th>
+                            <th scope="col">{move || i18n.t(Key::LifecyclePrecision)}</th>
+                            <th scope="col">{move || i18n.t(Key::LifecycleRecall)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{curve}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,219 @@
+//! Lifecycle (生命周期): stage counts, stage flows between two dates and the
+//! cohort heat map; retention and churn rates; the churn warning list and
+//! retention tasks; the win-back decision; the warning's back-test. Every
+//! figure comes from `domain::lifecycle`.
+//!
+//! Which view shows is in the URL, as on the complaints page:
+//! `#/lifecycle` (stages, flows, cohorts), `?view=rates`, `?view=warnings`,
+//! `?view=tasks`, `?view=winback`, `?view=backtest`. Inputs inside a view
+//! (dates, threshold) are local: changing them recomputes in place.
+//!
+//! The purchase model (P(alive), CLV) is not fitted on this page: stages
+//! and risk use behaviour only, and V3 uses the no-action share. The domain
+//! takes the model's figures when a caller has them.
+
+mod analysis;
+mod labels;
+mod overview;
+mod tasks;
+mod warnings;
+
+use crate::app::{
+    business_now, business_today, commit_change, use_acting, use_data, use_i18n, use_router,
+    ActingAs, ChangeFailure, Data, I18n, Router, PAGE_TITLE_ID,
+};
+use crate::domain::complaints::Actor;
+use crate::domain::lifecycle::TaskError;
+use crate::domain::{AuditId, ChangeSet, Dataset};
+use crate::i18n::{store_error_message, Key, Locale};
+use crate::route::{Location, Route};
+use crate::ui::components::context_error;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::sync::Arc;
+
+/// The contexts every part of the page uses.
+#[derive(Clone, Copy)]
+pub(super) struct Env {
+    pub i18n: I18n,
+    pub data: Data,
+    pub router: Router,
+    pub acting: ActingAs,
+}
+
+impl Env {
+    fn actor(&self, ds: &Dataset) -> Actor {
+        Actor {
+            staff: self.acting.staff_untracked(),
+            at: business_now(&ds.settings),
+        }
+    }
+
+    fn go(&self, view: &str) {
+        let mut location = Location::new(Route::Lifecycle);
+        location.query.set("view", view);
+        self.router.navigate(&location);
+    }
+
+    /// Runs one edit through [`commit_change`]; `done` runs on success.
+    fn submit(
+        &self,
+        busy: RwSignal<bool>,
+        failure: RwSignal<Option<ChangeFailure<TaskError>>>,
+        build: impl FnOnce(&Dataset, AuditId) -> Result<ChangeSet, TaskError> + 'static,
+        done: impl FnOnce() + 'static,
+    ) {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        failure.set(None);
+        let data = self.data;
+        spawn_local(async move {
+            let outcome = commit_change(data, build).await;
+            let _ = busy.try_set(false);
+            match outcome {
+                Ok(()) => done(),
+                Err(f) => {
+                    let _ = failure.try_set(Some(f));
+                }
+            }
+        });
+    }
+}
+
+fn task_error(e: &TaskError) -> Key {
+    match e {
+        TaskError::CustomerMissing | TaskError::UnknownCustomer(_) => Key::LifecycleErrCustomer,
+        TaskError::AlreadyOpen(_) => Key::LifecycleErrAlreadyOpen,
+        TaskError::DueMissing => Key::LifecycleErrDue,
+        TaskError::UnknownTask(_) => Key::LifecycleErrUnknownTask,
+        TaskError::Closed(_) => Key::LifecycleErrClosed,
+        TaskError::NotEvaluated => Key::LifecycleErrNotEvaluated,
+        TaskError::LastStep => Key::LifecycleErrLastStep,
+        TaskError::AlreadyLost(_) => Key::LifecycleErrAlreadyLost,
+    }
+}
+
+/// What went wrong with an edit, in the user's language.
+fn failure_text(locale: Locale, failure: &ChangeFailure<TaskError>) -> String {
+    match failure {
+        ChangeFailure::NotReady => locale.t(Key::LifecycleNotReady).to_owned(),
+        ChangeFailure::Rejected(e) => locale.t(task_error(e)).to_owned(),
+        ChangeFailure::Store(e) => locale.fill(
+            Key::LifecycleSaveFailed,
+            &[("reason", store_error_message(locale, e).into())],
+        ),
+    }
+}
+
+/// The views of the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum View {
+    Stages,
+    Rates,
+    Warnings,
+    Tasks,
+    WinBack,
+    BackTest,
+}
+
+impl View {
+    fn of(location: &Location) -> View {
+        match location.query.get("view") {
+            Some("rates") => View::Rates,
+            Some("warnings") => View::Warnings,
+            Some("tasks") => View::Tasks,
+            Some("winback") => View::WinBack,
+            Some("backtest") => View::BackTest,
+            _ => View::Stages,
+        }
+    }
+}
+
+#[component]
+pub fn LifecyclePage(dataset: Arc<Dataset>) -> impl IntoView {
+    let env = match (use_i18n(), use_data(), use_router(), use_acting()) {
+        (Ok(i18n), Ok(data), Ok(router), Ok(acting)) => Env {
+            i18n,
+            data,
+            router,
+            acting,
+        },
+        (Err(e), _, _, _) | (_, Err(e), _, _) | (_, _, Err(e), _) | (_, _, _, Err(e)) => {
+            return context_error(e)
+        }
+    };
+    let i18n = env.i18n;
+    let view = Memo::new(move |_| View::of(&env.router.location()));
+    let tabs = [
+        (View::Stages, "", Key::LifecycleTabStages),
+        (View::Rates, "rates", Key::LifecycleTabRates),
+        (View::Warnings, "warnings", Key::LifecycleTabWarnings),
+        (View::Tasks, "tasks", Key::LifecycleTabTasks),
+        (View::WinBack, "winback", Key::LifecycleTabWinBack),
+        (View::BackTest, "backtest", Key::LifecycleTabBackTest),
+    ]
+    .into_iter()
+    .map(|(target, name, key)| {
+        let mut location = Location::new(Route::Lifecycle);
+        location.query.set("view", name);
+        let href = location.to_hash();
+        let current = move || (view.get() == target).then_some("page");
+        view! {
+            <li>
+                <a class="subnav-link" href=href aria-current=current>{move || i18n.t(key)}</a>
+            </li>
+        }
+    })
+    .collect_view();
+    let today = business_today(&dataset.settings);
+    let body = move || {
+        let ds = Arc::clone(&dataset);
+        match view.get() {
+            View::Stages => view! { <overview::Stages env dataset=ds today /> }.into_any(),
+            View::Rates => view! { <analysis::Rates env dataset=ds today /> }.into_any(),
+            View::Warnings => view! { <warnings::Warnings env dataset=ds today /> }.into_any(),
+            View::Tasks => view! { <tasks::Tasks env dataset=ds today /> }.into_any(),
+            View::WinBack => view! { <analysis::WinBack env dataset=ds today /> }.into_any(),
+            View::BackTest => view! { <analysis::BackTestView env dataset=ds today /> }.into_any(),
+        }
+    };
+    view! {
+        <article class="page page-lifecycle">
+            <h1 id=PAGE_TITLE_ID tabindex="-1">{move || i18n.t(Key::NavLifecycle)}</h1>
+            <nav class="subnav" aria-label=move || i18n.t(Key::LifecycleViewsLabel)>
+                <ul>{tabs}</ul>
+            </nav>
+            {body}
+        </article>
+    }
+    .into_any()
+}
+
+/// One headline figure.
+fn figure(i18n: I18n, label: Key, value: String, testid: String) -> impl IntoView {
+    view! {
+        <div class="figure">
+            <dt>{move || i18n.t(label)}</dt>
+            <dd class="figure-value" data-testid=testid>{value}</dd>
+        </div>
+    }
+}
+
+/// Background of a heat-map cell for a share 0–1, with a text colour that
+/// keeps WCAG AA contrast on it.
+fn heat_style(share: f64) -> String {
+    let t = if share.is_finite() {
+        share.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let lightness = 96.0 - 64.0 * t;
+    let ink = if lightness >= 48.0 { "#111" } else { "#fff" };
+    format!("background-color: hsl(150 55% {lightness:.0}%); color: {ink}")
+}
+
+fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}

@@ -1,0 +1,200 @@
+//! Stages now (counts that add up to every customer), stage flows between
+//! two dates as a transition matrix, and monthly acquisition cohorts as a
+//! retention heat map.
+
+use super::labels::{self, count, percent};
+use super::{figure, heat_style, parse_date, Env};
+use crate::domain::lifecycle::{
+    cohorts, days_before, stage_flows, LifecycleIndex, Stage, StageCounts, StageFlows,
+};
+use crate::domain::Dataset;
+use crate::i18n::{format_date, Key};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Cohorts shown: the last twelve months.
+const COHORT_MONTHS: u32 = 12;
+
+#[component]
+pub fn Stages(env: Env, dataset: Arc<Dataset>, today: NaiveDate) -> impl IntoView {
+    let i18n = env.i18n;
+    let settings = dataset.settings.lifecycle.clone();
+    // Built once for the counts and cohorts; the flows rebuild their own
+    // when the dates change (the index borrows the data set).
+    let index = LifecycleIndex::new(&dataset, today);
+    let counts = StageCounts::of(today, &index.stages(today, None, &settings));
+    let total = dataset.customers.len();
+
+    let figures = Stage::ALL
+        .into_iter()
+        .map(|s| {
+            view! {
+                <div class="figure">
+                    <dt>{move || i18n.t(labels::stage(s))}</dt>
+                    <dd class="figure-value" data-testid=format!("stage-count-{}", s.key())>{count(counts.get(s))}</dd>
+                    <dd class="figure-hint">{move || i18n.t(labels::stage_hint(s))}</dd>
+                </div>
+            }
+        })
+        .collect_view();
+    let not_yet = (counts.not_yet > 0).then(|| {
+        figure(
+            i18n,
+            Key::LifecycleNotYet,
+            count(counts.not_yet),
+            "stage-count-not-yet".to_owned(),
+        )
+    });
+
+    // Flows between two dates.
+    let from = RwSignal::new(days_before(today, 90).format("%Y-%m-%d").to_string());
+    let to = RwSignal::new(today.format("%Y-%m-%d").to_string());
+    let flow_ds = Arc::clone(&dataset);
+    let flow_settings = settings.clone();
+    let flows = Memo::new(move |_| {
+        let (a, b) = (parse_date(&from.get())?, parse_date(&to.get())?);
+        (a <= b && b <= today).then(|| {
+            let ix = LifecycleIndex::new(&flow_ds, today);
+            stage_flows(&ix, a, b, &flow_settings)
+        })
+    });
+    let flow_table = move || {
+        match flows.get() {
+        None => view! { <p class="field-error" role="alert">{move || i18n.t(Key::LifecycleFlowDatesInvalid)}</p> }.into_any(),
+        Some(f) => flow_matrix(env, f).into_any(),
+    }
+    };
+
+    let cohort_rows = cohorts(&index, today, COHORT_MONTHS);
+    drop(index);
+    let width = cohort_rows.first().map_or(0, |c| c.buyers.len());
+    let cohort_head = (0..width)
+        .map(|k| view! { <th scope="col">{move || i18n.fill(Key::LifecycleCohortMonth, &[("k", k.into())])}</th> })
+        .collect_view();
+    let cohort_body = cohort_rows
+        .into_iter()
+        .map(|c| {
+            let month = c.month;
+            let cells = (0..width)
+                .map(|k| match c.retention(k) {
+                    Some(r) => view! { <td class="num heat-td" style=heat_style(r)>{percent(Some(r))}</td> }.into_any(),
+                    None => view! { <td class="num">"—"</td> }.into_any(),
+                })
+                .collect_view();
+            view! {
+                <tr>
+                    <th scope="row">{move || i18n.fill(Key::LifecycleCohortRow, &[("month", month.format("%Y-%m").to_string().into())])}</th>
+                    <td class="num">{count(c.size)}</td>
+                    {cells}
+                </tr>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <section class="card" aria-labelledby="lc-stages-heading">
+            <h2 id="lc-stages-heading">{move || i18n.fill(Key::LifecycleStagesHeading, &[("date", format_date(i18n.locale(), today).into())])}</h2>
+            <p class="note">
+                {move || i18n.t(Key::LifecycleCustomerTotal)} " "
+                <strong data-testid="customer-total">{count(total)}</strong>
+            </p>
+            <dl class="figures">{figures}{not_yet}</dl>
+            <details class="help">
+                <summary>{move || i18n.t(Key::LifecycleStagesHelpSummary)}</summary>
+                <p>{move || i18n.fill(Key::LifecycleStagesHelp, &[
+                    ("new", settings.new_days.into()),
+                    ("loyal", settings.loyal_purchase_days.into()),
+                    ("ratio", format!("{}", settings.overdue_ratio).into()),
+                    ("default", settings.default_interval_days.into()),
+                    ("falling", format!("{:.0}%", settings.falling_ratio * 100.0).into()),
+                    ("dormant", settings.dormant_days.into()),
+                    ("wonback", settings.won_back_days.into()),
+                ])}</p>
+            </details>
+        </section>
+        <section class="card" aria-labelledby="lc-flows-heading">
+            <h2 id="lc-flows-heading">{move || i18n.t(Key::LifecycleFlowsHeading)}</h2>
+            <div class="field-row">
+                <div class="field">
+                    <label for="lc-flow-from">{move || i18n.t(Key::LifecycleFlowFrom)}</label>
+                    <input id="lc-flow-from" type="date" prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev)) />
+                </div>
+                <div class="field">
+                    <label for="lc-flow-to">{move || i18n.t(Key::LifecycleFlowTo)}</label>
+                    <input id="lc-flow-to" type="date" prop:value=move || to.get() on:input=move |ev| to.set(event_target_value(&ev)) />
+                </div>
+            </div>
+            {flow_table}
+        </section>
+        <section class="card" aria-labelledby="lc-cohorts-heading">
+            <h2 id="lc-cohorts-heading">{move || i18n.t(Key::LifecycleCohortsHeading)}</h2>
+            <p class="note">{move || i18n.t(Key::LifecycleCohortsHint)}</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=move || i18n.t(Key::LifecycleScrollTable)>
+                <table class="data-table cohort-table" data-testid="cohort-table">
+                    <caption>{move || i18n.t(Key::LifecycleCohortsHeading)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || i18n.t(Key::LifecycleCohortCol)}</th>
+                            <th scope="col">{move || i18n.t(Key::LifecycleCohortSize)}</th>
+                            {cohort_head}
+                        </tr>
+                    </thead>
+                    <tbody>{cohort_body}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// The transition matrix: rows are stages on the first date, columns on
+/// the second; the diagonal (stayed) is set apart.
+fn flow_matrix(env: Env, f: StageFlows) -> impl IntoView {
+    let i18n = env.i18n;
+    let slots: Vec<Option<Stage>> = Stage::ALL
+        .into_iter()
+        .map(Some)
+        .chain(std::iter::once(None))
+        .collect();
+    let name = move |s: Option<Stage>| {
+        move || match s {
+            Some(s) => i18n.t(labels::stage(s)),
+            None => i18n.t(Key::LifecycleNotYet),
+        }
+    };
+    let head = slots
+        .iter()
+        .map(|&s| view! { <th scope="col">{name(s)}</th> })
+        .collect_view();
+    let matrix = f.matrix;
+    let body = slots
+        .iter()
+        .enumerate()
+        .map(|(i, &from)| {
+            let cells = (0..slots.len())
+                .map(|j| {
+                    let n = matrix[i][j];
+                    let class = if i == j { "num flow-stay" } else { "num" };
+                    view! { <td class=class data-testid=format!("flow-{i}-{j}")>{count(n)}</td> }
+                })
+                .collect_view();
+            view! { <tr><th scope="row">{name(from)}</th>{cells}</tr> }
+        })
+        .collect_view();
+    let at_risk_from_loyal = f.moved(Stage::Loyal, Stage::AtRisk);
+    let (a, b) = (f.from, f.to);
+    view! {
+        <p class="note" data-testid="flow-summary">{move || i18n.fill(Key::LifecycleFlowSummary, &[
+            ("n", at_risk_from_loyal.into()),
+            ("from", format_date(i18n.locale(), a).into()),
+            ("to", format_date(i18n.locale(), b).into()),
+        ])}</p>
+        <div class="table-scroll" tabindex="0" role="region" aria-label=move || i18n.t(Key::LifecycleScrollTable)>
+            <table class="data-table flow-table" data-testid="flow-table">
+                <caption>{move || i18n.t(Key::LifecycleFlowCaption)}</caption>
+                <thead><tr><th scope="col">{move || i18n.t(Key::LifecycleFlowCorner)}</th>{head}</tr></thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+    }
+}
