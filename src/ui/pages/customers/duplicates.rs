@@ -3,7 +3,9 @@
 
 use super::{customers_location, failure_text, labels, profile_href, Env};
 use crate::app::ChangeFailure;
-use crate::domain::customers::{find_duplicates, merge_customers, EditError, Linked, MergeField, MergePlan, Pick};
+use crate::domain::customers::{
+    find_duplicates, merge_customers, EditError, Linked, MergeField, MergePlan, Pick,
+};
 use crate::domain::{CustomerId, Dataset};
 use crate::i18n::Key;
 use leptos::prelude::*;
@@ -63,7 +65,10 @@ pub fn DuplicateList(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
 #[component]
 pub fn MergeView(env: Env, dataset: Arc<Dataset>, a: CustomerId, b: CustomerId) -> impl IntoView {
     let i18n = env.i18n;
-    let (Some(ca), Some(cb)) = (dataset.customers.get(a).cloned(), dataset.customers.get(b).cloned()) else {
+    let (Some(ca), Some(cb)) = (
+        dataset.customers.get(a).cloned(),
+        dataset.customers.get(b).cloned(),
+    ) else {
         return view! { <p class="banner banner-warning" role="alert" data-testid="merge-missing">{move || i18n.t(Key::CustomersNotFound)}</p> }.into_any();
     };
     // The survivor defaults to the older profile (the smaller id).
@@ -75,8 +80,25 @@ pub fn MergeView(env: Env, dataset: Arc<Dataset>, a: CustomerId, b: CustomerId) 
         plan.update(|p| {
             if p.survivor != s {
                 // Keep the same values chosen: flip each pick.
-                let flipped = p.picks.iter().map(|(f, k)| (*f, if *k == Pick::Survivor { Pick::Absorbed } else { Pick::Survivor })).collect();
-                *p = MergePlan { survivor: s, absorbed: other, picks: flipped };
+                let flipped = p
+                    .picks
+                    .iter()
+                    .map(|(f, k)| {
+                        (
+                            *f,
+                            if *k == Pick::Survivor {
+                                Pick::Absorbed
+                            } else {
+                                Pick::Survivor
+                            },
+                        )
+                    })
+                    .collect();
+                *p = MergePlan {
+                    survivor: s,
+                    absorbed: other,
+                    picks: flipped,
+                };
             }
         });
     });

@@ -3,7 +3,9 @@
 
 use super::{failure_text, labels, profile_href, Env};
 use crate::app::{business_today, ChangeFailure};
-use crate::domain::customers::{assign_follow_up, complete_follow_up, open_follow_ups, Due, EditError, FollowUpFilter};
+use crate::domain::customers::{
+    assign_follow_up, complete_follow_up, open_follow_ups, Due, EditError, FollowUpFilter,
+};
 use crate::domain::{Dataset, StaffId};
 use crate::i18n::{format_date, Key};
 use leptos::prelude::*;

@@ -51,7 +51,9 @@ pub fn CustomerFormView(env: Env, dataset: Arc<Dataset>, id: Option<CustomerId>)
     let invalid = move |f: FormField| move || error_of(f).map(|_| "true");
     let other_failure = move || match failure.get() {
         Some(ChangeFailure::Rejected(EditError::Form(_))) | None => None,
-        Some(f) => Some(view! { <p class="field-error" role="alert">{move || failure_text(i18n.locale(), &f)}</p> }),
+        Some(f) => Some(
+            view! { <p class="field-error" role="alert">{move || failure_text(i18n.locale(), &f)}</p> },
+        ),
     };
     let summary = move || {
         let n = errors().len();
@@ -93,7 +95,11 @@ pub fn CustomerFormView(env: Env, dataset: Arc<Dataset>, id: Option<CustomerId>)
         }
     };
 
-    let text = move |label: Key, id: &'static str, kind: &'static str, get: fn(&CustomerForm) -> String, put: fn(&mut CustomerForm, String)| {
+    let text = move |label: Key,
+                     id: &'static str,
+                     kind: &'static str,
+                     get: fn(&CustomerForm) -> String,
+                     put: fn(&mut CustomerForm, String)| {
         view! {
             <div class="field">
                 <label for=id>{move || i18n.t(label)}</label>
@@ -103,7 +109,11 @@ pub fn CustomerFormView(env: Env, dataset: Arc<Dataset>, id: Option<CustomerId>)
             </div>
         }
     };
-    let checked_field = move |f: FormField, label: Key, kind: &'static str, get: fn(&CustomerForm) -> String, put: fn(&mut CustomerForm, String)| {
+    let checked_field = move |f: FormField,
+                              label: Key,
+                              kind: &'static str,
+                              get: fn(&CustomerForm) -> String,
+                              put: fn(&mut CustomerForm, String)| {
         let id = field_id(f);
         view! {
             <div class="field">
@@ -149,7 +159,11 @@ pub fn CustomerFormView(env: Env, dataset: Arc<Dataset>, id: Option<CustomerId>)
         .collect_view();
     let gender_of = |v: &str| labels::GENDERS.into_iter().find(|g| format!("{g:?}") == v);
     let source_of = |v: &str| labels::SOURCES.into_iter().find(|s| format!("{s:?}") == v);
-    let heading = if id.is_some() { Key::CustomersEditHeading } else { Key::CustomersNewHeading };
+    let heading = if id.is_some() {
+        Key::CustomersEditHeading
+    } else {
+        Key::CustomersNewHeading
+    };
     let cancel_href = match id {
         Some(id) => super::profile_href(id),
         None => super::customers_location(&[]).to_hash(),

@@ -142,9 +142,9 @@ pub fn field_value(locale: Locale, ds: &Dataset, c: &Customer, f: MergeField) ->
                 Key::CustomersNo
             })
             .to_owned(),
-        MergeField::GradeOverride => c
-            .grade_override
-            .map_or_else(none, |g| crate::domain::customers::view::grade_code(g).to_owned()),
+        MergeField::GradeOverride => c.grade_override.map_or_else(none, |g| {
+            crate::domain::customers::view::grade_code(g).to_owned()
+        }),
         MergeField::Notes => c.notes.clone(),
     }
 }

@@ -224,7 +224,9 @@ pub fn CustomerList(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
     let total = move || rows.with(Vec::len);
     let all_selected = move || {
         let n = total();
-        n > 0 && selected.with(|s| s.len() >= n) && rows.with(|r| selected.with(|s| r.iter().all(|id| s.contains(id))))
+        n > 0
+            && selected.with(|s| s.len() >= n)
+            && rows.with(|r| selected.with(|s| r.iter().all(|id| s.contains(id))))
     };
     let toggle_all = move |ev: leptos::ev::Event| {
         let on = event_target_checked(&ev);
@@ -256,7 +258,10 @@ pub fn CustomerList(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
                 bulk_tag(ds, &ids, &text, actor, first)
             },
             move || {
-                let _ = notice.try_set(Some(i18n.locale().fill(Key::CustomersTagged, &[("count", n.into())])));
+                let _ = notice.try_set(Some(
+                    i18n.locale()
+                        .fill(Key::CustomersTagged, &[("count", n.into())]),
+                ));
             },
         );
     };
@@ -288,7 +293,11 @@ pub fn CustomerList(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
     let failure_line = move || {
         failure.get().map(|f| view! { <p class="field-error" role="alert">{move || failure_text(i18n.locale(), &f)}</p> })
     };
-    let notice_line = move || notice.get().map(|n| view! { <p class="note" role="status" data-testid="bulk-notice">{n}</p> });
+    let notice_line = move || {
+        notice
+            .get()
+            .map(|n| view! { <p class="note" role="status" data-testid="bulk-notice">{n}</p> })
+    };
 
     // ---- undo of the last deletion ----
     let undo_busy = RwSignal::new(false);

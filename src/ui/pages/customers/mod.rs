@@ -208,16 +208,10 @@ pub fn CustomersPage(dataset: Arc<Dataset>) -> impl IntoView {
             View::Edit(id) => {
                 view! { <form::CustomerFormView env dataset=ds id=Some(id) /> }.into_any()
             }
-            View::Profile(id) => {
-                view! { <profile::Profile env dataset=ds id /> }.into_any()
-            }
+            View::Profile(id) => view! { <profile::Profile env dataset=ds id /> }.into_any(),
             View::FollowUps => view! { <follow_ups::FollowUpList env dataset=ds /> }.into_any(),
-            View::Duplicates => {
-                view! { <duplicates::DuplicateList env dataset=ds /> }.into_any()
-            }
-            View::Merge(a, b) => {
-                view! { <duplicates::MergeView env dataset=ds a b /> }.into_any()
-            }
+            View::Duplicates => view! { <duplicates::DuplicateList env dataset=ds /> }.into_any(),
+            View::Merge(a, b) => view! { <duplicates::MergeView env dataset=ds a b /> }.into_any(),
         }
     };
     view! {

@@ -24,7 +24,12 @@ use std::sync::Arc;
 const TIMELINE_MAX: usize = 200;
 
 fn date_time(locale: Locale, at: NaiveDateTime) -> String {
-    format!("{} {:02}:{:02}", format_date(locale, at.date()), at.hour(), at.minute())
+    format!(
+        "{} {:02}:{:02}",
+        format_date(locale, at.date()),
+        at.hour(),
+        at.minute()
+    )
 }
 
 fn preference(k: PreferenceKind) -> Key {
@@ -87,13 +92,41 @@ fn timeline(locale: Locale, ds: &Dataset, linked: &Linked) -> Vec<Event> {
     for t in &linked.transactions {
         let outlet = labels::outlet(locale, ds, t.outlet);
         let text = if t.is_refund() {
-            locale.fill(Key::CustomersTlRefund, &[("amount", format_money(currency, t.amount).into()), ("outlet", outlet.into())])
+            locale.fill(
+                Key::CustomersTlRefund,
+                &[
+                    ("amount", format_money(currency, t.amount).into()),
+                    ("outlet", outlet.into()),
+                ],
+            )
         } else if hotel {
-            locale.fill(Key::CustomersTlStay, &[("nights", t.quantity.into()), ("amount", format_money(currency, t.amount).into()), ("outlet", outlet.into())])
+            locale.fill(
+                Key::CustomersTlStay,
+                &[
+                    ("nights", t.quantity.into()),
+                    ("amount", format_money(currency, t.amount).into()),
+                    ("outlet", outlet.into()),
+                ],
+            )
         } else {
-            locale.fill(Key::CustomersTlPurchase, &[("items", t.quantity.into()), ("amount", format_money(currency, t.amount).into()), ("outlet", outlet.into())])
+            locale.fill(
+                Key::CustomersTlPurchase,
+                &[
+                    ("items", t.quantity.into()),
+                    ("amount", format_money(currency, t.amount).into()),
+                    ("outlet", outlet.into()),
+                ],
+            )
         };
-        out.push(Event { at: t.at, kind: if hotel { Key::CustomersTlKindStay } else { Key::CustomersTlKindPurchase }, text });
+        out.push(Event {
+            at: t.at,
+            kind: if hotel {
+                Key::CustomersTlKindStay
+            } else {
+                Key::CustomersTlKindPurchase
+            },
+            text,
+        });
     }
     for i in &linked.interactions {
         out.push(Event {
@@ -104,7 +137,9 @@ fn timeline(locale: Locale, ds: &Dataset, linked: &Linked) -> Vec<Event> {
                 locale.t(labels::contact_channel(i.channel)),
                 locale.t(labels::outcome(i.outcome)),
                 i.summary,
-                i.staff.map(|s| format!(" ({})", labels::staff(ds, s))).unwrap_or_default()
+                i.staff
+                    .map(|s| format!(" ({})", labels::staff(ds, s)))
+                    .unwrap_or_default()
             ),
         });
     }
@@ -135,7 +170,11 @@ fn timeline(locale: Locale, ds: &Dataset, linked: &Linked) -> Vec<Event> {
         if !s.comment.is_empty() {
             parts.push(s.comment.clone());
         }
-        out.push(Event { at: s.at, kind: Key::CustomersTlKindSurvey, text: parts.join(" · ") });
+        out.push(Event {
+            at: s.at,
+            kind: Key::CustomersTlKindSurvey,
+            text: parts.join(" · "),
+        });
     }
     for e in &linked.ledger {
         out.push(Event {
@@ -178,16 +217,35 @@ pub fn Profile(env: Env, dataset: Arc<Dataset>, id: CustomerId) -> impl IntoView
         let grade = match (s, customer_grade(&dataset, id)) {
             (Some(s), _) => {
                 let g = grade_code(s.grade.effective).to_owned();
-                if s.grade.overridden { format!("{g} ({})", locale.t(Key::CustomersGradeOverridden)) } else { g }
+                if s.grade.overridden {
+                    format!("{g} ({})", locale.t(Key::CustomersGradeOverridden))
+                } else {
+                    g
+                }
             }
             (None, Some(g)) => g.to_owned(),
             (None, None) if r.is_none() => pending(),
             (None, None) => none(),
         };
-        let seg = s.and_then(|s| s.segment).map_or_else(|| if r.is_none() { pending() } else { none() }, |x| labels::segment(locale, x).to_owned());
-        let tier = s.and_then(|s| s.value_tier).map_or_else(|| if r.is_none() { pending() } else { none() }, |t| locale.t(labels::tier(t)).to_owned());
-        let clv = s.and_then(|s| s.prediction.as_ref()).and_then(|p| p.clv).map_or_else(|| if r.is_none() { pending() } else { none() }, |m| format_money(currency, m));
-        let alive = s.and_then(|s| s.prediction.as_ref()).map_or_else(|| if r.is_none() { pending() } else { none() }, |p| format!("{:.0}%", (p.p_alive * 100.0).clamp(0.0, 100.0)));
+        let seg = s.and_then(|s| s.segment).map_or_else(
+            || if r.is_none() { pending() } else { none() },
+            |x| labels::segment(locale, x).to_owned(),
+        );
+        let tier = s.and_then(|s| s.value_tier).map_or_else(
+            || if r.is_none() { pending() } else { none() },
+            |t| locale.t(labels::tier(t)).to_owned(),
+        );
+        let clv = s
+            .and_then(|s| s.prediction.as_ref())
+            .and_then(|p| p.clv)
+            .map_or_else(
+                || if r.is_none() { pending() } else { none() },
+                |m| format_money(currency, m),
+            );
+        let alive = s.and_then(|s| s.prediction.as_ref()).map_or_else(
+            || if r.is_none() { pending() } else { none() },
+            |p| format!("{:.0}%", (p.p_alive * 100.0).clamp(0.0, 100.0)),
+        );
         view! {
             <dl class="figures" data-testid="profile-figures">
                 {item(Key::CustomersColGrade, grade, "profile-grade")}
@@ -261,7 +319,11 @@ pub fn Profile(env: Env, dataset: Arc<Dataset>, id: CustomerId) -> impl IntoView
     let outcome = RwSignal::new(ContactOutcome::Positive);
     let summary = RwSignal::new(String::new());
     let schedule = RwSignal::new(false);
-    let next_due = RwSignal::new((today + chrono::Days::new(7)).format("%Y-%m-%d").to_string());
+    let next_due = RwSignal::new(
+        (today + chrono::Days::new(7))
+            .format("%Y-%m-%d")
+            .to_string(),
+    );
     let next_assignee = RwSignal::new(None::<StaffId>);
     let next_purpose = RwSignal::new(String::new());
     let log_busy = RwSignal::new(false);
@@ -308,7 +370,12 @@ pub fn Profile(env: Env, dataset: Arc<Dataset>, id: CustomerId) -> impl IntoView
         .collect_view();
 
     // ---- open follow-ups of this customer ----
-    let mut open: Vec<_> = linked.follow_ups.iter().filter(|f| f.done.is_none()).cloned().collect();
+    let mut open: Vec<_> = linked
+        .follow_ups
+        .iter()
+        .filter(|f| f.done.is_none())
+        .cloned()
+        .collect();
     open.sort_by_key(|f| f.due);
     let ds_f = Arc::clone(&ds);
     let follow_busy = RwSignal::new(false);
@@ -347,12 +414,14 @@ pub fn Profile(env: Env, dataset: Arc<Dataset>, id: CustomerId) -> impl IntoView
         let items = events
             .into_iter()
             .take(TIMELINE_MAX)
-            .map(|e| view! {
-                <li data-testid="timeline-item">
-                    <time>{date_time(locale, e.at)}</time>
-                    " "<span class="badge badge-muted">{locale.t(e.kind)}</span>" "
-                    {e.text}
-                </li>
+            .map(|e| {
+                view! {
+                    <li data-testid="timeline-item">
+                        <time>{date_time(locale, e.at)}</time>
+                        " "<span class="badge badge-muted">{locale.t(e.kind)}</span>" "
+                        {e.text}
+                    </li>
+                }
             })
             .collect_view();
         view! {
@@ -419,7 +488,8 @@ pub fn Profile(env: Env, dataset: Arc<Dataset>, id: CustomerId) -> impl IntoView
     let phone = customer.phone.as_ref().map(|p| p.to_string());
     let email = customer.email.as_ref().map(|e| e.to_string());
     let tags = customer.tags.clone();
-    let edit_href = super::customers_location(&[("id", id.to_string()), ("edit", "1".to_owned())]).to_hash();
+    let edit_href =
+        super::customers_location(&[("id", id.to_string()), ("edit", "1".to_owned())]).to_hash();
     let has_open = !linked.follow_ups.iter().all(|f| f.done.is_some());
 
     view! {
@@ -524,5 +594,8 @@ pub fn Profile(env: Env, dataset: Arc<Dataset>, id: CustomerId) -> impl IntoView
 
 /// The grade set by hand, shown before the analysis has run.
 fn customer_grade(ds: &Dataset, id: CustomerId) -> Option<&'static str> {
-    ds.customers.get(id).and_then(|c| c.grade_override).map(grade_code)
+    ds.customers
+        .get(id)
+        .and_then(|c| c.grade_override)
+        .map(grade_code)
 }
