@@ -161,13 +161,16 @@ pub fn CustomerList(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
     };
 
     // ---- rows ----
+    // The first row drawn: changes every ROW_HEIGHT pixels of scrolling, so
+    // the rows are redrawn only then, not on every scroll event.
+    let first_row =
+        Memo::new(move |_| ((scroll_top.get() / ROW_HEIGHT) as usize).saturating_sub(OVERSCAN));
     let ds = Arc::clone(&dataset);
     let body = move || {
         let locale = i18n.locale();
         let report = report.get();
         rows.with(|all| {
-            let first = ((scroll_top.get() / ROW_HEIGHT) as usize).saturating_sub(OVERSCAN);
-            let first = first.min(all.len());
+            let first = first_row.get().min(all.len());
             let count = (VIEWPORT / ROW_HEIGHT) as usize + 2 * OVERSCAN;
             let last = (first + count).min(all.len());
             let top = first as f64 * ROW_HEIGHT;

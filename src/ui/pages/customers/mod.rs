@@ -26,7 +26,7 @@ use crate::app::{
 };
 use crate::domain::complaints::Actor;
 use crate::domain::customers::{Deleted, EditError};
-use crate::domain::segmentation::{classify, prepare, SegmentationReport};
+use crate::domain::segmentation::{classify, prepare, AnalysisBasis, SegmentationReport};
 use crate::domain::{AuditId, ChangeSet, CustomerId, Dataset};
 use crate::i18n::{store_error_message, Key, Locale};
 use crate::route::{Location, Route};
@@ -226,6 +226,14 @@ pub fn CustomersPage(dataset: Arc<Dataset>) -> impl IntoView {
     .into_any()
 }
 
+thread_local! {
+    /// The slow half of the segmentation (`prepare`), kept across the
+    /// page's re-renders for the data set it was computed from (by its
+    /// fingerprint: counts and settings); the fast half (`classify`) reruns
+    /// on every render, so an edited grade override shows at once.
+    static BASIS: std::cell::RefCell<Option<(u64, Arc<AnalysisBasis>)>> = const { std::cell::RefCell::new(None) };
+}
+
 /// Computes the segmentation in the background (in the Web Worker when the
 /// data on screen is the stored data), so the list can show and filter by
 /// segment, tier and grade, and the profile its CLV and P(alive).
@@ -235,29 +243,43 @@ fn compute_segmentation(env: Env, ds: Arc<Dataset>) {
         data.persistence() == Some(Persistence::Browser) && data.unsaved_demo().is_none()
     });
     let report = env.report;
+    let key = fingerprint(&ds);
+    let cached = BASIS.with(|b| {
+        b.borrow()
+            .as_ref()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, basis)| Arc::clone(basis))
+    });
     set_timeout(
         move || {
             spawn_local(async move {
                 let settings = ds.settings.segmentation.clone();
-                let today = business_today(&ds.settings);
-                let from_worker = if stored {
-                    let request = Request {
-                        settings: settings.clone(),
-                        today,
-                        fingerprint: fingerprint(&ds),
-                    };
-                    prepare_in_worker(&request).await
-                } else {
-                    None
-                };
-                let basis = match from_worker {
+                let basis = match cached {
                     Some(b) => b,
-                    None => prepare(&ds, &settings, today),
+                    None => {
+                        let today = business_today(&ds.settings);
+                        let from_worker = if stored {
+                            let request = Request {
+                                settings: settings.clone(),
+                                today,
+                                fingerprint: key,
+                            };
+                            prepare_in_worker(&request).await
+                        } else {
+                            None
+                        };
+                        let basis = Arc::new(match from_worker {
+                            Some(b) => b,
+                            None => prepare(&ds, &settings, today),
+                        });
+                        BASIS.with(|b| *b.borrow_mut() = Some((key, Arc::clone(&basis))));
+                        basis
+                    }
                 };
                 let computed = classify(&ds, &basis, &settings);
                 let _ = report.try_set(Some(Arc::new(computed)));
             });
         },
-        Duration::from_millis(50),
+        Duration::from_millis(30),
     );
 }
