@@ -15,14 +15,47 @@ use std::sync::Arc;
 pub fn FollowUpList(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
     let i18n = env.i18n;
     let today = business_today(&dataset.settings);
-    let who = RwSignal::new(String::new());
-    let ahead = RwSignal::new(0_u32);
+    // The filters live in the URL (`&who=3&ahead=7`), written with
+    // `replaceState`, so they survive the re-render after each edit.
+    let hash = window().location().hash().unwrap_or_default();
+    let query = crate::route::Location::parse(&hash).query;
+    let who = RwSignal::new(query.get("who").unwrap_or("").to_owned());
+    let ahead = RwSignal::new(
+        query
+            .get("ahead")
+            .and_then(|v| v.parse::<u32>().ok())
+            .unwrap_or(0),
+    );
+    Effect::new(move |_| {
+        let mut location = super::customers_location(&[("view", "follow-ups".to_owned())]);
+        location.query.set("who", &who.get());
+        let days = ahead.get();
+        location.query.set(
+            "ahead",
+            &if days == 0 {
+                String::new()
+            } else {
+                days.to_string()
+            },
+        );
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&location.to_hash()),
+            );
+        }
+    });
     let busy = RwSignal::new(false);
     let failure = RwSignal::new(None::<ChangeFailure<EditError>>);
     let staff = dataset.settings.staff.clone();
     let filter_options = staff
         .iter()
-        .map(|s| view! { <option value=s.id.to_string()>{s.name.clone()}</option> })
+        .map(|s| {
+            let value = s.id.to_string();
+            let current = value.clone();
+            view! { <option value=value selected=move || who.get() == current>{s.name.clone()}</option> }
+        })
         .collect_view();
     let ds = Arc::clone(&dataset);
     let rows = move || {
@@ -112,17 +145,17 @@ pub fn FollowUpList(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
                 <label class="field">
                     <span>{move || i18n.t(Key::CustomersAssignee)}</span>
                     <select data-testid="follow-up-filter-assignee" on:change=move |ev| who.set(event_target_value(&ev))>
-                        <option value="">{move || i18n.t(Key::CustomersAll)}</option>
-                        <option value="none">{move || i18n.t(Key::CustomersUnassigned)}</option>
+                        <option value="" selected=move || who.get().is_empty()>{move || i18n.t(Key::CustomersAll)}</option>
+                        <option value="none" selected=move || who.get() == "none">{move || i18n.t(Key::CustomersUnassigned)}</option>
                         {filter_options}
                     </select>
                 </label>
                 <label class="field">
                     <span>{move || i18n.t(Key::CustomersWindow)}</span>
                     <select data-testid="follow-up-filter-window" on:change=move |ev| ahead.set(event_target_value(&ev).parse().unwrap_or(0))>
-                        <option value="0">{move || i18n.t(Key::CustomersWindowDue)}</option>
-                        <option value="7">{move || i18n.t(Key::CustomersWindowWeek)}</option>
-                        <option value="30">{move || i18n.t(Key::CustomersWindowMonth)}</option>
+                        <option value="0" selected=move || ahead.get() == 0>{move || i18n.t(Key::CustomersWindowDue)}</option>
+                        <option value="7" selected=move || ahead.get() == 7>{move || i18n.t(Key::CustomersWindowWeek)}</option>
+                        <option value="30" selected=move || ahead.get() == 30>{move || i18n.t(Key::CustomersWindowMonth)}</option>
                     </select>
                 </label>
             </div>
