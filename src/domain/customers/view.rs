@@ -208,9 +208,17 @@ impl ListView {
                 .and_then(|o| ds.outlets.get(o))
                 .map(|o| o.name.as_str())
         };
-        let cmp = |a: &(&Customer, Classes), b: &(&Customer, Classes)| -> Ordering {
-            let (ca, ka) = a;
-            let (cb, kb) = b;
+        // The pinyin sort key is looked up once per row, not per comparison.
+        let by_name = self.sort == SortColumn::Name;
+        let mut rows: Vec<(Option<&str>, &Customer, Classes)> = rows
+            .into_iter()
+            .map(|(c, k)| (if by_name { index.sort_key(c.id) } else { None }, c, k))
+            .collect();
+        let cmp = |a: &(Option<&str>, &Customer, Classes),
+                   b: &(Option<&str>, &Customer, Classes)|
+         -> Ordering {
+            let (na, ca, ka) = a;
+            let (nb, cb, kb) = b;
             // Missing values sort last in ascending order.
             fn opt<T: Ord>(a: Option<T>, b: Option<T>) -> Ordering {
                 match (a, b) {
@@ -222,14 +230,11 @@ impl ListView {
             }
             let by = match self.sort {
                 SortColumn::Id => Ordering::Equal,
-                SortColumn::Name => index
-                    .sort_key(ca.id)
-                    .cmp(&index.sort_key(cb.id))
-                    .then_with(|| ca.name.cmp(&cb.name)),
+                SortColumn::Name => na.cmp(nb).then_with(|| ca.name.cmp(&cb.name)),
                 SortColumn::Phone => opt(ca.phone.as_ref(), cb.phone.as_ref()),
                 SortColumn::Email => opt(
-                    ca.email.as_ref().map(|e| e.key()),
-                    cb.email.as_ref().map(|e| e.key()),
+                    ca.email.as_ref().map(|e| e.as_str()),
+                    cb.email.as_ref().map(|e| e.as_str()),
                 ),
                 SortColumn::City => ca.city.cmp(&cb.city),
                 SortColumn::Outlet => opt(outlet_name(ca), outlet_name(cb)),
@@ -250,7 +255,7 @@ impl ListView {
                 rows.sort_by(cmp);
             }
         }
-        rows.into_iter().map(|(c, _)| c.id).collect()
+        rows.into_iter().map(|(_, c, _)| c.id).collect()
     }
 }
 
