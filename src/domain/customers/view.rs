@@ -189,7 +189,7 @@ impl ListView {
         classes: &dyn Fn(&Customer) -> Classes,
     ) -> Vec<CustomerId> {
         let hits = index.search(&self.search);
-        let mut rows: Vec<(&Customer, Classes)> = hits
+        let rows: Vec<(&Customer, Classes)> = hits
             .into_iter()
             .filter_map(|id| ds.customers.get(id))
             .filter(|c| self.outlet.is_none() || c.home_outlet == self.outlet)
