@@ -27,9 +27,14 @@ pub fn FollowUpList(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
             .unwrap_or(0),
     );
     Effect::new(move |_| {
+        let (who_now, days) = (who.get(), ahead.get());
+        // Only while the address still shows this list (see `list::write_url`).
+        let now = crate::route::Location::parse(&window().location().hash().unwrap_or_default());
+        if now.query.get("view") != Some("follow-ups") || now.query.get("id").is_some() {
+            return;
+        }
         let mut location = super::customers_location(&[("view", "follow-ups".to_owned())]);
-        location.query.set("who", &who.get());
-        let days = ahead.get();
+        location.query.set("who", &who_now);
         location.query.set(
             "ahead",
             &if days == 0 {

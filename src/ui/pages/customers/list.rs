@@ -31,6 +31,15 @@ const OVERSCAN: usize = 10;
 const COLUMNS: usize = 11;
 
 fn write_url(view: &ListView) {
+    // Only while the address still shows the list: an effect can run after
+    // a navigation away (e.g. to a profile) was started, and must not undo it.
+    let current = Location::parse(&window().location().hash().unwrap_or_default());
+    if current.route != Route::Customers
+        || current.query.get("id").is_some()
+        || current.query.get("view").is_some()
+    {
+        return;
+    }
     let mut location = Location::new(Route::Customers);
     view.write(&mut location.query);
     if let Ok(history) = window().history() {
