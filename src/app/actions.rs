@@ -178,3 +178,21 @@ async fn yield_to_browser() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// A customer's audit history, newest first (at most `limit` entries). The
+/// audit log is not held in memory; the store reads it by its customer index.
+pub async fn customer_history(
+    data: Data,
+    customer: crate::domain::CustomerId,
+    limit: usize,
+) -> Result<Vec<crate::domain::AuditEntry>, StoreError> {
+    let storage = data
+        .storage()
+        .ok_or_else(|| StoreError::Failed("the storage is not open yet".to_owned()))?;
+    storage
+        .audit(AuditQuery {
+            customer: Some(customer),
+            limit: Some(limit),
+        })
+        .await
+}

@@ -20,7 +20,8 @@ pub mod worker;
 
 pub use acting::{provide_acting_context, use_acting, ActingAs, ActingContext, ACTING_STORAGE_KEY};
 pub use actions::{
-    business_now, business_today, commit_change, replace_data, start_up, ChangeFailure, Replacement,
+    business_now, business_today, commit_change, customer_history, replace_data, start_up,
+    ChangeFailure, Replacement,
 };
 pub use context::MissingContext;
 pub use data::{provide_data_context, use_data, Data, DataContext, DataStatus, Persistence};

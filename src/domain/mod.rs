@@ -10,6 +10,7 @@ pub mod audit;
 pub mod complaints;
 pub mod contact;
 pub mod customer;
+pub mod customers;
 pub mod dataset;
 pub mod demo;
 pub mod exchange;

@@ -19,7 +19,7 @@ use crate::domain::exchange::{
     DetectedEncoding, EncodingChoice, ExportFormat, Field, FileError, ImportOptions, ImportPlan,
     ImportSummary, Importer, Mapping, Problem, ReadOptions, Sheet, Target, ValidBackup,
 };
-use crate::domain::{ContactError, Dataset};
+use crate::domain::{ContactError, CustomerId, Dataset};
 use crate::i18n::{collection_label, format_count, store_error_message, Arg, Key, Locale};
 use crate::store::StoreError;
 use crate::ui::components::{context_error, ConfirmDialog};
@@ -719,27 +719,42 @@ fn export_text(locale: Locale) -> CustomerExportText {
     }
 }
 
+/// Downloads the customers `ids` as `<stem>.csv` or `<stem>.xlsx`, with
+/// headers in `locale`; the message to show when it fails. Also the export
+/// of a selection on the customer list.
+pub(crate) fn download_customers(
+    ds: &Dataset,
+    ids: &[CustomerId],
+    format: ExportFormat,
+    locale: Locale,
+    stem: &str,
+) -> Result<(), String> {
+    export_customers(ds, ids, format, &export_text(locale))
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| {
+            download_bytes(
+                &format!("{stem}.{}", format.extension()),
+                format.mime(),
+                &bytes,
+            )
+            .map_err(|e| e.to_string())
+        })
+        .map_err(|reason| locale.fill(Key::ExchangeExportFailed, &[("reason", reason.into())]))
+}
+
 #[component]
 fn ExportSection(i18n: I18n, data: Data) -> impl IntoView {
     let failure: RwSignal<Option<String>> = RwSignal::new(None);
     let export = move |format: ExportFormat| {
         let Some(ds) = current(data) else { return };
-        let locale = i18n.locale();
-        let result = export_customers(&ds, &all_customer_ids(&ds), format, &export_text(locale))
-            .map_err(|e| e.to_string())
-            .and_then(|bytes| {
-                download_bytes(
-                    &format!("customers.{}", format.extension()),
-                    format.mime(),
-                    &bytes,
-                )
-                .map_err(|e| e.to_string())
-            });
-        failure.set(
-            result
-                .err()
-                .map(|reason| locale.fill(Key::ExchangeExportFailed, &[("reason", reason.into())])),
+        let result = download_customers(
+            &ds,
+            &all_customer_ids(&ds),
+            format,
+            i18n.locale(),
+            "customers",
         );
+        failure.set(result.err());
     };
     let disabled = move || data.dataset().is_none_or(|ds| ds.customers.is_empty());
     view! {

@@ -95,3 +95,46 @@ test.describe('accessibility of the health pages in use', () => {
     expect(blocking, 'serious or critical axe violations').toEqual([]);
   });
 });
+
+// The Customers page's other views: a profile, the form, the follow-up list,
+// the duplicates and the merge view.
+for (const lang of ['zh-CN', 'en'] as const) {
+  test.describe(`accessibility of the customer views in ${lang}`, () => {
+    test.use({ locale: LOCALES[lang] });
+
+    test(`customer views have no serious or critical axe violation (${lang})`, async ({ page }) => {
+      const app = new CrmApp(page);
+      await app.open();
+      await app.waitForDemo();
+      await app.goTo(lang, 'customers');
+      await expect(page.getByTestId('customer-row').first()).toBeVisible();
+      await page.goto('/#/customers?view=duplicates');
+      const pair = page.getByTestId('duplicate-row').first();
+      await expect(pair).toBeVisible();
+      const merge = `/#/customers?view=merge&a=${await pair.getAttribute('data-a')}&b=${await pair.getAttribute('data-b')}`;
+      const views: [string, string][] = [
+        ['list', '/#/customers'],
+        ['profile', '/#/customers?id=1'],
+        ['edit', '/#/customers?id=1&edit=1'],
+        ['new', '/#/customers?view=new'],
+        ['follow-ups', '/#/customers?view=follow-ups'],
+        ['duplicates', '/#/customers?view=duplicates'],
+        ['merge', merge],
+      ];
+      const blocking: string[] = [];
+      for (const [name, url] of views) {
+        await page.goto(url);
+        await expect(page.getByRole('main').getByRole('heading', { level: 2 }).first()).toBeVisible();
+        if (name === 'profile') await expect(page.getByTestId('history-table').or(page.getByTestId('history-empty'))).toBeVisible();
+        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+        for (const v of results.violations) {
+          const where = v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ');
+          const line = `[${lang}] customers ${name}: ${v.impact ?? 'unknown'} ${v.id}: ${v.help} (${v.nodes.length} nodes: ${where})`;
+          console.log(line);
+          if (v.impact === 'serious' || v.impact === 'critical') blocking.push(line);
+        }
+      }
+      expect(blocking, 'serious or critical axe violations').toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,465 @@
+//! The customer list: search as you type (name, phone, e-mail, pinyin
+//! initials or full pinyin), filters, sortable column headers, row
+//! selection and bulk tagging. Rows are virtualised: only the rows in view
+//! (plus a margin) are in the DOM, between two spacer rows that keep the
+//! scroll height, so 100,000 customers scroll smoothly.
+//!
+//! The view state lives in the URL (`domain::customers::ListView`), written
+//! with `history.replaceState` so that typing never rebuilds the page.
+
+use super::{failure_text, labels, last_deleted, profile_href, set_last_deleted, Env};
+use crate::app::ChangeFailure;
+use crate::domain::customers::view::{grade_code, segment_code, tier_code, TIERS};
+use crate::domain::customers::{
+    bulk_tag, tags_in_use, undo_delete, Classes, EditError, ListView, SearchIndex, SortColumn,
+};
+use crate::domain::exchange::ExportFormat;
+use crate::domain::segmentation::SEGMENTS;
+use crate::domain::{CustomerId, Dataset, Grade, OutletId};
+use crate::i18n::{format_date, Key};
+use crate::route::{Location, Route};
+use crate::ui::pages::exchange::download_customers;
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+use std::sync::Arc;
+use wasm_bindgen::JsValue;
+
+/// Height of one row in pixels (fixed in the CSS, `.vlist tr`).
+const ROW_HEIGHT: f64 = 40.0;
+/// Height of the scrolling area in pixels (`.vlist-scroll`).
+const VIEWPORT: f64 = 560.0;
+/// Rows drawn above and below the visible ones.
+const OVERSCAN: usize = 10;
+const COLUMNS: usize = 11;
+
+fn write_url(view: &ListView) {
+    // Only while the address still shows the list: an effect can run after
+    // a navigation away (e.g. to a profile) was started, and must not undo it.
+    let current = Location::parse(&window().location().hash().unwrap_or_default());
+    if current.route != Route::Customers
+        || current.query.get("id").is_some()
+        || current.query.get("view").is_some()
+    {
+        return;
+    }
+    let mut location = Location::new(Route::Customers);
+    view.write(&mut location.query);
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&location.to_hash()));
+    }
+}
+
+#[component]
+pub fn CustomerList(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
+    let i18n = env.i18n;
+    // The address as it is now (the router's copy is not updated by
+    // `replaceState`).
+    let hash = window().location().hash().unwrap_or_default();
+    let state = RwSignal::new(ListView::from_query(&Location::parse(&hash).query));
+    Effect::new(move |_| state.with(write_url));
+    let index = Arc::new(SearchIndex::build(dataset.customers.iter()));
+    let report = env.report;
+    let ds = Arc::clone(&dataset);
+    let rows = Memo::new(move |_| {
+        let report = report.get();
+        let classes = |c: &crate::domain::Customer| match report.as_deref() {
+            Some(r) => r.customer(c.id).map_or_else(Classes::default, |s| Classes {
+                grade: Some(s.grade.effective),
+                segment: s.segment,
+                tier: s.value_tier,
+            }),
+            None => Classes {
+                grade: c.grade_override,
+                ..Classes::default()
+            },
+        };
+        state.with(|v| v.apply(&ds, &index, &classes))
+    });
+    let scroll_top = RwSignal::new(0.0_f64);
+    let selected = RwSignal::new(BTreeSet::<CustomerId>::new());
+    let tag = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let failure = RwSignal::new(None::<ChangeFailure<EditError>>);
+    let notice = RwSignal::new(None::<String>);
+
+    let set = move |f: &dyn Fn(&mut ListView)| {
+        state.update(|v| f(v));
+        scroll_top.set(0.0);
+    };
+
+    // ---- filters ----
+    let outlets: Vec<(OutletId, String)> = dataset
+        .outlets
+        .iter()
+        .map(|o| (o.id, o.id.to_string()))
+        .collect();
+    let ds = Arc::clone(&dataset);
+    let outlet_options = outlets
+        .into_iter()
+        .map(|(id, value)| {
+            let ds = Arc::clone(&ds);
+            view! {
+                <option value=value selected=move || state.with(|v| v.outlet == Some(id))>
+                    {move || labels::outlet(i18n.locale(), &ds, id)}
+                </option>
+            }
+        })
+        .collect_view();
+    let tag_options = tags_in_use(&dataset)
+        .into_iter()
+        .map(|(t, n)| {
+            let value = t.clone();
+            let current = t.clone();
+            view! {
+                <option value=value selected=move || state.with(|v| v.tag.as_deref() == Some(current.as_str()))>
+                    {format!("{t} ({n})")}
+                </option>
+            }
+        })
+        .collect_view();
+    let grade_options = [Grade::A, Grade::B, Grade::C]
+        .into_iter()
+        .map(|g| {
+            view! { <option value=grade_code(g) selected=move || state.with(|v| v.grade == Some(g))>{grade_code(g)}</option> }
+        })
+        .collect_view();
+    let segment_options = SEGMENTS
+        .iter()
+        .map(|d| {
+            let s = d.segment;
+            view! {
+                <option value=segment_code(s) selected=move || state.with(|v| v.segment == Some(s))>
+                    {move || labels::segment(i18n.locale(), s)}
+                </option>
+            }
+        })
+        .collect_view();
+    let tier_options = TIERS
+        .into_iter()
+        .map(|t| {
+            view! { <option value=tier_code(t) selected=move || state.with(|v| v.tier == Some(t))>{move || i18n.t(labels::tier(t))}</option> }
+        })
+        .collect_view();
+    let not_computed = move || report.with(Option::is_none);
+
+    // ---- header ----
+    let header = move |column: SortColumn, key: Key| {
+        let sort = move || {
+            state.with(|v| {
+                if v.sort != column {
+                    "none"
+                } else if v.descending {
+                    "descending"
+                } else {
+                    "ascending"
+                }
+            })
+        };
+        let arrow = move || match sort() {
+            "ascending" => "▲",
+            "descending" => "▼",
+            _ => "",
+        };
+        view! {
+            <th scope="col" aria-sort=sort>
+                <button type="button" class="sort-button" data-sort=column.code()
+                    on:click=move |_| set(&|v| v.toggle_sort(column))>
+                    {move || i18n.t(key)}
+                    <span aria-hidden="true">{arrow}</span>
+                </button>
+            </th>
+        }
+    };
+
+    // ---- rows ----
+    // The first row drawn: changes every ROW_HEIGHT pixels of scrolling, so
+    // the rows are redrawn only then, not on every scroll event.
+    let first_row =
+        Memo::new(move |_| ((scroll_top.get() / ROW_HEIGHT) as usize).saturating_sub(OVERSCAN));
+    let ds = Arc::clone(&dataset);
+    let body = move || {
+        let locale = i18n.locale();
+        let report = report.get();
+        rows.with(|all| {
+            let first = first_row.get().min(all.len());
+            let count = (VIEWPORT / ROW_HEIGHT) as usize + 2 * OVERSCAN;
+            let last = (first + count).min(all.len());
+            let top = first as f64 * ROW_HEIGHT;
+            let bottom = (all.len() - last) as f64 * ROW_HEIGHT;
+            let spacer = |h: f64| {
+                (h > 0.0).then(|| {
+                    view! {
+                        <tr class="vspacer" aria-hidden="true">
+                            <td colspan=COLUMNS style=format!("height:{h}px")></td>
+                        </tr>
+                    }
+                })
+            };
+            let drawn = all[first..last]
+                .iter()
+                .filter_map(|id| ds.customers.get(*id))
+                .map(|c| {
+                    let id = c.id;
+                    let k = report.as_deref().and_then(|r| r.customer(id));
+                    let grade = k
+                        .map(|s| s.grade.effective)
+                        .or(c.grade_override)
+                        .map(grade_code)
+                        .unwrap_or("");
+                    let name = labels::customer_name(locale, c);
+                    let select_label = locale.fill(Key::CustomersSelectRow, &[("name", name.clone().into())]);
+                    view! {
+                        <tr data-testid="customer-row" data-id=id.get()>
+                            <td>
+                                <input type="checkbox" aria-label=select_label
+                                    prop:checked=move || selected.with(|s| s.contains(&id))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        selected.update(|s| { if on { s.insert(id); } else { s.remove(&id); } });
+                                    } />
+                            </td>
+                            <td><a href=profile_href(id)>{name}</a></td>
+                            <td>{c.phone.as_ref().map(|p| p.to_string())}</td>
+                            <td>{c.email.as_ref().map(|e| e.to_string())}</td>
+                            <td>{c.city.clone()}</td>
+                            <td>{c.home_outlet.map(|o| labels::outlet(locale, &ds, o))}</td>
+                            <td>{c.tags.join("、")}</td>
+                            <td>{grade}</td>
+                            <td>{k.and_then(|s| s.segment).map(|s| labels::segment(locale, s))}</td>
+                            <td>{k.and_then(|s| s.value_tier).map(|t| locale.t(labels::tier(t)))}</td>
+                            <td>{format_date(locale, c.signup)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! { {spacer(top)} {drawn} {spacer(bottom)} }
+        })
+    };
+    let total = move || rows.with(Vec::len);
+    let all_selected = move || {
+        let n = total();
+        n > 0
+            && selected.with(|s| s.len() >= n)
+            && rows.with(|r| selected.with(|s| r.iter().all(|id| s.contains(id))))
+    };
+    let toggle_all = move |ev: leptos::ev::Event| {
+        let on = event_target_checked(&ev);
+        rows.with(|r| {
+            selected.update(|s| {
+                if on {
+                    s.extend(r.iter().copied());
+                } else {
+                    for id in r {
+                        s.remove(id);
+                    }
+                }
+            })
+        });
+    };
+
+    // ---- bulk tagging ----
+    let on_tag = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let ids: Vec<CustomerId> = selected.get_untracked().into_iter().collect();
+        let text = tag.get_untracked();
+        let n = ids.len();
+        notice.set(None);
+        env.submit(
+            busy,
+            failure,
+            move |ds, first| {
+                let actor = env.actor(ds);
+                bulk_tag(ds, &ids, &text, actor, first)
+            },
+            move || {
+                let _ = notice.try_set(Some(
+                    i18n.locale()
+                        .fill(Key::CustomersTagged, &[("count", n.into())]),
+                ));
+            },
+        );
+    };
+    let export_failure: RwSignal<Option<String>> = RwSignal::new(None);
+    let export_ds = Arc::clone(&dataset);
+    let export = move |format: ExportFormat| {
+        let ids: Vec<CustomerId> = selected.with(|s| s.iter().copied().collect());
+        let result = download_customers(
+            &export_ds,
+            &ids,
+            format,
+            i18n.locale(),
+            "customers-selection",
+        );
+        export_failure.set(result.err());
+    };
+    let export = StoredValue::new(export);
+    let bulk = move || {
+        let n = selected.with(BTreeSet::len);
+        (n > 0).then(|| {
+            view! {
+                <form class="bulk-bar" data-testid="bulk-bar" on:submit=on_tag
+                    aria-label=move || i18n.t(Key::CustomersBulkLabel)>
+                    <p>{move || i18n.locale().fill(Key::CustomersSelected, &[("count", n.into())])}</p>
+                    <label class="field field-inline">
+                        <span>{move || i18n.t(Key::CustomersBulkTag)}</span>
+                        <input type="text" data-testid="bulk-tag" prop:value=move || tag.get()
+                            on:input=move |ev| tag.set(event_target_value(&ev)) />
+                    </label>
+                    <button type="submit" class="button button-primary" disabled=move || busy.get()>
+                        {move || i18n.t(Key::CustomersBulkTagButton)}
+                    </button>
+                    <button type="button" class="button" on:click=move |_| selected.set(BTreeSet::new())>
+                        {move || i18n.t(Key::CustomersClearSelection)}
+                    </button>
+                    <button type="button" class="button" data-testid="export-selection-csv"
+                        on:click=move |_| export.with_value(|f| f(ExportFormat::Csv))>
+                        {move || i18n.t(Key::CustomersExportCsv)}
+                    </button>
+                    <button type="button" class="button"
+                        on:click=move |_| export.with_value(|f| f(ExportFormat::Xlsx))>
+                        {move || i18n.t(Key::CustomersExportXlsx)}
+                    </button>
+                    {move || export_failure.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+                </form>
+            }
+        })
+    };
+    let failure_line = move || {
+        failure.get().map(|f| view! { <p class="field-error" role="alert">{move || failure_text(i18n.locale(), &f)}</p> })
+    };
+    let notice_line = move || {
+        notice
+            .get()
+            .map(|n| view! { <p class="note" role="status" data-testid="bulk-notice">{n}</p> })
+    };
+
+    // ---- undo of the last deletion ----
+    let undo_busy = RwSignal::new(false);
+    let undo_failure = RwSignal::new(None::<ChangeFailure<EditError>>);
+    let undo = last_deleted().map(|deleted| {
+        let name = labels::customer_name(untrack(|| i18n.locale()), &deleted.customer);
+        let linked = deleted.linked.count();
+        let id = deleted.customer.id;
+        let on_undo = move |_| {
+            let deleted = deleted.clone();
+            env.submit(
+                undo_busy,
+                undo_failure,
+                move |ds, first| {
+                    let actor = env.actor(ds);
+                    undo_delete(ds, &deleted, actor, first)
+                },
+                move || {
+                    set_last_deleted(None);
+                    env.go(&[("id", id.to_string())]);
+                },
+            );
+        };
+        view! {
+            <div class="banner banner-info" role="status" data-testid="undo-banner">
+                <p>{move || i18n.locale().fill(Key::CustomersDeletedNotice, &[("name", name.clone().into()), ("count", linked.into())])}</p>
+                <button type="button" class="button" data-testid="undo-delete" on:click=on_undo disabled=move || undo_busy.get()>
+                    {move || i18n.t(Key::CustomersUndo)}
+                </button>
+                <button type="button" class="button button-quiet" on:click=move |_| { set_last_deleted(None); undo_failure.set(None); }>
+                    {move || i18n.t(Key::CustomersDismiss)}
+                </button>
+                {move || undo_failure.get().map(|f| view! { <p class="field-error">{move || failure_text(i18n.locale(), &f)}</p> })}
+            </div>
+        }
+    });
+
+    let select_change = move |apply: fn(&mut ListView, &str)| {
+        move |ev: leptos::ev::Event| {
+            let value = event_target_value(&ev);
+            set(&|v| apply(v, &value));
+        }
+    };
+
+    view! {
+        <section class="card" aria-labelledby="customers-list-heading">
+            <h2 id="customers-list-heading">{move || i18n.t(Key::CustomersListHeading)}</h2>
+            {undo}
+            <div class="filters" role="group" aria-label=move || i18n.t(Key::CustomersFiltersLabel)>
+                <label class="field">
+                    <span>{move || i18n.t(Key::CustomersSearchLabel)}</span>
+                    <input type="search" data-testid="customer-search" autocomplete="off"
+                        placeholder=move || i18n.t(Key::CustomersSearchPlaceholder)
+                        prop:value=move || state.with(|v| v.search.clone())
+                        on:input=move |ev| { let q = event_target_value(&ev); set(&|v| v.search = q.clone()); } />
+                </label>
+                <label class="field">
+                    <span>{move || i18n.t(Key::CustomersFilterOutlet)}</span>
+                    <select data-testid="filter-outlet" on:change=select_change(|v, x| v.outlet = x.parse().ok().map(OutletId))>
+                        <option value="" selected=move || state.with(|v| v.outlet.is_none())>{move || i18n.t(Key::CustomersAll)}</option>
+                        {outlet_options}
+                    </select>
+                </label>
+                <label class="field">
+                    <span>{move || i18n.t(Key::CustomersFilterTag)}</span>
+                    <select data-testid="filter-tag" on:change=select_change(|v, x| v.tag = (!x.is_empty()).then(|| x.to_owned()))>
+                        <option value="" selected=move || state.with(|v| v.tag.is_none())>{move || i18n.t(Key::CustomersAll)}</option>
+                        {tag_options}
+                    </select>
+                </label>
+                <label class="field">
+                    <span>{move || i18n.t(Key::CustomersColGrade)}</span>
+                    <select data-testid="filter-grade" on:change=select_change(|v, x| v.grade = crate::domain::customers::view::parse_grade(x))>
+                        <option value="" selected=move || state.with(|v| v.grade.is_none())>{move || i18n.t(Key::CustomersAll)}</option>
+                        {grade_options}
+                    </select>
+                </label>
+                <label class="field">
+                    <span>{move || i18n.t(Key::CustomersColSegment)}</span>
+                    <select data-testid="filter-segment" disabled=not_computed on:change=select_change(|v, x| v.segment = crate::domain::customers::view::parse_segment(x))>
+                        <option value="" selected=move || state.with(|v| v.segment.is_none())>{move || i18n.t(Key::CustomersAll)}</option>
+                        {segment_options}
+                    </select>
+                </label>
+                <label class="field">
+                    <span>{move || i18n.t(Key::CustomersColTier)}</span>
+                    <select data-testid="filter-tier" disabled=not_computed on:change=select_change(|v, x| v.tier = crate::domain::customers::view::parse_tier(x))>
+                        <option value="" selected=move || state.with(|v| v.tier.is_none())>{move || i18n.t(Key::CustomersAll)}</option>
+                        {tier_options}
+                    </select>
+                </label>
+            </div>
+            {move || not_computed().then(|| view! { <p class="note" role="status">{move || i18n.t(Key::CustomersComputing)}</p> })}
+            <p class="note" data-testid="customers-count" data-count=total role="status">
+                {move || i18n.locale().fill(Key::CustomersListed, &[("count", total().into())])}
+            </p>
+            {bulk}
+            {failure_line}
+            {notice_line}
+            <div class="vlist-scroll" tabindex="0" role="region"
+                aria-label=move || i18n.t(Key::CustomersListHeading)
+                on:scroll=move |ev| {
+                    let top = event_target::<web_sys::HtmlElement>(&ev).scroll_top();
+                    scroll_top.set(f64::from(top));
+                }>
+                <table class="data-table vlist" data-testid="customers-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">
+                                <input type="checkbox" data-testid="select-all"
+                                    aria-label=move || i18n.t(Key::CustomersSelectAll)
+                                    prop:checked=all_selected on:change=toggle_all />
+                            </th>
+                            {header(SortColumn::Name, Key::CustomersColName)}
+                            {header(SortColumn::Phone, Key::CustomersColPhone)}
+                            {header(SortColumn::Email, Key::CustomersColEmail)}
+                            {header(SortColumn::City, Key::CustomersColCity)}
+                            {header(SortColumn::Outlet, Key::CustomersColOutlet)}
+                            <th scope="col">{move || i18n.t(Key::CustomersColTags)}</th>
+                            {header(SortColumn::Grade, Key::CustomersColGrade)}
+                            {header(SortColumn::Segment, Key::CustomersColSegment)}
+                            {header(SortColumn::Tier, Key::CustomersColTier)}
+                            {header(SortColumn::Signup, Key::CustomersColSignup)}
+                        </tr>
+                    </thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
