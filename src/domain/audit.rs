@@ -2,7 +2,7 @@
 //! Entries are only ever appended.
 
 use super::ids::{AuditId, CustomerId, StaffId};
-use super::table::Collection;
+use super::table::{Collection, Record};
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
@@ -13,6 +13,50 @@ pub struct Actor {
     /// `None` when nobody is chosen as the acting staff member.
     pub staff: Option<StaffId>,
     pub at: NaiveDateTime,
+}
+
+/// Collects the audit entries of one change set: hands out ids from the
+/// first free one (the shell reads it from the store: the audit log is not
+/// part of the in-memory data set) and stamps each with who and when.
+pub struct AuditLog {
+    next: u32,
+    actor: Actor,
+    pub entries: Vec<AuditEntry>,
+}
+
+impl AuditLog {
+    pub fn new(first: AuditId, actor: Actor) -> AuditLog {
+        AuditLog {
+            next: first.0,
+            actor,
+            entries: Vec::new(),
+        }
+    }
+
+    /// Records a creation (`before` = `None`), a change, or a deletion
+    /// (`after` = `None`) of `T`, filed under `customer` when it is theirs.
+    pub fn record<T: Record + Serialize>(
+        &mut self,
+        action: AuditAction,
+        customer: Option<CustomerId>,
+        before: Option<&T>,
+        after: Option<&T>,
+    ) {
+        let id = before.or(after).map_or(0, |r| r.id().into());
+        let json = |r: &T| serde_json::to_value(r).ok();
+        self.entries.push(AuditEntry {
+            id: AuditId(self.next),
+            at: self.actor.at,
+            actor: self.actor.staff,
+            action,
+            collection: T::COLLECTION,
+            record: id,
+            customer,
+            before: before.and_then(json),
+            after: after.and_then(json),
+        });
+        self.next = self.next.saturating_add(1);
+    }
 }
 
 /// A part of [`crate::domain::Settings`] that is saved on its own. Settings

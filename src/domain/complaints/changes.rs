@@ -5,56 +5,15 @@
 
 use super::improvement::ImprovementAction;
 use super::workflow::{Actor, WorkflowError};
+use crate::domain::audit::AuditLog;
 use crate::domain::{
-    AuditAction, AuditEntry, AuditId, ChangeSet, Compensation, Complaint, ComplaintAction,
-    ComplaintCategory, ComplaintChannel, ComplaintEvent, ComplaintId, ComplaintStatus, Completion,
-    ContactError, Customer, CustomerId, Dataset, FollowUp, ImprovementActionId, LedgerEntry,
-    LedgerKind, Phone, Record, Resolution, Severity, StaffId, StaffRole, TransactionId,
+    AuditAction, AuditId, ChangeSet, Compensation, Complaint, ComplaintAction, ComplaintCategory,
+    ComplaintChannel, ComplaintEvent, ComplaintId, ComplaintStatus, Completion, ContactError,
+    Customer, CustomerId, Dataset, FollowUp, ImprovementActionId, LedgerEntry, LedgerKind, Phone,
+    Resolution, Severity, StaffId, StaffRole, TransactionId,
 };
 use chrono::{Days, NaiveDate};
-use serde::Serialize;
 use thiserror::Error;
-
-/// Hands out audit ids from the first free one (the shell reads it from the
-/// store: the audit log is not part of the in-memory data set).
-struct AuditLog {
-    next: u32,
-    actor: Actor,
-    entries: Vec<AuditEntry>,
-}
-
-impl AuditLog {
-    fn new(first: AuditId, actor: Actor) -> AuditLog {
-        AuditLog {
-            next: first.0,
-            actor,
-            entries: Vec::new(),
-        }
-    }
-
-    fn record<T: Record + Serialize>(
-        &mut self,
-        action: AuditAction,
-        customer: Option<CustomerId>,
-        before: Option<&T>,
-        after: Option<&T>,
-    ) {
-        let id = before.or(after).map_or(0, |r| r.id().into());
-        let json = |r: &T| serde_json::to_value(r).ok();
-        self.entries.push(AuditEntry {
-            id: AuditId(self.next),
-            at: self.actor.at,
-            actor: self.actor.staff,
-            action,
-            collection: T::COLLECTION,
-            record: id,
-            customer,
-            before: before.and_then(json),
-            after: after.and_then(json),
-        });
-        self.next = self.next.saturating_add(1);
-    }
-}
 
 /// Who the complaint is about: someone on file, or a new customer created
 /// on the spot at the desk with a name and a phone number.

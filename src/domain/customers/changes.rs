@@ -4,55 +4,15 @@
 //! entry (who, when, before, after) per record it touches.
 
 use super::form::{apply_form, CustomerForm, FormError};
+use crate::domain::audit::AuditLog;
 use crate::domain::complaints::Actor;
 use crate::domain::{
-    AuditAction, AuditEntry, AuditId, CareTask, ChangeSet, Complaint, Completion, ContactChannel,
+    AuditAction, AuditId, CareTask, ChangeSet, Complaint, Completion, ContactChannel,
     ContactOutcome, Customer, CustomerId, Dataset, FollowUp, FollowUpId, Interaction,
     InteractionId, LedgerEntry, LoyaltyAccount, Record, StaffId, SurveyResponse, Transaction,
 };
 use chrono::NaiveDate;
-use serde::Serialize;
 use thiserror::Error;
-
-/// Hands out audit ids from the first free one and stamps who and when.
-pub(super) struct AuditLog {
-    next: u32,
-    actor: Actor,
-    pub entries: Vec<AuditEntry>,
-}
-
-impl AuditLog {
-    pub fn new(first: AuditId, actor: Actor) -> AuditLog {
-        AuditLog {
-            next: first.0,
-            actor,
-            entries: Vec::new(),
-        }
-    }
-
-    pub fn record<T: Record + Serialize>(
-        &mut self,
-        action: AuditAction,
-        customer: Option<CustomerId>,
-        before: Option<&T>,
-        after: Option<&T>,
-    ) {
-        let id = before.or(after).map_or(0, |r| r.id().into());
-        let json = |r: &T| serde_json::to_value(r).ok();
-        self.entries.push(AuditEntry {
-            id: AuditId(self.next),
-            at: self.actor.at,
-            actor: self.actor.staff,
-            action,
-            collection: T::COLLECTION,
-            record: id,
-            customer,
-            before: before.and_then(json),
-            after: after.and_then(json),
-        });
-        self.next = self.next.saturating_add(1);
-    }
-}
 
 /// Why an edit was refused. Nothing was changed.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]

@@ -5,7 +5,8 @@
 //! follow-ups, care tasks) moves to the survivor; the absorbed profile is
 //! removed; all in one change set, with the merge in the audit log.
 
-use super::changes::{AuditLog, EditError, Linked};
+use super::changes::{EditError, Linked};
+use crate::domain::audit::AuditLog;
 use crate::domain::complaints::Actor;
 use crate::domain::{AuditAction, AuditId, ChangeSet, Customer, CustomerId, Dataset, Record};
 

@@ -20,8 +20,8 @@
 //! (the header is line 1), the column, the value and the reason; one problem
 //! anywhere and nothing is imported, so a file is never half in.
 
-use super::audit::AuditLog;
 use super::record::{default_context, score_problems, SurveyProblem};
+use crate::domain::audit::AuditLog;
 use crate::domain::complaints::Actor;
 use crate::domain::{
     AuditAction, AuditId, ChangeSet, CustomerId, Dataset, OutletId, Phone, SurveyResponse,

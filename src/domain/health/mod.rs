@@ -21,7 +21,6 @@
 //! - `import`: the survey-tool CSV import, validated row by row.
 //! - `today`: the Today list.
 
-mod audit;
 mod dashboard;
 mod import;
 mod record;

@@ -3,8 +3,8 @@
 //! Each returns one [`ChangeSet`] with an audit entry per record it creates
 //! or changes, so the shell only has to commit it.
 
-use super::audit::AuditLog;
 use super::scores::{call_back_of, call_backs, NpsCategory};
+use crate::domain::audit::AuditLog;
 use crate::domain::complaints::Actor;
 use crate::domain::{
     AuditAction, AuditId, CareTaskId, ChangeSet, Completion, ContactChannel, ContactOutcome,
