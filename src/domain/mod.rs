@@ -13,6 +13,7 @@ pub mod customer;
 pub mod dataset;
 pub mod demo;
 pub mod ids;
+pub mod loyalty;
 pub mod money;
 pub mod overview;
 pub mod segment_view;

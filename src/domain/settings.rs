@@ -22,6 +22,9 @@ pub struct Settings {
     pub complaints: ComplaintSettings,
     /// Segmentation and customer value thresholds (`domain::segmentation`).
     pub segmentation: crate::domain::segmentation::SegmentationSettings,
+    /// The loyalty programme: tiers, earning, expiry, rewards, care
+    /// (`domain::loyalty`).
+    pub loyalty: crate::domain::loyalty::LoyaltySettings,
 }
 
 impl Default for Settings {
@@ -34,6 +37,7 @@ impl Default for Settings {
             demo: None,
             complaints: ComplaintSettings::default(),
             segmentation: crate::domain::segmentation::SegmentationSettings::default(),
+            loyalty: crate::domain::loyalty::LoyaltySettings::default(),
         }
     }
 }
