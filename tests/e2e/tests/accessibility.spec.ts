@@ -14,6 +14,12 @@ const VIEWS = [
   '#/complaints?view=settings',
   '#/complaints?id=1',
   '#/segments?segment=champions',
+  '#/loyalty?view=members',
+  '#/loyalty?view=enrol',
+  '#/loyalty?view=rewards',
+  '#/loyalty?view=care',
+  '#/loyalty?view=settings',
+  '#/loyalty?member=1',
 ];
 
 for (const lang of ['zh-CN', 'en'] as const) {
