@@ -346,6 +346,7 @@ messages! {
         LoyaltyEnrolButton => "办理入会", "Enrol";
         LoyaltyBirthdayLabel => "生日", "Birthday";
         LoyaltyBirthdayHint => "档案中还没有生日：填写后可获得生日关怀和生日月奖励积分。", "The profile has no birthday yet: with one, the member gets birthday care and birthday-month bonus points.";
+        LoyaltyConsentLabel => "客户同意接收会员关怀与问候", "The customer agrees to be contacted with member greetings";
         LoyaltyPurchaseHeading => "登记消费", "Record a purchase";
         LoyaltyAmountLabel => "金额（元）", "Amount";
         LoyaltyQuantityLabel => "件数", "Items";

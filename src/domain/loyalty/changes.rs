@@ -136,12 +136,23 @@ fn entry(
     }
 }
 
+/// What the enrolment form collects besides the customer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Enrolment {
+    /// Saved on the profile when it has none.
+    pub birthday: Option<NaiveDate>,
+    /// The customer agrees to be contacted (care greetings); only ever
+    /// turns consent on.
+    pub consent: bool,
+}
+
 /// Enrols a customer (again, if they left): entry tier, today. A birthday
-/// given at enrolment is saved on the profile when it had none.
+/// given at enrolment is saved on the profile when it had none, and a
+/// consent to be contacted when given.
 pub fn enrol(
     ds: &Dataset,
     customer: CustomerId,
-    birthday: Option<NaiveDate>,
+    details: Enrolment,
     actor: Actor,
     first_audit: AuditId,
 ) -> Result<ChangeSet, LoyaltyError> {
@@ -167,9 +178,12 @@ pub fn enrol(
     let mut cs = ChangeSet::default();
     audit.record(customer, before, &account);
     cs.loyalty_accounts.put.push(account);
-    if let (None, Some(day)) = (profile.birthday, birthday) {
-        let mut updated = profile.clone();
-        updated.birthday = Some(day);
+    let mut updated = profile.clone();
+    if updated.birthday.is_none() {
+        updated.birthday = details.birthday;
+    }
+    updated.consent_to_contact |= details.consent;
+    if updated != *profile {
         audit.record(customer, Some(profile), &updated);
         cs.customers.put.push(updated);
     }

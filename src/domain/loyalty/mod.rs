@@ -16,7 +16,7 @@ mod tiers;
 pub use care::{care_tasks_due, daily_jobs, same_day_of_year};
 pub use changes::{
     adjust, base_points, bonuses, complete_care_task, enrol, leave, record_purchase, redeem,
-    LoyaltyError, Purchase, BIRTHDAY_BONUS_REASON,
+    Enrolment, LoyaltyError, Purchase, BIRTHDAY_BONUS_REASON,
 };
 pub use figures::{programme_figures, MonthMoves, ProgrammeFigures};
 pub use ledger::{entries_by_customer, expires_on, expiry_entries, points_of, Lot, Points};

@@ -67,7 +67,7 @@ fn apply(ds: &mut Dataset, cs: ChangeSet) {
 
 fn enrolled(on: NaiveDate) -> Dataset {
     let mut ds = shop();
-    let cs = enrol(&ds, ALICE, None, actor(on), AuditId(1)).unwrap();
+    let cs = enrol(&ds, ALICE, Enrolment::default(), actor(on), AuditId(1)).unwrap();
     apply(&mut ds, cs);
     ds
 }
@@ -393,11 +393,18 @@ fn adjustments_need_a_reason_and_staff_and_leaving_forfeits_the_balance() {
     assert_eq!(points_of(&ds, ALICE).balance, 0);
     assert!(record_purchase(&ds, &purchase(10, false), a, AuditId(1)).is_err());
     // Enrolling again starts a new membership.
-    let cs = enrol(&ds, ALICE, None, actor(day(2025, 2, 1)), AuditId(9)).unwrap();
+    let cs = enrol(
+        &ds,
+        ALICE,
+        Enrolment::default(),
+        actor(day(2025, 2, 1)),
+        AuditId(9),
+    )
+    .unwrap();
     apply(&mut ds, cs);
     assert_eq!(ds.loyalty_accounts.get(ALICE).unwrap().left_on, None);
     assert_eq!(
-        enrol(&ds, ALICE, None, a, AuditId(1)),
+        enrol(&ds, ALICE, Enrolment::default(), a, AuditId(1)),
         Err(LoyaltyError::AlreadyMember(ALICE))
     );
 }
@@ -405,24 +412,29 @@ fn adjustments_need_a_reason_and_staff_and_leaving_forfeits_the_balance() {
 #[test]
 fn enrolment_saves_a_birthday_only_when_the_profile_has_none() {
     let ds = shop();
+    let with = |birthday, consent| Enrolment { birthday, consent };
+    let a = actor(day(2025, 1, 1));
     let cs = enrol(
         &ds,
         CustomerId(2),
-        Some(day(1988, 4, 1)),
-        actor(day(2025, 1, 1)),
+        with(Some(day(1988, 4, 1)), false),
+        a,
         AuditId(1),
     )
     .unwrap();
     assert_eq!(cs.customers.put[0].birthday, Some(day(1988, 4, 1)));
-    let cs = enrol(
-        &ds,
-        ALICE,
-        Some(day(1988, 4, 1)),
-        actor(day(2025, 1, 1)),
-        AuditId(1),
-    )
-    .unwrap();
-    assert!(cs.customers.put.is_empty());
+    assert_eq!(cs.audit.len(), 2);
+    let cs = enrol(&ds, ALICE, with(Some(day(1988, 4, 1)), true), a, AuditId(1)).unwrap();
+    assert!(
+        cs.customers.put.is_empty(),
+        "a birthday on file is kept; consent was given"
+    );
+    let mut shy = ds.clone();
+    let mut c = shy.customers.get(ALICE).unwrap().clone();
+    c.consent_to_contact = false;
+    shy.customers.upsert(c);
+    let cs = enrol(&shy, ALICE, with(None, true), a, AuditId(1)).unwrap();
+    assert!(cs.customers.put[0].consent_to_contact);
 }
 
 #[test]

@@ -51,6 +51,8 @@ export class LoyaltyPage {
   async enrolWithBirthday(isoDate: string): Promise<void> {
     await expect(this.page.getByTestId('member-not-member')).toBeVisible();
     await this.page.getByLabel('Birthday').fill(isoDate);
+    const consent = this.page.getByLabel('The customer agrees to be contacted with member greetings');
+    if ((await consent.count()) > 0) await consent.check();
     await this.page.getByRole('button', { name: 'Enrol', exact: true }).click();
     await expect(this.page.getByTestId('member-tier')).toBeVisible();
   }

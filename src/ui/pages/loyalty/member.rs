@@ -8,7 +8,7 @@ use super::{failure_text, labels, Env};
 use crate::app::{business_today, use_i18n, ChangeFailure};
 use crate::domain::loyalty::{
     adjust, enrol, leave, points_of, progress, qualifying_value, record_purchase, redeem,
-    LoyaltyError, Purchase,
+    Enrolment, LoyaltyError, Purchase,
 };
 use crate::domain::{CategoryId, CustomerId, Dataset, Money, OutletId, SalesChannel};
 use crate::i18n::{format_date, Key, Locale};
@@ -193,11 +193,11 @@ pub fn MemberView(env: Env, dataset: Arc<Dataset>, customer: CustomerId) -> impl
 #[component]
 fn EnrolForm(env: Env, dataset: Arc<Dataset>, customer: CustomerId) -> impl IntoView {
     let i18n = env.i18n;
-    let needs_birthday = dataset
-        .customers
-        .get(customer)
-        .is_some_and(|c| c.birthday.is_none());
+    let profile = dataset.customers.get(customer);
+    let needs_birthday = profile.is_some_and(|c| c.birthday.is_none());
+    let needs_consent = profile.is_some_and(|c| !c.consent_to_contact);
     let birthday = RwSignal::new(String::new());
+    let consent = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let failure = RwSignal::new(None::<ChangeFailure<LoyaltyError>>);
     let ds = Arc::clone(&dataset);
@@ -222,11 +222,23 @@ fn EnrolForm(env: Env, dataset: Arc<Dataset>, customer: CustomerId) -> impl Into
             </div>
         }
     });
+    let consent_field = needs_consent.then(|| {
+        view! {
+            <div class="field">
+                <label>
+                    <input type="checkbox" prop:checked=move || consent.get()
+                        on:change=move |ev| consent.set(event_target_checked(&ev)) />
+                    " " {move || i18n.t(Key::LoyaltyConsentLabel)}
+                </label>
+            </div>
+        }
+    });
     view! {
         <section class="card" aria-labelledby="enrol-heading">
             <h2 id="enrol-heading">{move || i18n.t(Key::LoyaltyEnrolHeading)}</h2>
             <form class="form" novalidate on:submit=on_submit>
                 {birthday_field}
+                {consent_field}
                 {error_line(env, failure, "enrol-error")}
                 <button type="submit" class="button button-primary" disabled=move || busy.get()>
                     {move || i18n.t(Key::LoyaltyEnrolButton)}
