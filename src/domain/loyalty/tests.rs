@@ -29,35 +29,36 @@ const ALICE: CustomerId = CustomerId(1);
 
 /// A retail data set with one customer (birthday 5 June) and an outlet.
 fn shop() -> Dataset {
-    let mut ds = Dataset::default();
-    ds.customers = Table::from_rows(vec![
-        Customer {
-            id: ALICE,
-            name: "王芳".into(),
-            name_latin: "Wang Fang".into(),
-            birthday: Some(day(1990, 6, 5)),
-            consent_to_contact: true,
-            ..Customer::default()
-        },
-        Customer {
-            id: CustomerId(2),
-            name: "李雷".into(),
-            consent_to_contact: true,
-            ..Customer::default()
-        },
-    ]);
-    ds.outlets = Table::from_rows(vec![Outlet {
-        id: OutletId(1),
-        name: "旗舰店".into(),
-        name_latin: String::new(),
-        city: String::new(),
-    }]);
-    ds.categories = Table::from_rows(vec![Category {
-        id: CategoryId(1),
-        name: "女装".into(),
-        name_latin: String::new(),
-    }]);
-    ds
+    Dataset {
+        customers: Table::from_rows(vec![
+            Customer {
+                id: ALICE,
+                name: "王芳".into(),
+                name_latin: "Wang Fang".into(),
+                birthday: Some(day(1990, 6, 5)),
+                consent_to_contact: true,
+                ..Customer::default()
+            },
+            Customer {
+                id: CustomerId(2),
+                name: "李雷".into(),
+                consent_to_contact: true,
+                ..Customer::default()
+            },
+        ]),
+        outlets: Table::from_rows(vec![Outlet {
+            id: OutletId(1),
+            name: "旗舰店".into(),
+            name_latin: String::new(),
+            city: String::new(),
+        }]),
+        categories: Table::from_rows(vec![Category {
+            id: CategoryId(1),
+            name: "女装".into(),
+            name_latin: String::new(),
+        }]),
+        ..Dataset::default()
+    }
 }
 
 fn apply(ds: &mut Dataset, cs: ChangeSet) {
