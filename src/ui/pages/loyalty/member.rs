@@ -203,12 +203,15 @@ fn EnrolForm(env: Env, dataset: Arc<Dataset>, customer: CustomerId) -> impl Into
     let ds = Arc::clone(&dataset);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let day = NaiveDate::parse_from_str(&birthday.get_untracked(), "%Y-%m-%d").ok();
+        let details = Enrolment {
+            birthday: NaiveDate::parse_from_str(&birthday.get_untracked(), "%Y-%m-%d").ok(),
+            consent: consent.get_untracked(),
+        };
         let actor = env.actor(&ds);
         env.submit(
             busy,
             failure,
-            move |ds, audit| enrol(ds, customer, day, actor, audit),
+            move |ds, audit| enrol(ds, customer, details, actor, audit),
             || {},
         );
     };

@@ -10,12 +10,15 @@ use crate::i18n::{Key, Locale};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-fn problems_text(locale: Locale, p: &Vec<SettingsProblem>) -> String {
+fn problems_text(locale: Locale, p: &[SettingsProblem]) -> String {
     p.iter()
         .map(|p| labels::problem(locale, p))
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// An edit of the catalogue, applied to the rewards as they are when saved.
+type RewardEdit = Box<dyn FnOnce(&mut Vec<Reward>)>;
 
 /// Parses a stock field: blank is unlimited.
 fn stock(text: &str) -> Option<Option<u32>> {
@@ -36,7 +39,7 @@ pub fn Rewards(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
     let cost = RwSignal::new(String::new());
     let new_stock = RwSignal::new(String::new());
 
-    let save = move |ds: &Arc<Dataset>, change: Box<dyn FnOnce(&mut Vec<Reward>)>| {
+    let save = move |ds: &Arc<Dataset>, change: RewardEdit| {
         let actor = env.actor(ds);
         env.submit(
             busy,
@@ -152,7 +155,7 @@ pub fn Rewards(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
         <section class="card" aria-labelledby="rewards-heading">
             <h2 id="rewards-heading">{move || i18n.t(Key::LoyaltyRewardsHeading)}</h2>
             <p class="note">{move || i18n.t(Key::LoyaltyRewardsHint)}</p>
-            {move || failure.get().map(|f| view! { <p class="banner banner-danger" role="alert" data-testid="rewards-error">{move || failure_text(i18n.locale(), &f, problems_text)}</p> })}
+            {move || failure.get().map(|f| view! { <p class="banner banner-danger" role="alert" data-testid="rewards-error">{move || failure_text(i18n.locale(), &f, |l, p: &Vec<SettingsProblem>| problems_text(l, p))}</p> })}
             <div class="table-scroll">
                 <table class="data-table" data-testid="rewards-table">
                     <caption>{move || i18n.t(Key::LoyaltyRewardsHeading)}</caption>

@@ -14,12 +14,20 @@ use crate::i18n::{Key, Locale};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-fn problems_text(locale: Locale, p: &Vec<SettingsProblem>) -> String {
+fn problems_text(locale: Locale, p: &[SettingsProblem]) -> String {
     p.iter()
         .map(|p| labels::problem(locale, p))
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// A tier's fields as typed: Chinese name, English name, threshold, rate.
+type TierFields = (
+    RwSignal<String>,
+    RwSignal<String>,
+    RwSignal<String>,
+    RwSignal<String>,
+);
 
 /// Thresholds are typed in whole currency units for spend, as counts else.
 fn shown(basis: QualifyingBasis, v: i64) -> String {
@@ -55,12 +63,7 @@ pub fn ProgrammeSettings(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
     let birthday = RwSignal::new(current.birthday_bonus_percent.to_string());
     let point_value = RwSignal::new(current.point_value_minor.to_string());
     let holiday_tier = RwSignal::new(current.holiday_min_tier.to_string());
-    let tiers: Vec<(
-        RwSignal<String>,
-        RwSignal<String>,
-        RwSignal<String>,
-        RwSignal<String>,
-    )> = current
+    let tiers: Vec<TierFields> = current
         .tiers
         .iter()
         .map(|t| {
@@ -223,7 +226,7 @@ pub fn ProgrammeSettings(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
                     {text("set-point-value", Key::LoyaltyPointValue, point_value)}
                     {text("set-holiday-tier", Key::LoyaltyHolidayTier, holiday_tier)}
                 </div>
-                {move || failure.get().map(|f| view! { <p class="banner banner-danger" role="alert" data-testid="settings-error">{move || failure_text(i18n.locale(), &f, problems_text)}</p> })}
+                {move || failure.get().map(|f| view! { <p class="banner banner-danger" role="alert" data-testid="settings-error">{move || failure_text(i18n.locale(), &f, |l, p: &Vec<SettingsProblem>| problems_text(l, p))}</p> })}
                 {move || saved.get().then(|| view! { <p class="banner banner-info" role="status">{move || i18n.t(Key::LoyaltySaved)}</p> })}
                 <button type="submit" class="button button-primary" disabled=move || busy.get()>{move || i18n.t(Key::LoyaltySave)}</button>
             </form>
