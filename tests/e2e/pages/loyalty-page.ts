@@ -67,7 +67,7 @@ export class LoyaltyPage {
   }
 
   async redeem(reward: string): Promise<void> {
-    const select = this.page.getByLabel('Reward');
+    const select = this.page.getByLabel('Reward', { exact: true });
     const option = select.locator('option', { hasText: reward }).first();
     const value = (await option.getAttribute('value')) ?? '';
     await select.selectOption(value);
