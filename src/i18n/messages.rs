@@ -343,7 +343,7 @@ messages! {
         LoyaltyNightsValue => "{nights} 晚", "{nights} nights";
         LoyaltyBackToMembers => "返回会员列表", "Back to the members";
         LoyaltyEnrolHeading => "加入会员计划", "Enrol in the programme";
-        LoyaltyEnrolButton => "办理入会", "Enrol";
+        LoyaltyEnrolButton => "立即入会", "Enrol now";
         LoyaltyBirthdayLabel => "生日", "Birthday";
         LoyaltyBirthdayHint => "档案中还没有生日：填写后可获得生日关怀和生日月奖励积分。", "The profile has no birthday yet: with one, the member gets birthday care and birthday-month bonus points.";
         LoyaltyConsentLabel => "客户同意接收会员关怀与问候", "The customer agrees to be contacted with member greetings";
@@ -363,11 +363,11 @@ messages! {
         LoyaltyRedeemButton => "兑换", "Redeem";
         LoyaltyAdjustHeading => "人工调整积分", "Adjust points by hand";
         LoyaltyAdjustPoints => "调整积分（负数为扣减）", "Points (negative to deduct)";
-        LoyaltyAdjustReason => "原因", "Reason";
+        LoyaltyAdjustReason => "调整原因", "Reason for the adjustment";
         LoyaltyAdjustButton => "调整", "Adjust";
         LoyaltyLeaveHeading => "退出会员计划", "Leave the programme";
         LoyaltyLeaveHint => "退出后剩余积分作废，并记入积分流水。", "On leaving, the remaining points are forfeited, as an entry in the ledger.";
-        LoyaltyLeaveButton => "办理退会", "Leave the programme";
+        LoyaltyLeaveButton => "办理退会", "Leave now";
         LoyaltyLedgerHeading => "积分流水", "Points ledger";
         LoyaltyTierHistory => "等级变动记录", "Tier changes";
         LoyaltyColDate => "日期", "Date";
@@ -380,7 +380,7 @@ messages! {
         LoyaltyColValue => "达标值", "Qualifying value";
         LoyaltyColName => "姓名", "Name";
         LoyaltyColPhone => "电话", "Phone";
-        LoyaltyColBirthday => "生日", "Birthday";
+        LoyaltyColBirthday => "出生日期", "Date of birth";
         LoyaltyColSignup => "建档日期", "Signed up";
         LoyaltyColDue => "到期日", "Due";
         LoyaltyColMessage => "关怀话术", "Message";
@@ -399,7 +399,7 @@ messages! {
         LoyaltyTierReasonQualified => "达到升级门槛，即时生效", "Reached the threshold; effective at once";
         LoyaltyTierReasonReview => "年度复核未达标", "Below the tier at the yearly review";
         LoyaltySearchLabel => "按姓名或电话搜索", "Search by name or phone";
-        LoyaltyMembersHeading => "会员", "Members";
+        LoyaltyMembersHeading => "会员", "Member list";
         LoyaltyMembersFound => "{n} 名会员", "{n} {n|member|members}";
         LoyaltyEnrolListHeading => "尚未入会的客户", "Customers who are not members";
         LoyaltyEnrolListHint => "打开客户即可为其办理入会。", "Open a customer to enrol them.";
@@ -411,13 +411,13 @@ messages! {
         LoyaltyCareOverdue => "已逾期", "overdue";
         LoyaltyCareDone => "完成", "Done";
         LoyaltyCareDoneFor => "完成对{name}的关怀", "Mark the care task for {name} done";
-        LoyaltyCareBirthday => "生日关怀", "Birthday";
+        LoyaltyCareBirthday => "生日关怀", "Birthday greeting";
         LoyaltyCareAnniversary => "入会周年", "Membership anniversary";
         LoyaltyCareHoliday => "节日问候", "Holiday greeting";
         LoyaltyCareTierChange => "升级祝贺", "Upgrade congratulations";
         LoyaltyCareWinBack => "挽回回访", "Win-back call";
         LoyaltyPointsHeading => "积分与会员", "Points and members";
-        LoyaltyFigMembers => "会员数", "Members";
+        LoyaltyFigMembers => "会员数", "Active members";
         LoyaltyFigIssued => "累计发放积分", "Points issued";
         LoyaltyFigRedeemed => "已兑换积分", "Points redeemed";
         LoyaltyFigExpired => "已过期积分", "Points expired";
@@ -443,7 +443,7 @@ messages! {
         LoyaltySaveRewardFor => "保存礼品 {name}", "Save reward {name}";
         LoyaltyRewardAddHeading => "新增礼品", "Add a reward";
         LoyaltyRewardAddButton => "添加", "Add";
-        LoyaltySettingsHeading => "会员计划设置", "Programme settings";
+        LoyaltySettingsHeading => "会员计划设置", "Loyalty programme settings";
         LoyaltyBasisLabel => "定级依据", "Qualify by";
         LoyaltyBasisSpend => "消费金额", "Spend";
         LoyaltyBasisPoints => "累计积分", "Points earned";
@@ -466,7 +466,7 @@ messages! {
         LoyaltyHolidayTier => "节日问候的最低等级（0 起）", "Holiday greetings from tier (from 0)";
         LoyaltyErrUnknownCustomer => "找不到该客户。", "This customer does not exist.";
         LoyaltyErrAlreadyMember => "该客户已是会员。", "This customer is already a member.";
-        LoyaltyErrNotMember => "该客户不是会员。", "This customer is not a member.";
+        LoyaltyErrNotMember => "只有会员才能办理：该客户不是会员。", "Only members can do this: this customer is not a member.";
         LoyaltyErrAmount => "请输入大于 0 的金额。", "Enter an amount above 0.";
         LoyaltyErrNoOutlet => "还没有门店或酒店，无法登记消费。", "There is no store or property to record the purchase at.";
         LoyaltyErrNoCategory => "还没有品类或房型，无法登记消费。", "There is no category or room type to record the purchase under.";

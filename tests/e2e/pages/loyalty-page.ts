@@ -53,7 +53,7 @@ export class LoyaltyPage {
     await this.page.getByLabel('Birthday').fill(isoDate);
     const consent = this.page.getByLabel('The customer agrees to be contacted with member greetings');
     if ((await consent.count()) > 0) await consent.check();
-    await this.page.getByRole('button', { name: 'Enrol', exact: true }).click();
+    await this.page.getByRole('button', { name: 'Enrol now', exact: true }).click();
     await expect(this.page.getByTestId('member-tier')).toBeVisible();
   }
 

@@ -66,7 +66,7 @@ test('enrol, earn, see progress, redeem, and greet on the birthday', async ({ ap
     await page.getByLabel('Points (negative to deduct)').fill('50');
     await page.getByRole('button', { name: 'Adjust', exact: true }).click();
     await expect(page.getByTestId('adjust-error')).toContainText('An adjustment needs a reason.');
-    await page.getByLabel('Reason', { exact: true }).fill('Goodwill for a late room');
+    await page.getByLabel('Reason for the adjustment').fill('Goodwill for a late room');
     await page.getByRole('button', { name: 'Adjust', exact: true }).click();
     await expect.poll(() => loyalty.balance()).toBe(before + 50);
   });
