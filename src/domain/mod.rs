@@ -17,6 +17,7 @@ pub mod exchange;
 pub mod health;
 pub mod ids;
 pub mod lifecycle;
+pub mod loyalty;
 pub mod money;
 pub mod overview;
 pub mod segment_view;

@@ -142,6 +142,8 @@ mod tests {
             tier: 0,
             tier_since: enrolled,
             left_on: left,
+            tier_history: Vec::new(),
+            last_review: None,
         }
     }
 

@@ -151,6 +151,32 @@ pub struct LoyaltyAccount {
     pub tier: u8,
     pub tier_since: NaiveDate,
     pub left_on: Option<NaiveDate>,
+    /// Every tier change with its reason, oldest first (never silent).
+    #[serde(default)]
+    pub tier_history: Vec<TierChange>,
+    /// The last yearly review day the downgrade rule was applied on.
+    #[serde(default)]
+    pub last_review: Option<NaiveDate>,
+}
+
+/// A member moving from one tier to another (升级 / 降级).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TierChange {
+    pub on: NaiveDate,
+    pub from: u8,
+    pub to: u8,
+    pub reason: TierChangeReason,
+    /// The qualifying value (spend in minor units, points or nights) that
+    /// decided it.
+    pub value: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum TierChangeReason {
+    /// Reached the next tier's threshold: takes effect at once.
+    Qualified,
+    /// The yearly review found the member below their tier.
+    AnnualReview,
 }
 
 /// One points movement. The balance is the sum of a member's entries.

@@ -27,6 +27,9 @@ pub struct Settings {
     pub health: crate::domain::health::HealthSettings,
     /// Lifecycle stages, churn warning and win-back (`domain::lifecycle`).
     pub lifecycle: crate::domain::lifecycle::LifecycleSettings,
+    /// The loyalty programme: tiers, earning, expiry, rewards, care
+    /// (`domain::loyalty`).
+    pub loyalty: crate::domain::loyalty::LoyaltySettings,
 }
 
 impl Default for Settings {
@@ -41,6 +44,7 @@ impl Default for Settings {
             segmentation: crate::domain::segmentation::SegmentationSettings::default(),
             health: crate::domain::health::HealthSettings::default(),
             lifecycle: crate::domain::lifecycle::LifecycleSettings::default(),
+            loyalty: crate::domain::loyalty::LoyaltySettings::default(),
         }
     }
 }

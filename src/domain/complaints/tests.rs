@@ -940,6 +940,8 @@ fn small() -> Dataset {
         tier: 0,
         tier_since: NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
         left_on: None,
+        tier_history: Vec::new(),
+        last_review: None,
     }]);
     ds.transactions = Table::from_rows(vec![tx(1, 1, 1, 80_000), tx(2, 2, 1, 50_000)]);
     ds

@@ -552,6 +552,8 @@ fn linked_fixture(n_tx: u32, n_ledger: u32, both_accounts: bool) -> Dataset {
         tier,
         tier_since: day(2025, 6, c),
         left_on: None,
+        tier_history: Vec::new(),
+        last_review: None,
     };
     let mut accounts = vec![account(2, 2)];
     if both_accounts {

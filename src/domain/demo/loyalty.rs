@@ -9,12 +9,13 @@
 
 use super::calendar::{time_of_day, Calendar, DayPart};
 use super::plans::{Behaviour, Plan};
-use super::random::{below, between, chance, pick, DemoRng};
+use super::random::{below, between, chance, pick_from, DemoRng};
 use super::World;
 use crate::domain::complaints::compensation_reason;
+use crate::domain::loyalty::LoyaltySettings;
 use crate::domain::{
     BusinessKind, Compensation, Complaint, ComplaintAction, CustomerId, LedgerEntry, LedgerEntryId,
-    LedgerKind, LoyaltyAccount,
+    LedgerKind, LoyaltyAccount, TierChange, TierChangeReason,
 };
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 
@@ -22,10 +23,10 @@ use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 /// study's Gold and Diamond grades; hotel tiers come lower, since a room
 /// costs less per visit than a wardrobe costs per year.
 pub(super) fn tier_thresholds(kind: BusinessKind) -> [i64; 2] {
-    match kind {
-        BusinessKind::Retail => [10_000, 50_000],
-        BusinessKind::Hotel => [8_000, 25_000],
-    }
+    // The programme's default thresholds (minor units), in yuan.
+    let tiers = LoyaltySettings::for_business(kind).tiers;
+    let yuan = |i: usize| tiers.get(i).map_or(i64::MAX, |t| t.threshold / 100);
+    [yuan(1), yuan(2)]
 }
 
 /// Points per yuan by tier.
@@ -76,15 +77,6 @@ fn office(rng: &mut DemoRng, date: NaiveDate) -> NaiveDateTime {
     date.and_time(time_of_day(rng, DayPart::OfficeHours))
 }
 
-const REWARDS: [(&str, i64); 6] = [
-    ("兑换:免费早餐券", 1_000),
-    ("兑换:¥100代金券", 2_000),
-    ("兑换:免费升级券", 3_000),
-    ("兑换:定制礼品", 5_000),
-    ("兑换:会员专享折扣", 1_500),
-    ("兑换:积分抵现", 2_500),
-];
-
 /// Accounts (keyed by customer, in customer order) and the ledger, ids in
 /// time order.
 pub(super) fn loyalty(
@@ -107,6 +99,13 @@ pub(super) fn loyalty(
         today.and_time(NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN));
     let year_start = today.checked_sub_days(Days::new(364)).unwrap_or(today);
     let thresholds = tier_thresholds(kind);
+    // Redemptions come from the programme's default catalogue; the ledger
+    // names the reward, as a redemption made in the app does.
+    let catalogue: Vec<(String, i64)> = LoyaltySettings::for_business(kind)
+        .rewards
+        .into_iter()
+        .map(|r| (r.name, r.cost))
+        .collect();
     let mut accounts = Vec::new();
     let mut ledger: Vec<LedgerEntry> = Vec::new();
     let entry =
@@ -161,6 +160,20 @@ pub(super) fn loyalty(
             tier,
             tier_since,
             left_on,
+            // The upgrade that brought them to their tier, as the tier job
+            // would have recorded it.
+            tier_history: if tier > 0 && tier_since > enrolled_on {
+                vec![TierChange {
+                    on: tier_since,
+                    from: 0,
+                    to: tier,
+                    reason: TierChangeReason::Qualified,
+                    value: thresholds[usize::from(tier) - 1] * 100,
+                }]
+            } else {
+                Vec::new()
+            },
+            last_review: None,
         });
 
         let mut balance = 0i64;
@@ -231,11 +244,13 @@ pub(super) fn loyalty(
             }
             last_activity = date;
             if balance >= 2_000 && chance(rng, 0.2) {
-                let (reason, cost) = *pick(rng, &REWARDS);
+                let Some((reason, cost)) = pick_from(rng, &catalogue).cloned() else {
+                    continue;
+                };
                 let at = t.at + chrono::Duration::hours(i64::from(between(rng, 2, 72)));
                 if cost <= balance && at <= end_of_today {
                     let mut e = entry(customer, at, LedgerKind::Redeem, -cost);
-                    e.reason = reason.to_owned();
+                    e.reason = reason;
                     e.staff = roster.desk(rng);
                     ledger.push(e);
                     balance -= cost;

@@ -3,11 +3,11 @@
 
 mod complaints;
 mod customers;
-mod exchange;
+pub(crate) mod exchange;
 mod health_labels;
 mod home;
 mod lifecycle;
-mod loyalty;
+pub(crate) mod loyalty;
 mod not_found;
 mod segments;
 mod settings;

@@ -19,6 +19,12 @@ const VIEWS = [
   '#/lifecycle?view=tasks',
   '#/lifecycle?view=winback',
   '#/lifecycle?view=backtest',
+  '#/loyalty?view=members',
+  '#/loyalty?view=enrol',
+  '#/loyalty?view=rewards',
+  '#/loyalty?view=care',
+  '#/loyalty?view=settings',
+  '#/loyalty?member=1',
 ];
 
 for (const lang of ['zh-CN', 'en'] as const) {

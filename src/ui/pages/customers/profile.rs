@@ -197,6 +197,7 @@ pub fn Profile(env: Env, dataset: Arc<Dataset>, id: CustomerId) -> impl IntoView
         .into_any();
     };
     let ds = Arc::clone(&dataset);
+    let card_ds = Arc::clone(&dataset);
     let linked = Arc::new(Linked::of(&ds, id));
     let today = business_today(&ds.settings);
     let currency = ds.settings.currency;
@@ -521,6 +522,7 @@ pub fn Profile(env: Env, dataset: Arc<Dataset>, id: CustomerId) -> impl IntoView
                 on_confirm=on_delete
             />
         </section>
+        <crate::ui::pages::loyalty::MemberCard dataset=card_ds customer=id />
         <section class="card" aria-labelledby="details-heading">
             <h2 id="details-heading">{move || i18n.t(Key::CustomersDetailsHeading)}</h2>
             {details}

@@ -1,0 +1,235 @@
+//! Programme settings: how tiers qualify (basis, window, review date),
+//! each tier's name, threshold and earning rate, expiry, the birthday
+//! bonus, the value of a point, and who gets holiday greetings. Validated
+//! by the domain and audited with the before and after. Benefits per tier,
+//! campaigns, holidays and care templates keep their stored values here.
+
+use super::{failure_text, labels, Env};
+use crate::app::ChangeFailure;
+use crate::domain::loyalty::{
+    save_loyalty_settings, QualifyingBasis, QualifyingWindow, ReviewDate, SettingsProblem,
+};
+use crate::domain::Dataset;
+use crate::i18n::{Key, Locale};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+fn problems_text(locale: Locale, p: &[SettingsProblem]) -> String {
+    p.iter()
+        .map(|p| labels::problem(locale, p))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A tier's fields as typed: Chinese name, English name, threshold, rate.
+type TierFields = (
+    RwSignal<String>,
+    RwSignal<String>,
+    RwSignal<String>,
+    RwSignal<String>,
+);
+
+/// Thresholds are typed in whole currency units for spend, as counts else.
+fn shown(basis: QualifyingBasis, v: i64) -> String {
+    match basis {
+        QualifyingBasis::Spend => (v / 100).to_string(),
+        _ => v.to_string(),
+    }
+}
+
+fn stored(basis: QualifyingBasis, text: &str) -> i64 {
+    let n = text.trim().parse::<i64>().unwrap_or(-1);
+    match basis {
+        QualifyingBasis::Spend => n.saturating_mul(100),
+        _ => n,
+    }
+}
+
+#[component]
+pub fn ProgrammeSettings(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
+    let i18n = env.i18n;
+    let current = dataset.settings.loyalty.clone();
+    let basis = RwSignal::new(current.basis);
+    let window = RwSignal::new(current.window);
+    let (fixed, fm, fd) = match current.review {
+        ReviewDate::Anniversary => (false, 1, 1),
+        ReviewDate::Fixed { month, day } => (true, month, day),
+    };
+    let review_fixed = RwSignal::new(fixed);
+    let review_month = RwSignal::new(fm.to_string());
+    let review_day = RwSignal::new(fd.to_string());
+    let months = RwSignal::new(current.expiry.months.to_string());
+    let year_end = RwSignal::new(current.expiry.at_year_end);
+    let birthday = RwSignal::new(current.birthday_bonus_percent.to_string());
+    let point_value = RwSignal::new(current.point_value_minor.to_string());
+    let holiday_tier = RwSignal::new(current.holiday_min_tier.to_string());
+    let tiers: Vec<TierFields> = current
+        .tiers
+        .iter()
+        .map(|t| {
+            (
+                RwSignal::new(t.name.zh.clone()),
+                RwSignal::new(t.name.en.clone()),
+                RwSignal::new(shown(current.basis, t.threshold)),
+                RwSignal::new(t.earn_percent.to_string()),
+            )
+        })
+        .collect();
+    let busy = RwSignal::new(false);
+    let failure = RwSignal::new(None::<ChangeFailure<Vec<SettingsProblem>>>);
+    let saved = RwSignal::new(false);
+
+    let tier_rows = tiers
+        .iter()
+        .enumerate()
+        .map(|(i, (zh, en, threshold, rate))| {
+            let (zh, en, threshold, rate) = (*zh, *en, *threshold, *rate);
+            let ids = [
+                format!("tier-zh-{i}"),
+                format!("tier-en-{i}"),
+                format!("tier-threshold-{i}"),
+                format!("tier-rate-{i}"),
+            ];
+            let field = move |id: String, key: Key, signal: RwSignal<String>, kind: &'static str| {
+                view! {
+                    <td>
+                        <label class="visually-hidden" for=id.clone()>{move || format!("{} {}", i18n.t(key), i + 1)}</label>
+                        <input id=id type=kind class="input-narrow" prop:value=move || signal.get()
+                            on:input=move |ev| signal.set(event_target_value(&ev)) />
+                    </td>
+                }
+            };
+            let [a, b, c, d] = ids;
+            view! {
+                <tr>
+                    <th scope="row">{(i + 1).to_string()}</th>
+                    {field(a, Key::LoyaltyTierNameZh, zh, "text")}
+                    {field(b, Key::LoyaltyTierNameEn, en, "text")}
+                    {field(c, Key::LoyaltyThreshold, threshold, "number")}
+                    {field(d, Key::LoyaltyEarnRate, rate, "number")}
+                </tr>
+            }
+        })
+        .collect_view();
+
+    let ds = Arc::clone(&dataset);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        saved.set(false);
+        let mut next = ds.settings.loyalty.clone();
+        next.basis = basis.get_untracked();
+        next.window = window.get_untracked();
+        next.review = if review_fixed.get_untracked() {
+            ReviewDate::Fixed {
+                month: review_month.get_untracked().trim().parse().unwrap_or(0),
+                day: review_day.get_untracked().trim().parse().unwrap_or(0),
+            }
+        } else {
+            ReviewDate::Anniversary
+        };
+        next.expiry.months = months.get_untracked().trim().parse().unwrap_or(0);
+        next.expiry.at_year_end = year_end.get_untracked();
+        next.birthday_bonus_percent = birthday.get_untracked().trim().parse().unwrap_or(0);
+        next.point_value_minor = point_value.get_untracked().trim().parse().unwrap_or(-1);
+        next.holiday_min_tier = holiday_tier.get_untracked().trim().parse().unwrap_or(0);
+        for (t, (zh, en, threshold, rate)) in next.tiers.iter_mut().zip(&tiers) {
+            t.name.zh = zh.get_untracked().trim().to_owned();
+            t.name.en = en.get_untracked().trim().to_owned();
+            t.threshold = stored(next.basis, &threshold.get_untracked());
+            t.earn_percent = rate.get_untracked().trim().parse().unwrap_or(0);
+        }
+        let actor = env.actor(&ds);
+        env.submit(
+            busy,
+            failure,
+            move |ds, audit| save_loyalty_settings(&ds.settings, next, actor, audit),
+            move || saved.set(true),
+        );
+    };
+
+    let select = move |id: &'static str,
+                       key: Key,
+                       options: Vec<(&'static str, Key)>,
+                       value: Signal<&'static str>,
+                       set: Callback<String>| {
+        let options = options
+            .into_iter()
+            .map(|(v, k)| view! { <option value=v selected=move || value.get() == v>{move || i18n.t(k)}</option> })
+            .collect_view();
+        view! {
+            <div class="field">
+                <label for=id>{move || i18n.t(key)}</label>
+                <select id=id on:change=move |ev| set.run(event_target_value(&ev))>{options}</select>
+            </div>
+        }
+    };
+    let text = move |id: &'static str, key: Key, signal: RwSignal<String>| {
+        view! {
+            <div class="field">
+                <label for=id>{move || i18n.t(key)}</label>
+                <input id=id type="number" prop:value=move || signal.get() on:input=move |ev| signal.set(event_target_value(&ev)) />
+            </div>
+        }
+    };
+    let check = move |id: &'static str, key: Key, signal: RwSignal<bool>| {
+        view! {
+            <div class="field">
+                <label>
+                    <input id=id type="checkbox" prop:checked=move || signal.get() on:change=move |ev| signal.set(event_target_checked(&ev)) />
+                    " " {move || i18n.t(key)}
+                </label>
+            </div>
+        }
+    };
+
+    view! {
+        <section class="card" aria-labelledby="programme-settings-heading">
+            <h2 id="programme-settings-heading">{move || i18n.t(Key::LoyaltySettingsHeading)}</h2>
+            <form class="form" novalidate on:submit=on_submit>
+                <div class="field-row">
+                    {select("set-basis", Key::LoyaltyBasisLabel,
+                        vec![("spend", Key::LoyaltyBasisSpend), ("points", Key::LoyaltyBasisPoints), ("nights", Key::LoyaltyBasisNights)],
+                        Signal::derive(move || match basis.get() { QualifyingBasis::Spend => "spend", QualifyingBasis::Points => "points", QualifyingBasis::Nights => "nights" }),
+                        Callback::new(move |v: String| basis.set(match v.as_str() { "points" => QualifyingBasis::Points, "nights" => QualifyingBasis::Nights, _ => QualifyingBasis::Spend })))}
+                    {select("set-window", Key::LoyaltyWindowLabel,
+                        vec![("rolling", Key::LoyaltyWindowRolling), ("calendar", Key::LoyaltyWindowCalendar)],
+                        Signal::derive(move || match window.get() { QualifyingWindow::Rolling12Months => "rolling", QualifyingWindow::CalendarYear => "calendar" }),
+                        Callback::new(move |v: String| window.set(if v == "calendar" { QualifyingWindow::CalendarYear } else { QualifyingWindow::Rolling12Months })))}
+                </div>
+                <div class="table-scroll">
+                    <table class="data-table">
+                        <caption>{move || i18n.t(Key::LoyaltyTiersHeading)}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">"#"</th>
+                                <th scope="col">{move || i18n.t(Key::LoyaltyTierNameZh)}</th>
+                                <th scope="col">{move || i18n.t(Key::LoyaltyTierNameEn)}</th>
+                                <th scope="col">{move || i18n.t(Key::LoyaltyThreshold)}</th>
+                                <th scope="col">{move || i18n.t(Key::LoyaltyEarnRate)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{tier_rows}</tbody>
+                    </table>
+                </div>
+                <p class="note">{move || i18n.t(Key::LoyaltyThresholdHint)}</p>
+                {check("set-review-fixed", Key::LoyaltyReviewFixed, review_fixed)}
+                <div class="field-row">
+                    {text("set-review-month", Key::LoyaltyReviewMonth, review_month)}
+                    {text("set-review-day", Key::LoyaltyReviewDay, review_day)}
+                </div>
+                <div class="field-row">
+                    {text("set-expiry-months", Key::LoyaltyExpiryMonths, months)}
+                    {check("set-year-end", Key::LoyaltyExpiryYearEnd, year_end)}
+                </div>
+                <div class="field-row">
+                    {text("set-birthday-bonus", Key::LoyaltyBirthdayBonus, birthday)}
+                    {text("set-point-value", Key::LoyaltyPointValue, point_value)}
+                    {text("set-holiday-tier", Key::LoyaltyHolidayTier, holiday_tier)}
+                </div>
+                {move || failure.get().map(|f| view! { <p class="banner banner-danger" role="alert" data-testid="settings-error">{move || failure_text(i18n.locale(), &f, |l, p: &Vec<SettingsProblem>| problems_text(l, p))}</p> })}
+                {move || saved.get().then(|| view! { <p class="banner banner-info" role="status">{move || i18n.t(Key::LoyaltySaved)}</p> })}
+                <button type="submit" class="button button-primary" disabled=move || busy.get()>{move || i18n.t(Key::LoyaltySave)}</button>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,88 @@
+// The loyalty programme end to end in the hotel demo: a guest who is not a
+// member yet is enrolled (with a birthday, today, taken at enrolment), a
+// stay is recorded and earns points through the earning rule (with the
+// birthday-month bonus), the card shows the points and the progress to the
+// next tier, a reward is redeemed and the balance falls, and the care job
+// has made today's birthday task, which is completed in place.
+import { test, expect } from '../fixtures';
+import { LoyaltyPage } from '../pages/loyalty-page';
+
+test.use({ locale: 'en-US' });
+
+/** Today in the business's time zone (China, UTC+8), as YYYY-MM-DD. */
+function businessToday(): string {
+  return new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
+test('enrol, earn, see progress, redeem, and greet on the birthday', async ({ app }) => {
+  const page = app.page;
+  const loyalty = new LoyaltyPage(page);
+  await app.open();
+  await app.waitForDemo();
+  await app.goTo('en', 'loyalty');
+
+  await test.step('the dashboard shows the programme figures', async () => {
+    expect(await loyalty.figure('fig-members')).toBeGreaterThan(0);
+    expect(await loyalty.figure('fig-issued')).toBeGreaterThan(0);
+    await expect(page.getByTestId('chart-tiers')).toBeVisible();
+    await expect(page.getByTestId('top-rewards').locator('tbody tr').first()).toBeVisible();
+  });
+
+  await loyalty.actAs(1);
+
+  const today = businessToday();
+  const birthday = `1990-${today.slice(5)}`;
+  const guest = await test.step('enrol a guest who is not a member, with a birthday today', async () => {
+    const guest = await loyalty.openCandidateWithoutBirthday();
+    await loyalty.enrolWithBirthday(birthday);
+    // The tier follows the guest's stays of the last twelve months.
+    await expect(page.getByTestId('member-tier')).toHaveText(/^(Silver|Gold|Platinum)$/);
+    expect(await loyalty.balance()).toBe(0);
+    return guest;
+  });
+
+  await test.step('record a stay: points by the earning rule, with the birthday-month bonus', async () => {
+    const tier = (await page.getByTestId('member-tier').textContent())?.trim() ?? '';
+    // Points per yuan by tier (hotel defaults), doubled in the birthday month.
+    const rate: Record<string, number> = { Silver: 1, Gold: 1.5, Platinum: 2 };
+    await loyalty.recordPurchase('1000');
+    await expect.poll(() => loyalty.balance()).toBe(2 * 1000 * rate[tier]);
+    await expect(loyalty.ledger()).toContainText('Earned');
+    await expect(loyalty.ledger()).toContainText('Birthday-month bonus');
+    await expect(page.getByTestId('member-progress')).toContainText(/so far: .* more to reach (Gold|Platinum)|Already at the top tier/);
+    await expect(page.getByTestId('member-expiring')).toBeVisible();
+  });
+
+  await test.step('redeem a reward: the balance falls by its cost', async () => {
+    const before = await loyalty.balance();
+    await loyalty.redeem('免费早餐券');
+    await expect.poll(() => loyalty.balance()).toBe(before - 1000);
+    await expect(loyalty.ledger()).toContainText('Redeemed');
+    await expect(loyalty.ledger()).toContainText('免费早餐券');
+  });
+
+  await test.step('a manual adjustment needs a reason and is refused without one', async () => {
+    const before = await loyalty.balance();
+    await page.getByLabel('Points (negative to deduct)').fill('50');
+    await page.getByRole('button', { name: 'Adjust', exact: true }).click();
+    await expect(page.getByTestId('adjust-error')).toContainText('An adjustment needs a reason.');
+    await page.getByLabel('Reason for the adjustment').fill('Goodwill for a late room');
+    await page.getByRole('button', { name: 'Adjust', exact: true }).click();
+    await expect.poll(() => loyalty.balance()).toBe(before + 50);
+  });
+
+  await test.step("the care job made today's birthday task; complete it in place", async () => {
+    await loyalty.openView('Care tasks');
+    const row = loyalty.careRow(guest.id, 'Birthday');
+    await expect(row).toBeVisible();
+    await expect(row).toContainText('Happy birthday');
+    await row.getByRole('button', { name: `Mark the care task for ${guest.name} done` }).click();
+    await expect(row).toHaveCount(0);
+  });
+
+  await test.step('the member list finds the new member by name', async () => {
+    await loyalty.openView('Members');
+    await page.getByLabel('Search by name or phone').fill(guest.name);
+    await expect(page.getByTestId('members-table')).toContainText(guest.name);
+  });
+});
