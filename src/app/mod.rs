@@ -11,6 +11,7 @@ mod actions;
 mod context;
 mod data;
 mod exchange;
+mod jobs;
 mod locale;
 pub mod pwa;
 mod router;
@@ -26,6 +27,7 @@ pub use actions::{
 pub use context::MissingContext;
 pub use data::{provide_data_context, use_data, Data, DataContext, DataStatus, Persistence};
 pub use exchange::{all_audit, commit_import, restore_backup, ImportFailure};
+pub use jobs::run_daily_jobs;
 pub use locale::{provide_i18n_context, use_i18n, I18n, I18nContext, LOCALE_STORAGE_KEY};
 pub use router::{
     focus_page_title, provide_router_context, use_router, Router, RouterContext, PAGE_TITLE_ID,
@@ -45,12 +47,13 @@ pub fn start() {
 /// renders the layout.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_i18n_context();
+    let i18n = provide_i18n_context();
     provide_router_context();
     provide_acting_context();
     let data = provide_data_context();
     pwa::provide_update_context();
     sync::follow_other_tabs(data);
     start_up(data);
+    jobs::run_daily_jobs_at_open(data, Signal::derive(move || i18n.locale()));
     view! { <crate::ui::Shell /> }
 }

@@ -99,6 +99,10 @@ messages! {
         HomeMetricClv => "平均客户终身价值（历史）", "Average CLV (historical)";
         HomeMetricOpenComplaints => "当前未解决投诉", "Open complaints now";
         HomeMetricSla => "超时未处理投诉（SLA）", "SLA breaches";
+        HomeMetricRetention => "客户保持率", "Retention rate";
+        HomeMetricChurn => "绝对客户流失率", "Absolute churn rate";
+        HomeHintRetention => "期初已有的客户中，本期内仍有消费的比例（与生命周期页口径相同）。", "Of the customers at the period's start, the share retained through it (as on the Lifecycle page).";
+        HomeHintChurn => "= 1 − 客户保持率：期初已有的客户中本期流失的比例。", "= 1 − retention rate: the share of the customers at the period's start lost during it.";
         HomeMetricPoints => "积分负债（未兑换积分）", "Points liability (outstanding points)";
         HomeHintNps => "推荐者 {promoters}、被动者 {passives}、贬损者 {detractors}，共 {responses} 份答卷",
             "Promoters {promoters}, passives {passives}, detractors {detractors}, of {responses} {responses|answer|answers}";
@@ -1307,6 +1311,8 @@ messages! {
         TodayCount => "共 {count} 项", "{count} {count|item|items}";
         TodayEmpty => "今天没有待办事项。", "Nothing to do today.";
         TodayListLabel => "待办事项", "Things to do";
+        TodayKindRetention => "客户保持任务（流失预警）", "Retention task (churn warning)";
+        TodayOpenRetention => "打开保持任务", "Open the retention tasks";
         TodayKindComplaintFollowUp => "投诉 #{id} 处理后回访：请客户为处理结果打分", "Follow-up call on complaint #{id}: ask for a satisfaction score";
         TodayKindFollowUp => "回访", "Follow-up";
         TodayKindBirthday => "生日关怀", "Birthday greeting";

@@ -32,7 +32,9 @@ use super::scores::{monthly, survey_stats, DateRange, MonthStats, SurveyStats};
 use super::settings::HealthSettings;
 use crate::domain::complaints::{is_open, SlaRules, SlaState};
 use crate::domain::segmentation::AnalysisBasis;
-use crate::domain::{Complaint, ComplaintAction, ComplaintStatus, CustomerId, Dataset, Money};
+use crate::domain::{
+    lifecycle, Complaint, ComplaintAction, ComplaintStatus, CustomerId, Dataset, Money,
+};
 use chrono::NaiveDateTime;
 use std::collections::HashMap;
 
@@ -47,6 +49,10 @@ pub enum HealthMetric {
     OpenComplaints,
     SlaBreaches,
     PointsLiability,
+    /// 客户保持率 of the period, in percent (`domain::lifecycle`).
+    RetentionRate,
+    /// 绝对客户流失率 of the period, in percent: 1 − retention rate.
+    ChurnRate,
 }
 
 /// The side of a threshold where a figure turns bad.
@@ -59,7 +65,7 @@ pub enum Direction {
 }
 
 impl HealthMetric {
-    pub const ALL: [HealthMetric; 8] = [
+    pub const ALL: [HealthMetric; 10] = [
         HealthMetric::Nps,
         HealthMetric::Csat,
         HealthMetric::RepurchaseRate,
@@ -68,6 +74,8 @@ impl HealthMetric {
         HealthMetric::OpenComplaints,
         HealthMetric::SlaBreaches,
         HealthMetric::PointsLiability,
+        HealthMetric::RetentionRate,
+        HealthMetric::ChurnRate,
     ];
 
     /// Which side of the threshold is bad.
@@ -77,10 +85,12 @@ impl HealthMetric {
             | HealthMetric::Csat
             | HealthMetric::RepurchaseRate
             | HealthMetric::ActiveCustomers
-            | HealthMetric::AverageClv => Direction::Below,
+            | HealthMetric::AverageClv
+            | HealthMetric::RetentionRate => Direction::Below,
             HealthMetric::OpenComplaints
             | HealthMetric::SlaBreaches
-            | HealthMetric::PointsLiability => Direction::Above,
+            | HealthMetric::PointsLiability
+            | HealthMetric::ChurnRate => Direction::Above,
         }
     }
 
@@ -89,7 +99,9 @@ impl HealthMetric {
         match self {
             HealthMetric::Nps => (-100.0, 100.0),
             HealthMetric::Csat => (1.0, 5.0),
-            HealthMetric::RepurchaseRate => (0.0, 100.0),
+            HealthMetric::RepurchaseRate
+            | HealthMetric::RetentionRate
+            | HealthMetric::ChurnRate => (0.0, 100.0),
             HealthMetric::ActiveCustomers
             | HealthMetric::AverageClv
             | HealthMetric::OpenComplaints
@@ -109,6 +121,8 @@ impl HealthMetric {
             HealthMetric::OpenComplaints => "open-complaints",
             HealthMetric::SlaBreaches => "sla-breaches",
             HealthMetric::PointsLiability => "points",
+            HealthMetric::RetentionRate => "retention",
+            HealthMetric::ChurnRate => "churn",
         }
     }
 }
@@ -411,6 +425,11 @@ pub fn dashboard(ds: &Dataset, now: NaiveDateTime) -> HealthDashboard {
         .filter(|c| rules.evaluate(c, now).overall == SlaState::Breached)
         .count();
     let count = |n: usize| Some(n as f64);
+    // Retention and churn of the period, as the Lifecycle page computes
+    // them (same settings, same definitions), ending now and a period ago.
+    let lifecycle_now = lifecycle::headline(ds, now.date(), settings.period_days).rates;
+    let lifecycle_before = lifecycle::headline(ds, prev.end, settings.period_days).rates;
+    let percent = |r: Option<f64>| r.map(|r| r * 100.0);
     let money = |m: Option<Money>| m.map(Money::as_major_f64);
     let figures = vec![
         Figure::new(
@@ -459,6 +478,18 @@ pub fn dashboard(ds: &Dataset, now: NaiveDateTime) -> HealthDashboard {
             HealthMetric::PointsLiability,
             Some(points_liability(ds, now) as f64),
             Some(points_liability(ds, prev_end) as f64),
+            settings,
+        ),
+        Figure::new(
+            HealthMetric::RetentionRate,
+            percent(lifecycle_now.retention_rate()),
+            percent(lifecycle_before.retention_rate()),
+            settings,
+        ),
+        Figure::new(
+            HealthMetric::ChurnRate,
+            percent(lifecycle_now.absolute_churn_rate()),
+            percent(lifecycle_before.absolute_churn_rate()),
             settings,
         ),
     ];

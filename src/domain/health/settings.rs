@@ -57,6 +57,10 @@ pub struct HealthThresholds {
     pub sla_breaches: Option<f64>,
     /// Outstanding points (a count of points).
     pub points_liability: Option<f64>,
+    /// Retention rate of the period in percent.
+    pub retention_percent: Option<f64>,
+    /// Absolute churn rate of the period in percent.
+    pub churn_percent: Option<f64>,
 }
 
 impl Default for HealthThresholds {
@@ -70,6 +74,8 @@ impl Default for HealthThresholds {
             open_complaints: None,
             sla_breaches: Some(0.0),
             points_liability: None,
+            retention_percent: None,
+            churn_percent: None,
         }
     }
 }
@@ -85,6 +91,8 @@ impl HealthThresholds {
             HealthMetric::OpenComplaints => self.open_complaints,
             HealthMetric::SlaBreaches => self.sla_breaches,
             HealthMetric::PointsLiability => self.points_liability,
+            HealthMetric::RetentionRate => self.retention_percent,
+            HealthMetric::ChurnRate => self.churn_percent,
         }
     }
 
@@ -98,6 +106,8 @@ impl HealthThresholds {
             HealthMetric::OpenComplaints => &mut self.open_complaints,
             HealthMetric::SlaBreaches => &mut self.sla_breaches,
             HealthMetric::PointsLiability => &mut self.points_liability,
+            HealthMetric::RetentionRate => &mut self.retention_percent,
+            HealthMetric::ChurnRate => &mut self.churn_percent,
         };
         *slot = value;
     }

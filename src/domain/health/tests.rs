@@ -883,6 +883,7 @@ fn the_hotel_demo_has_a_dashboard_and_a_today_list() {
         let k = match i.kind {
             TodayKind::FollowUp(_) => "follow-up",
             TodayKind::ComplaintFollowUp(..) => "complaint follow-up",
+            TodayKind::Retention(_) => "retention",
             TodayKind::Care(..) => "care",
             TodayKind::Complaint(..) => "complaint",
             TodayKind::DetractorCallBack(..) => "call-back",
@@ -969,4 +970,78 @@ fn a_complaint_follow_up_on_today_opens_the_complaint_to_record_the_score() {
         TodayKind::ComplaintFollowUp(FollowUpId(1), ComplaintId(9))
     );
     assert_eq!(list[0].action(), TodayAction::OpenComplaint(ComplaintId(9)));
+}
+
+#[test]
+fn a_due_retention_task_is_on_today_and_opens_the_task_list() {
+    use crate::domain::lifecycle::{RetentionStep, RetentionTask};
+    let task = |id: u32, due: NaiveDate| RetentionTask {
+        id: RetentionTaskId(id),
+        customer: CustomerId(id),
+        created_at: at(2026, 6, 1, 9),
+        created_by: None,
+        owner: None,
+        due,
+        step: RetentionStep::FindOpportunity,
+        score: 0.7,
+        reasons: Vec::new(),
+        strategy: "回访并赠送优惠券".into(),
+        outcome: None,
+        closed_at: None,
+        note: String::new(),
+    };
+    let ds = Dataset {
+        retention_tasks: Table::from_rows(vec![
+            task(1, day(2026, 6, 29)),
+            task(2, day(2026, 6, 30)),
+            // Not due yet: not on today's list.
+            task(3, day(2026, 7, 1)),
+        ]),
+        ..Dataset::default()
+    };
+    let list = today_list(&ds, now());
+    let kinds: Vec<(TodayKind, bool)> = list.iter().map(|i| (i.kind, i.overdue)).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            (TodayKind::Retention(RetentionTaskId(1)), true),
+            (TodayKind::Retention(RetentionTaskId(2)), false),
+        ]
+    );
+    assert_eq!(
+        list[1].action(),
+        TodayAction::OpenRetentionTask(RetentionTaskId(2))
+    );
+    assert_eq!(list[1].detail, "回访并赠送优惠券");
+}
+
+#[test]
+fn retention_and_churn_on_home_are_the_lifecycle_rates_and_add_up() {
+    use crate::domain::demo::{generate, DemoOptions, DemoSize};
+    let today = day(2026, 11, 20);
+    let ds = generate(&DemoOptions::new(
+        BusinessKind::Retail,
+        DemoSize::Demo,
+        today,
+    ));
+    let now = today.and_hms_opt(12, 0, 0).unwrap();
+    let board = dashboard(&ds, now);
+    let retention = board
+        .figure(HealthMetric::RetentionRate)
+        .and_then(|f| f.current);
+    let churn = board
+        .figure(HealthMetric::ChurnRate)
+        .and_then(|f| f.current);
+    let (Some(retention), Some(churn)) = (retention, churn) else {
+        panic!("the retail demo has customers at the period's start");
+    };
+    assert!((retention + churn - 100.0).abs() < 1e-9);
+    let lifecycle = crate::domain::lifecycle::headline(&ds, today, ds.settings.health.period_days);
+    assert_eq!(Some(retention / 100.0), lifecycle.rates.retention_rate());
+    // Churn is bad when it rises: above a threshold is the warning.
+    assert_eq!(HealthMetric::ChurnRate.bad_when(), Direction::Above);
+    assert_eq!(
+        FigureStatus::of(HealthMetric::ChurnRate, Some(churn), Some(churn - 1.0)),
+        FigureStatus::Warning
+    );
 }

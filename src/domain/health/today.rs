@@ -17,7 +17,9 @@
 
 use super::scores::{call_back_of, call_backs, NpsCategory};
 use crate::domain::complaints::{is_open, SlaRules, SlaState};
-use crate::domain::{CareKind, CareTaskId, ComplaintId, CustomerId, Dataset, FollowUpId, SurveyId};
+use crate::domain::{
+    CareKind, CareTaskId, ComplaintId, CustomerId, Dataset, FollowUpId, RetentionTaskId, SurveyId,
+};
 use chrono::{Duration, NaiveDateTime, NaiveTime};
 
 /// What an item is, with the record it comes from.
@@ -32,6 +34,9 @@ pub enum TodayKind {
     Complaint(ComplaintId, SlaState),
     /// A detractor's survey waiting for a call-back, with the 0–6 score.
     DetractorCallBack(SurveyId, u8),
+    /// A retention task from a churn warning (`domain::lifecycle`), open
+    /// and due; it moves through its steps on the Lifecycle page.
+    Retention(RetentionTaskId),
 }
 
 /// What staff do with an item.
@@ -41,6 +46,8 @@ pub enum TodayAction {
     Complete,
     /// Open the complaint and work on it there.
     OpenComplaint(ComplaintId),
+    /// Open the retention task list and take the task's next step there.
+    OpenRetentionTask(RetentionTaskId),
 }
 
 /// One thing to do today.
@@ -63,6 +70,7 @@ impl TodayItem {
             TodayKind::Complaint(id, _) | TodayKind::ComplaintFollowUp(_, id) => {
                 TodayAction::OpenComplaint(id)
             }
+            TodayKind::Retention(id) => TodayAction::OpenRetentionTask(id),
             TodayKind::FollowUp(_) | TodayKind::Care(..) | TodayKind::DetractorCallBack(..) => {
                 TodayAction::Complete
             }
@@ -88,6 +96,15 @@ pub fn today_list(ds: &Dataset, now: NaiveDateTime) -> Vec<TodayItem> {
                 detail: f.purpose.clone(),
             });
         }
+    }
+    for t in ds.retention_tasks.iter().filter(|t| t.is_due(today)) {
+        items.push(TodayItem {
+            kind: TodayKind::Retention(t.id),
+            customer: t.customer,
+            due: t.due.and_time(NaiveTime::MIN),
+            overdue: t.due < today,
+            detail: t.strategy.clone(),
+        });
     }
     for t in ds.care_tasks.iter() {
         if t.done.is_none() && t.due <= today {
@@ -157,5 +174,6 @@ fn kind_rank(kind: TodayKind) -> (u8, u32) {
         TodayKind::DetractorCallBack(id, _) => (1, id.0),
         TodayKind::FollowUp(id) | TodayKind::ComplaintFollowUp(id, _) => (2, id.0),
         TodayKind::Care(id, _) => (3, id.0),
+        TodayKind::Retention(id) => (4, id.0),
     }
 }

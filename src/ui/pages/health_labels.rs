@@ -17,6 +17,8 @@ pub fn metric_name(metric: HealthMetric) -> Key {
         HealthMetric::OpenComplaints => Key::HomeMetricOpenComplaints,
         HealthMetric::SlaBreaches => Key::HomeMetricSla,
         HealthMetric::PointsLiability => Key::HomeMetricPoints,
+        HealthMetric::RetentionRate => Key::HomeMetricRetention,
+        HealthMetric::ChurnRate => Key::HomeMetricChurn,
     }
 }
 
@@ -38,7 +40,9 @@ pub fn metric_value(metric: HealthMetric, value: f64, currency: Currency) -> Str
     match metric {
         HealthMetric::Nps => nps_text(value),
         HealthMetric::Csat => format!("{value:.2}"),
-        HealthMetric::RepurchaseRate => format!("{value:.1}%"),
+        HealthMetric::RepurchaseRate | HealthMetric::RetentionRate | HealthMetric::ChurnRate => {
+            format!("{value:.1}%")
+        }
         HealthMetric::AverageClv => format_money(currency, Money((value * 100.0).round() as i64)),
         HealthMetric::ActiveCustomers
         | HealthMetric::OpenComplaints

@@ -52,6 +52,7 @@ fn kind_text(i18n: I18n, kind: TodayKind) -> String {
             Key::TodayKindCallBack,
             &[("score", u32::from(score).into())],
         ),
+        TodayKind::Retention(_) => i18n.t(Key::TodayKindRetention).to_owned(),
     }
 }
 
@@ -214,12 +215,13 @@ fn TodayRow(
     let when = move || {
         let locale = i18n.locale();
         match kind {
-            TodayKind::FollowUp(_) | TodayKind::ComplaintFollowUp(..) | TodayKind::Care(..) => {
-                locale.fill(
-                    Key::TodayDueDay,
-                    &[("date", format_date(locale, due.date()).into())],
-                )
-            }
+            TodayKind::FollowUp(_)
+            | TodayKind::ComplaintFollowUp(..)
+            | TodayKind::Care(..)
+            | TodayKind::Retention(_) => locale.fill(
+                Key::TodayDueDay,
+                &[("date", format_date(locale, due.date()).into())],
+            ),
             TodayKind::Complaint(..) => {
                 locale.fill(Key::TodayDueAt, &[("time", moment(locale, due).into())])
             }
@@ -235,6 +237,15 @@ fn TodayRow(
             let href = location.to_hash();
             view! {
                 <a class="button" href=href>{move || i18n.fill(Key::TodayOpenComplaint, &[("id", id.to_string().into())])}</a>
+            }
+            .into_any()
+        }
+        (TodayAction::OpenRetentionTask(_), _) => {
+            let mut location = Location::new(Route::Lifecycle);
+            location.query.set("view", "tasks");
+            let href = location.to_hash();
+            view! {
+                <a class="button" href=href>{move || i18n.t(Key::TodayOpenRetention)}</a>
             }
             .into_any()
         }
@@ -254,6 +265,7 @@ fn TodayRow(
                         // Not reached: the other kinds have their own action.
                         TodayKind::Complaint(..)
                         | TodayKind::ComplaintFollowUp(..)
+                        | TodayKind::Retention(_)
                         | TodayKind::DetractorCallBack(..) => Ok(ChangeSet::default()),
                     },
                 );
@@ -273,6 +285,7 @@ fn TodayRow(
         TodayKind::Care(id, _) => format!("today-care-{id}"),
         TodayKind::Complaint(id, _) => format!("today-complaint-{id}"),
         TodayKind::DetractorCallBack(id, _) => format!("today-callback-{id}"),
+        TodayKind::Retention(id) => format!("today-retention-{id}"),
     };
     let detail = item.detail.clone();
     let overdue = item.overdue;

@@ -130,14 +130,18 @@ pub fn MergeView(env: Env, dataset: Arc<Dataset>, a: CustomerId, b: CustomerId) 
                     })
                 };
                 let group = format!("merge-{}", f.code());
+                let field_name = locale.t(labels::merge_field(f));
                 let cell = move |who: CustomerId, value: String| {
                     if differs {
+                        // An empty value still needs a name for the radio.
+                        let shown = if value.is_empty() { "—".to_owned() } else { value };
                         view! {
                             <td>
                                 <label class="field-check">
                                     <input type="radio" name=group.clone() data-testid=format!("pick-{}-{}", f.code(), if who == a { "a" } else { "b" })
+                                        aria-label=format!("{field_name}: {shown}")
                                         prop:checked=move || chosen_is(who) on:change=move |_| choose(who) />
-                                    <span>{value}</span>
+                                    <span>{shown.clone()}</span>
                                 </label>
                             </td>
                         }

@@ -190,7 +190,8 @@ pub fn CustomerList(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
                 (h > 0.0).then(|| {
                     view! {
                         <tr class="vspacer" aria-hidden="true">
-                            <td colspan=COLUMNS style=format!("height:{h}px")></td>
+                            // Through the CSSOM: the CSP blocks `style` attributes.
+                            <td colspan=COLUMNS style:height=format!("{h}px")></td>
                         </tr>
                     }
                 })

@@ -42,6 +42,9 @@ fn figure_link(metric: HealthMetric) -> String {
         HealthMetric::OpenComplaints => with(Route::Complaints, "status", "open"),
         HealthMetric::SlaBreaches => with(Route::Complaints, "sla", "breached"),
         HealthMetric::PointsLiability => Route::Loyalty.to_hash(),
+        HealthMetric::RetentionRate | HealthMetric::ChurnRate => {
+            with(Route::Lifecycle, "view", "rates")
+        }
     }
 }
 
@@ -125,6 +128,8 @@ pub fn HomePage(dataset: Arc<Dataset>) -> impl IntoView {
             HealthMetric::OpenComplaints => i18n.t(Key::HomeHintOpen).to_owned(),
             HealthMetric::SlaBreaches => i18n.t(Key::HomeHintSla).to_owned(),
             HealthMetric::PointsLiability => i18n.t(Key::HomeHintPoints).to_owned(),
+            HealthMetric::RetentionRate => i18n.t(Key::HomeHintRetention).to_owned(),
+            HealthMetric::ChurnRate => i18n.t(Key::HomeHintChurn).to_owned(),
         }
     };
     // The model's predicted CLV, when the analytics worker can fit it on

@@ -3,7 +3,7 @@
 //! retention heat map.
 
 use super::labels::{self, count, percent};
-use super::{figure, heat_style, parse_date, Env};
+use super::{figure, heat_colours, parse_date, Env};
 use crate::domain::lifecycle::{
     cohorts, days_before, stage_flows, LifecycleIndex, Stage, StageCounts, StageFlows,
 };
@@ -78,7 +78,10 @@ pub fn Stages(env: Env, dataset: Arc<Dataset>, today: NaiveDate) -> impl IntoVie
             let month = c.month;
             let cells = (0..width)
                 .map(|k| match c.retention(k) {
-                    Some(r) => view! { <td class="num heat-td" style=heat_style(r)>{percent(Some(r))}</td> }.into_any(),
+                    Some(r) => {
+                        let (background, ink) = heat_colours(r);
+                        view! { <td class="num heat-td" style:background-color=background style:color=ink>{percent(Some(r))}</td> }.into_any()
+                    }
                     None => view! { <td class="num">"—"</td> }.into_any(),
                 })
                 .collect_view();

@@ -20,10 +20,9 @@ mod settings;
 pub use member::MemberCard;
 
 use crate::app::{
-    business_now, business_today, commit_change, use_acting, use_data, use_i18n, use_router,
+    business_now, commit_change, run_daily_jobs, use_acting, use_data, use_i18n, use_router,
     ActingAs, ChangeFailure, Data, I18n, Router, PAGE_TITLE_ID,
 };
-use crate::domain::loyalty::{daily_jobs, Language};
 use crate::domain::{Actor, AuditId, ChangeSet, CustomerId, Dataset};
 use crate::i18n::{store_error_message, Key, Locale};
 use crate::route::{Location, Route};
@@ -73,14 +72,6 @@ impl Env {
                 }
             }
         });
-    }
-}
-
-/// The language generated texts are written in: the interface's.
-pub(super) fn language(locale: Locale) -> Language {
-    match locale {
-        Locale::ZhCn => Language::Zh,
-        Locale::En => Language::En,
     }
 }
 
@@ -140,26 +131,6 @@ impl View {
     }
 }
 
-/// Runs the daily jobs once for this rendering of the data set, and
-/// commits them when they have something to write. The page renders again
-/// from the new data, where the jobs find nothing more to do.
-fn run_daily_jobs(env: Env, dataset: &Dataset) {
-    let today = business_today(&dataset.settings);
-    let lang = language(untrack(|| env.i18n.locale()));
-    if daily_jobs(dataset, today, lang).is_empty() {
-        return;
-    }
-    let data = env.data;
-    spawn_local(async move {
-        // A failure leaves the data as it was; the jobs run again on the
-        // next opening.
-        let _ = commit_change(data, move |ds, _| {
-            Ok::<ChangeSet, ()>(daily_jobs(ds, today, lang))
-        })
-        .await;
-    });
-}
-
 #[component]
 pub fn LoyaltyPage(dataset: Arc<Dataset>) -> impl IntoView {
     let env = match (use_i18n(), use_data(), use_router(), use_acting()) {
@@ -173,7 +144,7 @@ pub fn LoyaltyPage(dataset: Arc<Dataset>) -> impl IntoView {
             return context_error(e)
         }
     };
-    run_daily_jobs(env, &dataset);
+    run_daily_jobs(env.data, &dataset, untrack(|| env.i18n.locale()));
     let i18n = env.i18n;
     let view = Memo::new(move |_| View::of(&env.router.location()));
     let tabs = [
