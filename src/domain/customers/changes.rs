@@ -9,7 +9,8 @@ use crate::domain::complaints::Actor;
 use crate::domain::{
     AuditAction, AuditId, CareTask, ChangeSet, Complaint, Completion, ContactChannel,
     ContactOutcome, Customer, CustomerId, Dataset, FollowUp, FollowUpId, Interaction,
-    InteractionId, LedgerEntry, LoyaltyAccount, Record, StaffId, SurveyResponse, Transaction,
+    InteractionId, LedgerEntry, LoyaltyAccount, Record, RetentionTask, StaffId, SurveyResponse,
+    Transaction,
 };
 use chrono::NaiveDate;
 use thiserror::Error;
@@ -50,6 +51,7 @@ pub struct Linked {
     pub loyalty_account: Option<LoyaltyAccount>,
     pub ledger: Vec<LedgerEntry>,
     pub care_tasks: Vec<CareTask>,
+    pub retention_tasks: Vec<RetentionTask>,
 }
 
 impl Linked {
@@ -66,6 +68,7 @@ impl Linked {
             loyalty_account: ds.loyalty_accounts.get(id).cloned(),
             ledger: mine(ds.ledger.rows(), id, |r| r.customer),
             care_tasks: mine(ds.care_tasks.rows(), id, |r| r.customer),
+            retention_tasks: mine(ds.retention_tasks.rows(), id, |r| r.customer),
         }
     }
 
@@ -79,6 +82,7 @@ impl Linked {
             + usize::from(self.loyalty_account.is_some())
             + self.ledger.len()
             + self.care_tasks.len()
+            + self.retention_tasks.len()
     }
 }
 
@@ -172,6 +176,7 @@ pub fn delete_customer(
     gone!(surveys);
     gone!(ledger);
     gone!(care_tasks);
+    gone!(retention_tasks);
     if let Some(a) = &linked.loyalty_account {
         log.record(AuditAction::Delete, who, Some(a), None);
         cs.loyalty_accounts.delete.push(a.id());
@@ -213,6 +218,7 @@ pub fn undo_delete(
     back!(surveys);
     back!(ledger);
     back!(care_tasks);
+    back!(retention_tasks);
     if let Some(a) = &linked.loyalty_account {
         log.record(AuditAction::Restore, who, None, Some(a));
         cs.loyalty_accounts.put.push(a.clone());

@@ -203,6 +203,7 @@ pub fn merge_customers(
     move_all!(surveys);
     move_all!(ledger);
     move_all!(care_tasks);
+    move_all!(retention_tasks);
     // The loyalty account is keyed by its customer: one account survives,
     // the earlier enrolment and the higher tier of the two; the points
     // follow the ledger entries moved above.

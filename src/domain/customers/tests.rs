@@ -582,6 +582,21 @@ fn linked_fixture(n_tx: u32, n_ledger: u32, both_accounts: bool) -> Dataset {
             message: String::new(),
             done: None,
         }]),
+        retention_tasks: Table::from_rows(vec![crate::domain::RetentionTask {
+            id: crate::domain::RetentionTaskId(1),
+            customer: CustomerId(2),
+            created_at: day(2026, 11, 1).and_hms_opt(9, 0, 0).unwrap(),
+            created_by: None,
+            owner: None,
+            due: day(2026, 12, 1),
+            step: crate::domain::lifecycle::RetentionStep::FindOpportunity,
+            score: 0.6,
+            reasons: Vec::new(),
+            strategy: String::new(),
+            outcome: None,
+            closed_at: None,
+            note: String::new(),
+        }]),
         ..Dataset::default()
     }
 }

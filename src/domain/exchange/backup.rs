@@ -287,6 +287,15 @@ pub fn integrity_problems(ds: &Dataset) -> Vec<IntegrityProblem> {
             ds.customers.contains(r.customer),
         );
     }
+    for r in ds.retention_tasks.iter() {
+        check(
+            C::RetentionTasks,
+            r.id.0,
+            C::Customers,
+            r.customer.0,
+            ds.customers.contains(r.customer),
+        );
+    }
     problems
 }
 
