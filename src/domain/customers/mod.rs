@@ -16,8 +16,8 @@ mod tests;
 
 pub use changes::{
     assign_follow_up, bulk_tag, complete_follow_up, create_customer, delete_customer, due_state,
-    log_contact, open_follow_ups, undo_delete, update_customer, ContactLog, Deleted, Due,
-    EditError, FollowUpFilter, Linked, NextFollowUp,
+    for_each_customer_reference, log_contact, open_follow_ups, undo_delete, update_customer,
+    ContactLog, Deleted, Due, EditError, FollowUpFilter, Linked, NextFollowUp,
 };
 pub use duplicates::{find_duplicates, name_stem, similar_names, DuplicatePair, DuplicateReason};
 pub use form::{apply_form, parse_tags, CustomerForm, FormError, FormField};

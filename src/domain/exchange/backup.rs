@@ -13,6 +13,7 @@
 //! shape, referential integrity), reports what it will replace, and then
 //! goes through `Storage::replace`, which is atomic.
 
+use crate::domain::customers::for_each_customer_reference;
 use crate::domain::{AuditEntry, Collection, Dataset};
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
@@ -205,13 +206,6 @@ pub fn integrity_problems(ds: &Dataset) -> Vec<IntegrityProblem> {
         check(
             C::Transactions,
             t.id.0,
-            C::Customers,
-            t.customer.0,
-            ds.customers.contains(t.customer),
-        );
-        check(
-            C::Transactions,
-            t.id.0,
             C::Outlets,
             t.outlet.0,
             ds.outlets.contains(t.outlet),
@@ -224,78 +218,15 @@ pub fn integrity_problems(ds: &Dataset) -> Vec<IntegrityProblem> {
             ds.categories.contains(t.category),
         );
     }
-    for r in ds.interactions.iter() {
+    for_each_customer_reference(ds, |collection, record, customer| {
         check(
-            C::Interactions,
-            r.id.0,
+            collection,
+            record,
             C::Customers,
-            r.customer.0,
-            ds.customers.contains(r.customer),
+            customer.0,
+            ds.customers.contains(customer),
         );
-    }
-    for r in ds.follow_ups.iter() {
-        check(
-            C::FollowUps,
-            r.id.0,
-            C::Customers,
-            r.customer.0,
-            ds.customers.contains(r.customer),
-        );
-    }
-    for r in ds.complaints.iter() {
-        check(
-            C::Complaints,
-            r.id.0,
-            C::Customers,
-            r.customer.0,
-            ds.customers.contains(r.customer),
-        );
-    }
-    for r in ds.surveys.iter() {
-        check(
-            C::Surveys,
-            r.id.0,
-            C::Customers,
-            r.customer.0,
-            ds.customers.contains(r.customer),
-        );
-    }
-    for r in ds.loyalty_accounts.iter() {
-        check(
-            C::LoyaltyAccounts,
-            r.customer.0,
-            C::Customers,
-            r.customer.0,
-            ds.customers.contains(r.customer),
-        );
-    }
-    for r in ds.ledger.iter() {
-        check(
-            C::Ledger,
-            r.id.0,
-            C::Customers,
-            r.customer.0,
-            ds.customers.contains(r.customer),
-        );
-    }
-    for r in ds.care_tasks.iter() {
-        check(
-            C::CareTasks,
-            r.id.0,
-            C::Customers,
-            r.customer.0,
-            ds.customers.contains(r.customer),
-        );
-    }
-    for r in ds.retention_tasks.iter() {
-        check(
-            C::RetentionTasks,
-            r.id.0,
-            C::Customers,
-            r.customer.0,
-            ds.customers.contains(r.customer),
-        );
-    }
+    });
     problems
 }
 
