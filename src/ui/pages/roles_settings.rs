@@ -140,7 +140,7 @@ pub fn RolesSection(i18n: I18n, data: Data) -> impl IntoView {
             .is_some_and(|ds| ds.settings.roles.pin(role).is_some());
         i18n.t(if set { Key::SecurityPinSet } else { Key::SecurityPinNotSet })
     };
-    let fields = StaffRole::ALL
+    let fields = move || StaffRole::ALL
         .into_iter()
         .zip(pins)
         .map(|(role, signal)| {
@@ -166,7 +166,7 @@ pub fn RolesSection(i18n: I18n, data: Data) -> impl IntoView {
         view! {
             <form class="form" novalidate on:submit=save data-testid="pins-form">
                 <p class="note">{move || i18n.t(Key::SecurityPinHint)}</p>
-                {fields.clone()}
+                {fields()}
                 <div class="actions">
                     <button type="submit" class="button button-primary" disabled=move || busy.get()>
                         {move || i18n.t(Key::SecuritySavePins)}

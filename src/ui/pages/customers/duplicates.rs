@@ -168,7 +168,7 @@ pub fn MergeView(env: Env, dataset: Arc<Dataset>, a: CustomerId, b: CustomerId) 
         // The action layer's own check (the view is hidden from front desk).
         if env
             .data
-            .dataset()
+            .dataset_now()
             .is_none_or(|ds| crate::app::require(&ds, crate::domain::roles::Permission::MergeCustomers).is_err())
         {
             return;

@@ -274,7 +274,7 @@ pub fn Profile(env: Env, dataset: Arc<Dataset>, id: CustomerId) -> impl IntoView
         // The action layer's own check (the button is hidden from front desk).
         if env
             .data
-            .dataset()
+            .dataset_now()
             .is_none_or(|ds| crate::app::require(&ds, crate::domain::roles::Permission::DeleteCustomers).is_err())
         {
             return;
