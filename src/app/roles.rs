@@ -74,7 +74,9 @@ pub fn current_role(data: Data) -> Option<StaffRole> {
 /// The action layer's check against the data set the action works on:
 /// refuses when the acting role lacks `permission`.
 pub fn require(ds: &Dataset, permission: Permission) -> Result<(), Denied> {
-    if effective_role(&ds.settings.roles, SIGNED_IN.with(Cell::get)).is_some_and(|r| r.may(permission)) {
+    if effective_role(&ds.settings.roles, SIGNED_IN.with(Cell::get))
+        .is_some_and(|r| r.may(permission))
+    {
         Ok(())
     } else {
         Err(Denied)

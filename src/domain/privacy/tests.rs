@@ -17,7 +17,13 @@ fn now() -> NaiveDateTime {
 
 fn hotel() -> &'static Dataset {
     static DS: OnceLock<Dataset> = OnceLock::new();
-    DS.get_or_init(|| generate(&DemoOptions::new(BusinessKind::Hotel, DemoSize::Demo, today())))
+    DS.get_or_init(|| {
+        generate(&DemoOptions::new(
+            BusinessKind::Hotel,
+            DemoSize::Demo,
+            today(),
+        ))
+    })
 }
 
 fn actor() -> Actor {
@@ -142,7 +148,10 @@ fn erasing_removes_personal_data_from_the_records_and_the_old_audit_entries() {
     let after = apply(ds, &cs);
     let c = after.customers.get(id).unwrap();
     assert!(is_erased(c));
-    assert_eq!((c.phone.as_ref(), c.email.as_ref(), c.birthday), (None, None, None));
+    assert_eq!(
+        (c.phone.as_ref(), c.email.as_ref(), c.birthday),
+        (None, None, None)
+    );
     assert!(c.name.contains(&id.0.to_string()));
     assert_eq!(c.signup, before.signup);
     assert_eq!(c.home_outlet, before.home_outlet);

@@ -240,7 +240,10 @@ pub enum SecurityEvent {
     WrongPin(StaffRole),
     LockedOut(StaffRole),
     /// A customer export (`count` customers) by `role`.
-    ExportCustomers { role: StaffRole, count: usize },
+    ExportCustomers {
+        role: StaffRole,
+        count: usize,
+    },
     /// A full backup downloaded by `role`.
     Backup(StaffRole),
 }
@@ -320,11 +323,17 @@ pub struct Lockout {
 pub enum Attempt {
     SignedIn,
     /// Wrong PIN; this many tries are left before the lock.
-    Wrong { left: u32 },
+    Wrong {
+        left: u32,
+    },
     /// Wrong PIN and now locked for this many seconds.
-    NowLocked { seconds: i64 },
+    NowLocked {
+        seconds: i64,
+    },
     /// Locked already: the PIN was not even checked.
-    Locked { seconds: i64 },
+    Locked {
+        seconds: i64,
+    },
 }
 
 impl Lockout {

@@ -53,8 +53,14 @@ fn only_front_desk_and_nobody_see_masked_contacts() {
     assert_eq!(phone_for(Some(StaffRole::FrontDesk), &phone), "138****5678");
     assert_eq!(phone_for(None, &phone), "138****5678");
     assert_eq!(phone_for(Some(StaffRole::Manager), &phone), "13812345678");
-    assert_eq!(email_for(Some(StaffRole::FrontDesk), &email), "L***@example.com");
-    assert_eq!(email_for(Some(StaffRole::Administrator), &email), "Li@example.com");
+    assert_eq!(
+        email_for(Some(StaffRole::FrontDesk), &email),
+        "L***@example.com"
+    );
+    assert_eq!(
+        email_for(Some(StaffRole::Administrator), &email),
+        "Li@example.com"
+    );
 }
 
 #[test]
@@ -109,10 +115,7 @@ fn the_stored_pbkdf2_matches_the_rfc_7914_test_vector() {
     // RFC 7914 §11: PBKDF2-HMAC-SHA256, P="passwd", S="salt", c=1, dkLen=64.
     let mut out = [0u8; 64];
     pbkdf2::pbkdf2_hmac::<sha2::Sha256>(b"passwd", b"salt", 1, &mut out);
-    assert_eq!(
-        out[..8],
-        [0x55, 0xac, 0x04, 0x6e, 0x56, 0xe3, 0x08, 0x9f]
-    );
+    assert_eq!(out[..8], [0x55, 0xac, 0x04, 0x6e, 0x56, 0xe3, 0x08, 0x9f]);
 }
 
 #[test]
@@ -149,7 +152,13 @@ fn only_an_administrator_sets_pins_and_the_audit_keeps_no_hash() {
         Err(RolesError::NotAllowed)
     );
     assert_eq!(
-        set_pins(&ds, StaffRole::Administrator, &pins[1..], actor(), AuditId(5)),
+        set_pins(
+            &ds,
+            StaffRole::Administrator,
+            &pins[1..],
+            actor(),
+            AuditId(5)
+        ),
         Err(RolesError::AdministratorPinMissing)
     );
     let cs = set_pins(&ds, StaffRole::Administrator, &pins, actor(), AuditId(5)).unwrap();
@@ -162,7 +171,10 @@ fn only_an_administrator_sets_pins_and_the_audit_keeps_no_hash() {
     assert_eq!(entry.id, AuditId(5));
     assert_eq!(entry.record, SettingsSection::Security as u32);
     let text = serde_json::to_string(entry).unwrap();
-    assert!(!text.contains(&pins[0].hash.hash), "no hash in the audit log");
+    assert!(
+        !text.contains(&pins[0].hash.hash),
+        "no hash in the audit log"
+    );
     assert!(text.contains("\"front_desk\":true"));
 
     let mut on = ds.clone();
@@ -231,7 +243,11 @@ fn security_events_are_audited_with_the_role() {
     assert_eq!(e.at, actor().at);
     assert_eq!(e.before, Some(json!({ "role": "manager" })));
     assert_eq!(e.after, Some(json!({ "role": "front_desk" })));
-    let wrong = security_audit_entry(AuditId(10), actor(), SecurityEvent::WrongPin(StaffRole::Administrator));
+    let wrong = security_audit_entry(
+        AuditId(10),
+        actor(),
+        SecurityEvent::WrongPin(StaffRole::Administrator),
+    );
     assert_eq!(wrong.action, AuditAction::WrongPin);
     let export = security_audit_entry(
         AuditId(11),

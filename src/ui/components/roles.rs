@@ -71,13 +71,17 @@ pub fn RoleStatus() -> impl IntoView {
 fn attempt_text(locale: Locale, attempt: Attempt) -> Option<String> {
     match attempt {
         Attempt::SignedIn => None,
-        Attempt::Wrong { left } => Some(locale.fill(Key::SecurityWrongPin, &[("left", left.into())])),
-        Attempt::NowLocked { seconds } => {
-            Some(locale.fill(Key::SecurityNowLocked, &[("seconds", u32::try_from(seconds).unwrap_or(0).into())]))
+        Attempt::Wrong { left } => {
+            Some(locale.fill(Key::SecurityWrongPin, &[("left", left.into())]))
         }
-        Attempt::Locked { seconds } => {
-            Some(locale.fill(Key::SecurityLocked, &[("seconds", u32::try_from(seconds).unwrap_or(0).into())]))
-        }
+        Attempt::NowLocked { seconds } => Some(locale.fill(
+            Key::SecurityNowLocked,
+            &[("seconds", u32::try_from(seconds).unwrap_or(0).into())],
+        )),
+        Attempt::Locked { seconds } => Some(locale.fill(
+            Key::SecurityLocked,
+            &[("seconds", u32::try_from(seconds).unwrap_or(0).into())],
+        )),
     }
 }
 

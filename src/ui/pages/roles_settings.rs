@@ -18,7 +18,9 @@ fn failure_text(locale: Locale, failure: &ChangeFailure<RolesError>) -> String {
         ChangeFailure::Rejected(RolesError::AdministratorPinMissing) => {
             locale.t(Key::SecurityAdminPinFirst).to_owned()
         }
-        ChangeFailure::Rejected(RolesError::NotAllowed) => locale.t(Key::SecurityOnlyAdmin).to_owned(),
+        ChangeFailure::Rejected(RolesError::NotAllowed) => {
+            locale.t(Key::SecurityOnlyAdmin).to_owned()
+        }
         ChangeFailure::Rejected(RolesError::NothingToChange) => {
             locale.t(Key::SecurityNothingToSave).to_owned()
         }
@@ -138,9 +140,14 @@ pub fn RolesSection(i18n: I18n, data: Data) -> impl IntoView {
         let set = data
             .dataset()
             .is_some_and(|ds| ds.settings.roles.pin(role).is_some());
-        i18n.t(if set { Key::SecurityPinSet } else { Key::SecurityPinNotSet })
+        i18n.t(if set {
+            Key::SecurityPinSet
+        } else {
+            Key::SecurityPinNotSet
+        })
     };
-    let fields = move || StaffRole::ALL
+    let fields = move || {
+        StaffRole::ALL
         .into_iter()
         .zip(pins)
         .map(|(role, signal)| {
@@ -157,11 +164,13 @@ pub fn RolesSection(i18n: I18n, data: Data) -> impl IntoView {
                 </div>
             }
         })
-        .collect_view();
+        .collect_view()
+    };
 
     let manage = move || {
         if !may_manage() {
-            return view! { <p class="note">{move || i18n.t(Key::SecurityOnlyAdmin)}</p> }.into_any();
+            return view! { <p class="note">{move || i18n.t(Key::SecurityOnlyAdmin)}</p> }
+                .into_any();
         }
         view! {
             <form class="form" novalidate on:submit=save data-testid="pins-form">

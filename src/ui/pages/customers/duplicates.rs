@@ -65,7 +65,9 @@ pub fn DuplicateList(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
 #[component]
 pub fn MergeView(env: Env, dataset: Arc<Dataset>, a: CustomerId, b: CustomerId) -> impl IntoView {
     let i18n = env.i18n;
-    if !crate::app::use_roles().is_ok_and(|r| r.may(crate::domain::roles::Permission::MergeCustomers)) {
+    if !crate::app::use_roles()
+        .is_ok_and(|r| r.may(crate::domain::roles::Permission::MergeCustomers))
+    {
         return view! { <p class="banner banner-warning" role="alert" data-testid="role-denied">{move || i18n.t(Key::SecurityDenied)}</p> }.into_any();
     }
     let i18n = env.i18n;
@@ -166,11 +168,9 @@ pub fn MergeView(env: Env, dataset: Arc<Dataset>, a: CustomerId, b: CustomerId) 
     };
     let on_merge = move |_| {
         // The action layer's own check (the view is hidden from front desk).
-        if env
-            .data
-            .dataset_now()
-            .is_none_or(|ds| crate::app::require(&ds, crate::domain::roles::Permission::MergeCustomers).is_err())
-        {
+        if env.data.dataset_now().is_none_or(|ds| {
+            crate::app::require(&ds, crate::domain::roles::Permission::MergeCustomers).is_err()
+        }) {
             return;
         }
         let p = plan.get_untracked();

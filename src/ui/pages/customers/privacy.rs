@@ -43,9 +43,7 @@ fn failure_text(locale: Locale, f: &Failure) -> String {
 pub(super) fn PrivacyActions(env: Env, customer: CustomerId) -> impl IntoView {
     let i18n = env.i18n;
     let data = env.data;
-    let allowed = move || {
-        crate::app::use_roles().is_ok_and(|r| r.may(Permission::PrivacyActions))
-    };
+    let allowed = move || crate::app::use_roles().is_ok_and(|r| r.may(Permission::PrivacyActions));
     let busy = RwSignal::new(false);
     let outcome = RwSignal::new(None::<Result<String, Failure>>);
     let confirm = RwSignal::new(false);
@@ -136,7 +134,10 @@ pub(super) fn PrivacyActions(env: Env, customer: CustomerId) -> impl IntoView {
 /// Downloads the customer's dossier and audits the export; returns the
 /// number of records and of audit entries exported.
 async fn export_now(env: Env, customer: CustomerId) -> Result<(usize, usize), Failure> {
-    let ds = env.data.dataset_now().ok_or(Failure::Change(ChangeFailure::NotReady))?;
+    let ds = env
+        .data
+        .dataset_now()
+        .ok_or(Failure::Change(ChangeFailure::NotReady))?;
     require(&ds, Permission::PrivacyActions).map_err(|_| Failure::Denied)?;
     let history = customer_history(env.data, customer, usize::MAX)
         .await
@@ -164,7 +165,10 @@ async fn export_now(env: Env, customer: CustomerId) -> Result<(usize, usize), Fa
 
 /// Erases the customer's personal data in one audited change set.
 async fn erase_now(env: Env, customer: CustomerId) -> Result<(), Failure> {
-    let ds = env.data.dataset_now().ok_or(Failure::Change(ChangeFailure::NotReady))?;
+    let ds = env
+        .data
+        .dataset_now()
+        .ok_or(Failure::Change(ChangeFailure::NotReady))?;
     require(&ds, Permission::PrivacyActions).map_err(|_| Failure::Denied)?;
     let history = customer_history(env.data, customer, usize::MAX)
         .await

@@ -272,11 +272,9 @@ pub fn Profile(env: Env, dataset: Arc<Dataset>, id: CustomerId) -> impl IntoView
     let name = customer.name.clone();
     let on_delete = Callback::new(move |()| {
         // The action layer's own check (the button is hidden from front desk).
-        if env
-            .data
-            .dataset_now()
-            .is_none_or(|ds| crate::app::require(&ds, crate::domain::roles::Permission::DeleteCustomers).is_err())
-        {
+        if env.data.dataset_now().is_none_or(|ds| {
+            crate::app::require(&ds, crate::domain::roles::Permission::DeleteCustomers).is_err()
+        }) {
             return;
         }
         let deleted = RwSignal::new(None);
@@ -501,8 +499,14 @@ pub fn Profile(env: Env, dataset: Arc<Dataset>, id: CustomerId) -> impl IntoView
     let title = customer.name.clone();
     let latin = customer.name_latin.clone();
     let viewer = crate::ui::components::viewer();
-    let phone = customer.phone.as_ref().map(|p| crate::ui::components::shown_phone(viewer, p));
-    let email = customer.email.as_ref().map(|e| crate::ui::components::shown_email(viewer, e));
+    let phone = customer
+        .phone
+        .as_ref()
+        .map(|p| crate::ui::components::shown_phone(viewer, p));
+    let email = customer
+        .email
+        .as_ref()
+        .map(|e| crate::ui::components::shown_email(viewer, e));
     let tags = customer.tags.clone();
     let edit_href =
         super::customers_location(&[("id", id.to_string()), ("edit", "1".to_owned())]).to_hash();
