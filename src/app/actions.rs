@@ -66,6 +66,7 @@ pub async fn replace_data(data: Data, replacement: Replacement) -> Result<(), St
     let storage = data
         .storage()
         .ok_or_else(|| StoreError::Failed("the storage is not open yet".to_owned()))?;
+    super::roles::guard_replace(data)?;
     let current = data.status.with_untracked(|s| match s {
         DataStatus::Ready(ds) => Some(ds.settings.clone()),
         _ => None,
@@ -90,6 +91,9 @@ pub async fn replace_data(data: Data, replacement: Replacement) -> Result<(), St
             ..Dataset::default()
         },
     };
+    // The staff roles belong to the device's users, not to the data set.
+    let mut dataset = dataset;
+    dataset.settings.roles = current.roles.clone();
     storage.replace(&dataset, &[]).await?;
     super::sync::announce_change(data);
     data.demo_notice.set(false);

@@ -65,6 +65,14 @@ impl Data {
         })
     }
 
+    /// The loaded data set, if any, without tracking (for actions).
+    pub fn dataset_now(&self) -> Option<Arc<Dataset>> {
+        self.status.with_untracked(|s| match s {
+            DataStatus::Ready(ds) => Some(Arc::clone(ds)),
+            _ => None,
+        })
+    }
+
     pub fn persistence(&self) -> Option<Persistence> {
         self.persistence.get()
     }

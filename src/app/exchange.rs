@@ -55,6 +55,7 @@ pub async fn commit_import(
 /// Replaces everything with a validated backup, atomically.
 pub async fn restore_backup(data: Data, backup: Arc<ValidBackup>) -> Result<(), StoreError> {
     let storage = data.storage().ok_or_else(not_open)?;
+    super::roles::guard_replace(data)?;
     storage.replace(&backup.dataset, &backup.audit).await?;
     data.demo_notice.set(false);
     data.unsaved_demo.set(None);

@@ -14,6 +14,7 @@ mod exchange;
 mod jobs;
 mod locale;
 pub mod pwa;
+mod roles;
 mod router;
 mod storage;
 mod sync;
@@ -29,6 +30,10 @@ pub use data::{provide_data_context, use_data, Data, DataContext, DataStatus, Pe
 pub use exchange::{all_audit, commit_import, restore_backup, ImportFailure};
 pub use jobs::run_daily_jobs;
 pub use locale::{provide_i18n_context, use_i18n, I18n, I18nContext, LOCALE_STORAGE_KEY};
+pub use roles::{
+    audit_security, current_role, provide_roles_context, random_salt, record_security, require,
+    require_role, use_roles, Denied, Roles, RolesContext, LOCKOUT_STORAGE_KEY, ROLE_STORAGE_KEY,
+};
 pub use router::{
     focus_page_title, provide_router_context, use_router, Router, RouterContext, PAGE_TITLE_ID,
 };
@@ -51,6 +56,7 @@ pub fn App() -> impl IntoView {
     provide_router_context();
     provide_acting_context();
     let data = provide_data_context();
+    provide_roles_context(data);
     pwa::provide_update_context();
     sync::follow_other_tabs(data);
     start_up(data);

@@ -70,6 +70,8 @@ pub enum SettingsSection {
     Lifecycle = 4,
     Health = 5,
     Loyalty = 6,
+    /// Staff roles and PINs, and the security events (`domain::roles`).
+    Security = 7,
 }
 
 /// The audit entry of a settings change: `before` and `after` are the
@@ -121,4 +123,15 @@ pub enum AuditAction {
     Restore,
     Export,
     DemoLoaded,
+    /// A role signed in (`before` = the role signed in until then).
+    SignIn,
+    SignOut,
+    /// A wrong PIN was entered.
+    WrongPin,
+    /// Too many wrong PINs: the sign-in is locked for a while.
+    LockedOut,
+    /// Everything held on one customer was exported.
+    PrivacyExport,
+    /// A customer's personal data was erased (anonymised).
+    Erase,
 }

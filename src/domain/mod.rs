@@ -20,6 +20,8 @@ pub mod lifecycle;
 pub mod loyalty;
 pub mod money;
 pub mod overview;
+pub mod privacy;
+pub mod roles;
 pub mod segment_view;
 pub mod segmentation;
 pub mod service;

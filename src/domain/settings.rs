@@ -30,6 +30,10 @@ pub struct Settings {
     /// The loyalty programme: tiers, earning, expiry, rewards, care
     /// (`domain::loyalty`).
     pub loyalty: crate::domain::loyalty::LoyaltySettings,
+    /// Staff roles: the PINs' salted hashes (`domain::roles`); roles are off
+    /// until the administrator has a PIN.
+    #[serde(default)]
+    pub roles: crate::domain::roles::RoleSettings,
 }
 
 impl Default for Settings {
@@ -45,6 +49,7 @@ impl Default for Settings {
             health: crate::domain::health::HealthSettings::default(),
             lifecycle: crate::domain::lifecycle::LifecycleSettings::default(),
             loyalty: crate::domain::loyalty::LoyaltySettings::default(),
+            roles: crate::domain::roles::RoleSettings::default(),
         }
     }
 }

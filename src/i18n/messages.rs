@@ -1554,4 +1554,62 @@ messages! {
         ErrorsFailed => "存储操作失败：{detail}", "Storage failed: {detail}";
         ErrorsInternal => "内部错误：缺少 {name}。请重新加载页面。", "Internal error: {name} is missing. Please reload the page.";
     }
+    Security {
+        SecurityRoleFrontDesk => "前台", "Front desk";
+        SecurityRoleManager => "经理", "Manager";
+        SecurityRoleAdministrator => "管理员", "Administrator";
+        SecurityCurrentRole => "当前角色：{role}", "Signed in as: {role}";
+        SecuritySwitch => "切换角色", "Switch role";
+        SecuritySignOut => "退出登录", "Sign out";
+        SecuritySignInHeading => "谁在使用本设备？", "Who is at the desk?";
+        SecuritySignInHint => "请选择您的角色并输入该角色的 PIN。", "Choose your role and enter its PIN.";
+        SecurityRoleLabel => "角色", "Role";
+        SecurityPinLabel => "PIN", "PIN";
+        SecuritySignInButton => "登录", "Sign in";
+        SecurityCancel => "取消", "Cancel";
+        SecurityChecking => "正在验证 PIN…", "Checking the PIN…";
+        SecurityWrongPin => "PIN 不正确。再错 {left} 次，登录将被锁定一段时间。", "Wrong PIN. {left} more wrong tries lock the sign-in for a while.";
+        SecurityNowLocked => "PIN 错误次数过多，登录已锁定 {seconds} 秒。", "Too many wrong PINs: signing in is locked for {seconds} seconds.";
+        SecurityLocked => "登录已锁定，请 {seconds} 秒后再试。", "Signing in is locked; try again in {seconds} seconds.";
+        SecuritySettingsHeading => "员工角色与 PIN", "Staff roles and PINs";
+        SecurityLimitsHeading => "角色能防什么、不能防什么", "What roles can and cannot protect against";
+        SecurityLimits => "角色和 PIN 只在本浏览器内起作用：它们让前台看不到完整的电话和邮箱、不能导出或删除客户，并把每次登录、PIN 错误、导出、备份、删除、合并和隐私操作记入审计日志。它们起威慑和记录作用，但不是服务器端的访问控制：数据未加密保存在本浏览器的 IndexedDB 中，任何能使用本设备的人都可以用浏览器开发者工具直接读取或修改数据（包括审计日志）。需要真正保护数据时，请启用加密并管好设备。",
+            "Roles and PINs work only inside this browser: front desk sees masked phone numbers and e-mails, cannot export or delete customers, and every sign-in, wrong PIN, export, backup, deletion, merge and privacy action goes into the audit log. They deter and record; they are not server-side access control. The data sits unencrypted in this browser's IndexedDB, and anyone who can use this device can read or change it (the audit log too) with the browser's developer tools. To really protect the data, turn on encryption and keep the device safe.";
+        SecurityStatusOff => "角色未启用：本设备只有一位用户，以管理员身份使用。设置管理员 PIN 即可启用角色。", "Roles are off: this device has one user, who acts as administrator. Setting an administrator PIN turns roles on.";
+        SecurityStatusOn => "角色已启用：打开应用时需选择角色并输入 PIN。", "Roles are on: the app asks for a role and PIN when it opens.";
+        SecurityPinSet => "已设置", "set";
+        SecurityPinNotSet => "未设置", "not set";
+        SecurityNewPin => "{role} 的新 PIN", "New PIN for {role}";
+        SecurityPinHint => "4 到 8 位数字；留空则保持不变。PIN 只以加盐的 PBKDF2-SHA256 哈希保存。", "4 to 8 digits; leave empty to keep the current one. PINs are kept only as salted PBKDF2-SHA256 hashes.";
+        SecuritySavePins => "保存 PIN", "Save PINs";
+        SecuritySaving => "正在保存…", "Saving…";
+        SecurityPinsSaved => "PIN 已保存。", "The PINs are saved.";
+        SecurityPinFormat => "{role} 的 PIN 必须是 4 到 8 位数字。", "The PIN for {role} must be 4 to 8 digits.";
+        SecurityAdminPinFirst => "请先为管理员设置 PIN，角色才能启用。", "Set the administrator's PIN first: roles cannot be on without it.";
+        SecurityNothingToSave => "没有输入新的 PIN。", "No new PIN was entered.";
+        SecurityNoRandom => "浏览器无法提供安全的随机数，PIN 没有保存。", "The browser could not provide secure random numbers, so no PIN was saved.";
+        SecurityTurnOff => "停用角色", "Turn roles off";
+        SecurityTurnOffBody => "所有 PIN 将被清除，本设备恢复为单一用户（管理员）。", "Every PIN is cleared and this device goes back to one user (administrator).";
+        SecurityTurnedOff => "角色已停用。", "Roles are off.";
+        SecurityOnlyAdmin => "只有管理员可以设置 PIN 和管理角色。", "Only an administrator can set PINs and manage roles.";
+        SecurityDenied => "当前角色无权执行此操作。", "Your role may not do this.";
+        SecuritySaveFailed => "没有保存：{reason}", "Nothing was saved: {reason}";
+        SecurityPrivacyHeading => "隐私操作", "Privacy";
+        SecurityPrivacyHint => "导出本系统保存的该客户全部数据（一个 JSON 文件），或删除其个人信息：消费记录、评分和积分保留，汇总数字不变。两项操作都会记入审计日志。", "Export everything held on this customer (one JSON file), or erase their personal data: transactions, scores and points stay, so aggregate figures do not change. Both go into the audit log.";
+        SecurityExportCustomer => "导出该客户的全部数据", "Export everything held on this customer";
+        SecurityEraseCustomer => "删除个人信息（匿名化）", "Erase personal data (anonymise)";
+        SecurityEraseTitle => "删除此客户的个人信息？", "Erase this customer's personal data?";
+        SecurityEraseBody => "{name} 的姓名、电话、邮箱、生日、城市、备注、偏好、标签，以及沟通、回访、投诉、调查和关怀任务中的文字将被替换且无法恢复；审计日志中关于此客户的旧记录也会去除这些信息。消费记录、评分和积分保留。", "{name}'s name, phone, e-mail, birthday, city, notes, preferences, tags, and the text of their contacts, follow-ups, complaints, surveys and care tasks are replaced, with no undo; old audit entries about them lose the same details. Transactions, scores and points stay.";
+        SecurityEraseConfirm => "删除个人信息", "Erase personal data";
+        SecurityErased => "个人信息已删除。", "The personal data is erased.";
+        SecurityExported => "已导出 {count} 条记录和 {audit} 条审计记录。", "Exported {count} records and {audit} audit entries.";
+        SecurityPrivacyFailed => "操作失败，没有任何改动：{reason}", "Nothing was changed: {reason}";
+        SecurityAlreadyErased => "该客户的个人信息已删除。", "This customer's personal data is already erased.";
+        SecurityAuditSignIn => "登录", "Signed in";
+        SecurityAuditSignOut => "退出登录", "Signed out";
+        SecurityAuditWrongPin => "PIN 错误", "Wrong PIN";
+        SecurityAuditLockedOut => "登录锁定", "Sign-in locked";
+        SecurityAuditPrivacyExport => "导出个人数据", "Personal data exported";
+        SecurityAuditErase => "删除个人信息", "Personal data erased";
+    }
 }

@@ -27,7 +27,19 @@ impl Storage for MemoryStorage {
         let mut state = self.state.borrow_mut();
         let (dataset, audit) = state.get_or_insert_with(Default::default);
         dataset.apply(changes);
-        audit.extend(changes.audit.iter().cloned());
+        // An entry with an id already stored replaces it, as IndexedDB's
+        // `put` does (erasing a customer rewrites their old entries).
+        // New entries have the highest ids: only older ids need a search.
+        for entry in &changes.audit {
+            let older = audit.last().is_some_and(|e| e.id >= entry.id);
+            let stored = older
+                .then(|| audit.iter_mut().find(|e| e.id == entry.id))
+                .flatten();
+            match stored {
+                Some(old) => *old = entry.clone(),
+                None => audit.push(entry.clone()),
+            }
+        }
         Ok(())
     }
 

@@ -2,12 +2,13 @@
 //! switch, the main navigation, the main area with its notices and the
 //! current page, and a footer. The document title follows the page.
 
-use crate::app::{use_data, use_i18n, use_router, Data, DataStatus, I18n, Persistence};
+use crate::app::{use_data, use_i18n, use_roles, use_router, Data, DataStatus, I18n, Persistence};
 use crate::domain::Dataset;
 use crate::i18n::{store_error_message, Key};
 use crate::route::Route;
 use crate::ui::components::{
-    context_error, ActingAsPicker, Banner, ErrorPanel, LanguageSwitch, Loading, MainNav, Tone,
+    context_error, needs_sign_in, ActingAsPicker, Banner, ErrorPanel, LanguageSwitch, Loading,
+    MainNav, RoleStatus, SignInPanel, Tone,
 };
 use crate::ui::page_name;
 use crate::ui::pages::*;
@@ -40,7 +41,10 @@ pub fn Shell() -> impl IntoView {
         }
     };
 
+    let roles = use_roles();
     let page = move || match router.route() {
+        // With staff roles on, nobody sees a page before signing in.
+        _ if roles.is_ok_and(needs_sign_in) => view! { <SignInPanel /> }.into_any(),
         // Settings and "not found" render whatever the data's state: the
         // language can be changed and a bad link explained before (or
         // without) the data loading.
@@ -67,6 +71,7 @@ pub fn Shell() -> impl IntoView {
             <header class="app-header">
                 <p class="brand">{move || i18n.t(Key::AppName)}</p>
                 <div class="header-tools">
+                    <RoleStatus />
                     <ActingAsPicker />
                     <LanguageSwitch />
                 </div>

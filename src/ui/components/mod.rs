@@ -7,6 +7,7 @@ mod confirm_dialog;
 mod language_switch;
 mod main_nav;
 mod not_built;
+mod roles;
 mod status;
 mod trend_chart;
 
@@ -17,6 +18,9 @@ pub use confirm_dialog::ConfirmDialog;
 pub use language_switch::LanguageSwitch;
 pub use main_nav::MainNav;
 pub use not_built::{NotBuiltPage, ReadyLine};
+pub use roles::{
+    needs_sign_in, paint, role_key, shown_email, shown_phone, viewer, RoleStatus, SignInPanel,
+};
 pub use status::{ErrorPanel, Loading};
 pub use trend_chart::{TrendChart, TrendPoint};
 

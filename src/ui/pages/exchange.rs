@@ -72,9 +72,13 @@ pub fn ExchangePage() -> impl IntoView {
             <h1 id=PAGE_TITLE_ID tabindex="-1">{move || i18n.t(Key::ExchangeNav)}</h1>
             <p class="lede">{move || i18n.t(Key::ExchangeIntro)}</p>
             <ImportSection i18n data />
-            <ExportSection i18n data />
-            <BackupSection i18n data />
-            <RestoreSection i18n data />
+            <Show when=move || crate::app::use_roles().is_ok_and(|r| r.may(crate::domain::roles::Permission::Export))>
+                <ExportSection i18n data />
+                <BackupSection i18n data />
+            </Show>
+            <Show when=move || crate::app::use_roles().is_ok_and(|r| r.may(crate::domain::roles::Permission::ReplaceData))>
+                <RestoreSection i18n data />
+            </Show>
         </article>
     }
     .into_any()
@@ -729,6 +733,12 @@ pub(crate) fn download_customers(
     locale: Locale,
     stem: &str,
 ) -> Result<(), String> {
+    // The action layer's own check (the UI hides the buttons too).
+    if crate::app::require(ds, crate::domain::roles::Permission::Export).is_err() {
+        return Err(locale.t(Key::SecurityDenied).to_owned());
+    }
+    let role = crate::app::require_role(ds);
+    let count = ids.len();
     export_customers(ds, ids, format, &export_text(locale))
         .map_err(|e| e.to_string())
         .and_then(|bytes| {
@@ -740,6 +750,14 @@ pub(crate) fn download_customers(
             .map_err(|e| e.to_string())
         })
         .map_err(|reason| locale.fill(Key::ExchangeExportFailed, &[("reason", reason.into())]))
+        .map(|()| {
+            if let Some(role) = role {
+                crate::app::record_security(crate::domain::roles::SecurityEvent::ExportCustomers {
+                    role,
+                    count,
+                });
+            }
+        })
 }
 
 #[component]
@@ -794,6 +812,11 @@ fn BackupSection(i18n: I18n, data: Data) -> impl IntoView {
     let download = move |_| {
         let Some(ds) = current(data) else { return };
         let locale = i18n.locale();
+        if crate::app::require(&ds, crate::domain::roles::Permission::Export).is_err() {
+            status.set(Some(Err(locale.t(Key::SecurityDenied).to_owned())));
+            return;
+        }
+        let role = crate::app::require_role(&ds);
         status.set(Some(Ok(locale.t(Key::ExchangeBackupWorking).to_owned())));
         spawn_local(async move {
             next_tick().await;
@@ -815,6 +838,9 @@ fn BackupSection(i18n: I18n, data: Data) -> impl IntoView {
                         })
                 }
             };
+            if let (Ok(_), Some(role)) = (&result, role) {
+                crate::app::record_security(crate::domain::roles::SecurityEvent::Backup(role));
+            }
             status.set(Some(result.map(|sum| {
                 locale.fill(Key::ExchangeBackupDone, &[("checksum", sum.into())])
             })));

@@ -9,6 +9,7 @@ mod home;
 mod lifecycle;
 pub(crate) mod loyalty;
 mod not_found;
+mod roles_settings;
 mod segments;
 mod settings;
 mod surveys;

@@ -36,6 +36,7 @@ pub fn SettingsPage() -> impl IntoView {
             <h1 id=PAGE_TITLE_ID tabindex="-1">{move || i18n.t(Key::NavSettings)}</h1>
             <LanguageSection i18n />
             <DataSection i18n data />
+            <super::roles_settings::RolesSection i18n data />
             <StorageSection i18n />
         </article>
     }

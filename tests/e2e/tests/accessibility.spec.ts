@@ -3,6 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from '@playwright/test';
 import { CrmApp, PAGES, NAV_NAMES, type Lang } from '../pages/crm-app';
+import { RolesPage } from '../pages/roles-page';
 
 const LOCALES: Record<Lang, string> = { 'zh-CN': 'zh-CN', en: 'en-US' };
 
@@ -144,3 +145,45 @@ for (const lang of ['zh-CN', 'en'] as const) {
     });
   });
 }
+
+// Staff roles: the PIN form in Settings, the sign-in form, the header's role
+// line, and the privacy actions with the erase confirmation open.
+test.describe('accessibility of staff roles and privacy actions', () => {
+  test.use({ locale: 'en-US' });
+
+  test('roles and privacy views have no serious or critical axe violation', async ({ page }) => {
+    test.setTimeout(180_000);
+    const app = new CrmApp(page);
+    const roles = new RolesPage(page);
+    await app.open();
+    await app.waitForDemo();
+    const blocking: string[] = [];
+    const scan = async (where: string) => {
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+      for (const v of results.violations) {
+        const line = `roles ${where}: ${v.impact ?? 'unknown'} ${v.id}: ${v.help} (${v.nodes.length} nodes)`;
+        console.log(line);
+        if (v.impact === 'serious' || v.impact === 'critical') blocking.push(line);
+      }
+    };
+    await app.goTo('en', 'settings');
+    await expect(roles.section()).toBeVisible();
+    await scan('settings');
+    await roles.setPins({ Administrator: '9999' });
+    await expect(roles.signIn()).toBeVisible({ timeout: 60_000 });
+    await scan('sign-in');
+    await roles.signInAs('Administrator', '1234');
+    await expect(roles.signInMessage()).toContainText('Wrong PIN', { timeout: 60_000 });
+    await scan('sign-in, wrong PIN');
+    await roles.signInAs('Administrator', '9999');
+    await expect(roles.currentRole()).toBeVisible({ timeout: 60_000 });
+    await page.goto('/#/customers?id=1');
+    await expect(roles.privacy()).toBeVisible();
+    await scan('profile with privacy actions');
+    await page.getByRole('button', { name: 'Erase personal data (anonymise)' }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await scan('erase confirmation');
+    await page.keyboard.press('Escape');
+    expect(blocking, 'serious or critical axe violations').toEqual([]);
+  });
+});

@@ -26,7 +26,7 @@ pub fn DuplicateList(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
             .take(MAX_PAIRS)
             .map(|p| {
                 let name = |id: CustomerId| ds.customers.get(id).map_or_else(|| format!("#{id}"), |c| labels::customer_name(locale, c));
-                let phone = |id: CustomerId| ds.customers.get(id).and_then(|c| c.phone.as_ref()).map(|p| p.to_string());
+                let phone = |id: CustomerId| ds.customers.get(id).and_then(|c| c.phone.as_ref()).map(|p| crate::ui::components::shown_phone(crate::ui::components::viewer(), p));
                 let reasons = p.reasons.iter().map(|r| locale.t(labels::reason(*r))).collect::<Vec<_>>().join("、");
                 let href = customers_location(&[("view", "merge".to_owned()), ("a", p.a.to_string()), ("b", p.b.to_string())]).to_hash();
                 let label = locale.fill(Key::CustomersMergeFor, &[("a", name(p.a).into()), ("b", name(p.b).into())]);
@@ -64,6 +64,12 @@ pub fn DuplicateList(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
 
 #[component]
 pub fn MergeView(env: Env, dataset: Arc<Dataset>, a: CustomerId, b: CustomerId) -> impl IntoView {
+    let i18n = env.i18n;
+    if !crate::app::use_roles()
+        .is_ok_and(|r| r.may(crate::domain::roles::Permission::MergeCustomers))
+    {
+        return view! { <p class="banner banner-warning" role="alert" data-testid="role-denied">{move || i18n.t(Key::SecurityDenied)}</p> }.into_any();
+    }
     let i18n = env.i18n;
     let (Some(ca), Some(cb)) = (
         dataset.customers.get(a).cloned(),
@@ -161,6 +167,12 @@ pub fn MergeView(env: Env, dataset: Arc<Dataset>, a: CustomerId, b: CustomerId) 
             .collect_view()
     };
     let on_merge = move |_| {
+        // The action layer's own check (the view is hidden from front desk).
+        if env.data.dataset_now().is_none_or(|ds| {
+            crate::app::require(&ds, crate::domain::roles::Permission::MergeCustomers).is_err()
+        }) {
+            return;
+        }
         let p = plan.get_untracked();
         let s = p.survivor;
         env.submit(

@@ -29,6 +29,13 @@ pub fn CustomerFormView(env: Env, dataset: Arc<Dataset>, id: Option<CustomerId>)
     if id.is_some() && existing.is_none() {
         return view! { <p class="banner banner-warning" role="alert">{move || i18n.t(Key::CustomersNotFound)}</p> }.into_any();
     }
+    // Editing shows the contact details in full: not for front desk.
+    if id.is_some()
+        && !crate::app::use_roles()
+            .is_ok_and(|r| r.may(crate::domain::roles::Permission::SeeContacts))
+    {
+        return view! { <p class="banner banner-warning" role="alert" data-testid="role-denied">{move || i18n.t(Key::SecurityDenied)}</p> }.into_any();
+    }
     let form = RwSignal::new(existing.map(CustomerForm::of).unwrap_or_default());
     let busy = RwSignal::new(false);
     let failure = RwSignal::new(None::<ChangeFailure<EditError>>);

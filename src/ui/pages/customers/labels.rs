@@ -125,8 +125,12 @@ pub fn field_value(locale: Locale, ds: &Dataset, c: &Customer, f: MergeField) ->
     match f {
         MergeField::Name => c.name.clone(),
         MergeField::NameLatin => c.name_latin.clone(),
-        MergeField::Phone => c.phone.as_ref().map_or_else(none, |p| p.to_string()),
-        MergeField::Email => c.email.as_ref().map_or_else(none, |e| e.to_string()),
+        MergeField::Phone => c.phone.as_ref().map_or_else(none, |p| {
+            crate::ui::components::shown_phone(crate::ui::components::viewer(), p)
+        }),
+        MergeField::Email => c.email.as_ref().map_or_else(none, |e| {
+            crate::ui::components::shown_email(crate::ui::components::viewer(), e)
+        }),
         MergeField::Gender => locale.t(gender(c.gender)).to_owned(),
         MergeField::Birthday => c
             .birthday

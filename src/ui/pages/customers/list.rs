@@ -220,8 +220,8 @@ pub fn CustomerList(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
                                     } />
                             </td>
                             <td><a href=profile_href(id)>{name}</a></td>
-                            <td>{c.phone.as_ref().map(|p| p.to_string())}</td>
-                            <td>{c.email.as_ref().map(|e| e.to_string())}</td>
+                            <td>{c.phone.as_ref().map(|p| crate::ui::components::shown_phone(crate::ui::components::viewer(), p))}</td>
+                            <td>{c.email.as_ref().map(|e| crate::ui::components::shown_email(crate::ui::components::viewer(), e))}</td>
                             <td>{c.city.clone()}</td>
                             <td>{c.home_outlet.map(|o| labels::outlet(locale, &ds, o))}</td>
                             <td>{c.tags.join("、")}</td>
@@ -312,6 +312,7 @@ pub fn CustomerList(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
                     <button type="button" class="button" on:click=move |_| selected.set(BTreeSet::new())>
                         {move || i18n.t(Key::CustomersClearSelection)}
                     </button>
+                    <Show when=move || crate::app::use_roles().is_ok_and(|r| r.may(crate::domain::roles::Permission::Export))>
                     <button type="button" class="button" data-testid="export-selection-csv"
                         on:click=move |_| export.with_value(|f| f(ExportFormat::Csv))>
                         {move || i18n.t(Key::CustomersExportCsv)}
@@ -320,6 +321,7 @@ pub fn CustomerList(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
                         on:click=move |_| export.with_value(|f| f(ExportFormat::Xlsx))>
                         {move || i18n.t(Key::CustomersExportXlsx)}
                     </button>
+                    </Show>
                     {move || export_failure.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
                 </form>
             }

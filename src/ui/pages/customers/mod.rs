@@ -17,6 +17,7 @@ mod follow_ups;
 mod form;
 mod labels;
 mod list;
+mod privacy;
 mod profile;
 
 use crate::app::worker::{fingerprint, prepare_in_worker, Request};

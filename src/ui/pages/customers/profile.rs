@@ -55,6 +55,12 @@ fn audit_action(a: AuditAction) -> Key {
         AuditAction::Restore => Key::CustomersAuditRestore,
         AuditAction::Export => Key::CustomersAuditExport,
         AuditAction::DemoLoaded => Key::CustomersAuditDemo,
+        AuditAction::SignIn => Key::SecurityAuditSignIn,
+        AuditAction::SignOut => Key::SecurityAuditSignOut,
+        AuditAction::WrongPin => Key::SecurityAuditWrongPin,
+        AuditAction::LockedOut => Key::SecurityAuditLockedOut,
+        AuditAction::PrivacyExport => Key::SecurityAuditPrivacyExport,
+        AuditAction::Erase => Key::SecurityAuditErase,
     }
 }
 
@@ -265,6 +271,12 @@ pub fn Profile(env: Env, dataset: Arc<Dataset>, id: CustomerId) -> impl IntoView
     let failure = RwSignal::new(None::<ChangeFailure<EditError>>);
     let name = customer.name.clone();
     let on_delete = Callback::new(move |()| {
+        // The action layer's own check (the button is hidden from front desk).
+        if env.data.dataset_now().is_none_or(|ds| {
+            crate::app::require(&ds, crate::domain::roles::Permission::DeleteCustomers).is_err()
+        }) {
+            return;
+        }
         let deleted = RwSignal::new(None);
         env.submit(
             busy,
@@ -486,8 +498,15 @@ pub fn Profile(env: Env, dataset: Arc<Dataset>, id: CustomerId) -> impl IntoView
 
     let title = customer.name.clone();
     let latin = customer.name_latin.clone();
-    let phone = customer.phone.as_ref().map(|p| p.to_string());
-    let email = customer.email.as_ref().map(|e| e.to_string());
+    let viewer = crate::ui::components::viewer();
+    let phone = customer
+        .phone
+        .as_ref()
+        .map(|p| crate::ui::components::shown_phone(viewer, p));
+    let email = customer
+        .email
+        .as_ref()
+        .map(|e| crate::ui::components::shown_email(viewer, e));
     let tags = customer.tags.clone();
     let edit_href =
         super::customers_location(&[("id", id.to_string()), ("edit", "1".to_owned())]).to_hash();
@@ -506,10 +525,14 @@ pub fn Profile(env: Env, dataset: Arc<Dataset>, id: CustomerId) -> impl IntoView
             </ul>
             {figures}
             <div class="actions">
-                <a class="button" href=edit_href data-testid="edit-customer">{move || i18n.t(Key::CustomersEdit)}</a>
-                <button type="button" class="button button-danger" data-testid="delete-customer" on:click=move |_| confirm.set(true) disabled=move || busy.get()>
-                    {move || i18n.t(Key::CustomersDelete)}
-                </button>
+                <Show when=move || crate::app::use_roles().is_ok_and(|r| r.may(crate::domain::roles::Permission::SeeContacts))>
+                    <a class="button" href=edit_href.clone() data-testid="edit-customer">{move || i18n.t(Key::CustomersEdit)}</a>
+                </Show>
+                <Show when=move || crate::app::use_roles().is_ok_and(|r| r.may(crate::domain::roles::Permission::DeleteCustomers))>
+                    <button type="button" class="button button-danger" data-testid="delete-customer" on:click=move |_| confirm.set(true) disabled=move || busy.get()>
+                        {move || i18n.t(Key::CustomersDelete)}
+                    </button>
+                </Show>
             </div>
             {move || failure.get().map(|f| view! { <p class="field-error" role="alert">{move || failure_text(i18n.locale(), &f)}</p> })}
             <ConfirmDialog
@@ -522,6 +545,7 @@ pub fn Profile(env: Env, dataset: Arc<Dataset>, id: CustomerId) -> impl IntoView
                 on_confirm=on_delete
             />
         </section>
+        <super::privacy::PrivacyActions env customer=id />
         <crate::ui::pages::loyalty::MemberCard dataset=card_ds customer=id />
         <section class="card" aria-labelledby="details-heading">
             <h2 id="details-heading">{move || i18n.t(Key::CustomersDetailsHeading)}</h2>

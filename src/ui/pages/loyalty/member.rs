@@ -167,7 +167,7 @@ pub fn MemberView(env: Env, dataset: Arc<Dataset>, customer: CustomerId) -> impl
     let phone = profile
         .phone
         .as_ref()
-        .map(|p| p.to_string())
+        .map(|p| crate::ui::components::shown_phone(crate::ui::components::viewer(), p))
         .unwrap_or_default();
     let actions = if member {
         view! {

@@ -75,7 +75,7 @@ pub fn MemberList(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
                 view! {
                     <tr>
                         <th scope="row"><a href=href(&[("member", c.id.to_string())])>{name_of(locale, c)}</a></th>
-                        <td>{c.phone.as_ref().map(|p| p.to_string()).unwrap_or_default()}</td>
+                        <td>{c.phone.as_ref().map(|p| crate::ui::components::shown_phone(crate::ui::components::viewer(), p)).unwrap_or_default()}</td>
                         <td>{labels::tier_name(locale, &ds.settings.loyalty, *tier)}</td>
                         <td class="number">{labels::points(*balance)}</td>
                         <td>{format_date(locale, *enrolled)}</td>
@@ -140,7 +140,7 @@ pub fn EnrolList(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
                 view! {
                     <tr data-birthday=has_birthday>
                         <th scope="row"><a href=href(&[("member", c.id.to_string())])>{name_of(locale, c)}</a></th>
-                        <td>{c.phone.as_ref().map(|p| p.to_string()).unwrap_or_default()}</td>
+                        <td>{c.phone.as_ref().map(|p| crate::ui::components::shown_phone(crate::ui::components::viewer(), p)).unwrap_or_default()}</td>
                         <td>{birthday}</td>
                         <td>{format_date(locale, c.signup)}</td>
                     </tr>

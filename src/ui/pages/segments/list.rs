@@ -142,6 +142,10 @@ pub(super) fn CustomerList(
             .collect_view();
         let (ds, rp) = (Arc::clone(&dataset), Arc::clone(&report));
         let export = move |_| {
+            // A segment's list is a customer export: not for front desk.
+            if crate::app::require(&ds, crate::domain::roles::Permission::Export).is_err() {
+                return;
+            }
             let locale = i18n.locale();
             let header: Vec<&str> = COLUMNS.iter().map(|&k| locale.t(k)).collect();
             let rows: Vec<Vec<String>> = selection
@@ -149,10 +153,17 @@ pub(super) fn CustomerList(
                 .into_iter()
                 .map(|c| row(locale, &ds, &rp, c))
                 .collect();
+            let count = rows.len();
             download(
                 &format!("segments-{}.csv", selection.file_stem()),
                 &to_csv(&header, &rows),
             );
+            if let Some(role) = crate::app::require_role(&ds) {
+                crate::app::record_security(crate::domain::roles::SecurityEvent::ExportCustomers {
+                    role,
+                    count,
+                });
+            }
         };
         let table = (total > 0).then(|| {
             view! {
@@ -171,7 +182,8 @@ pub(super) fn CustomerList(
             <h2 id="segments-list-title">{title.clone()}</h2>
             <p class="note" data-testid="segment-customers-count" data-total=total.to_string()>{count_text}</p>
             <div class="actions">
-                <button type="button" class="button" on:click=export disabled=total == 0>
+                <button type="button" class="button" on:click=export disabled=total == 0
+                    hidden=!crate::app::use_roles().is_ok_and(|r| r.may(crate::domain::roles::Permission::Export))>
                     {locale.t(Key::SegmentsExport)}
                 </button>
                 <button type="button" class="button" on:click=move |_| env.select(None)>
