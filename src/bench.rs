@@ -289,7 +289,10 @@ pub fn bench_analytics(reps: u32) -> Result<JsValue, JsValue> {
             ("lifecycleMs", JsValue::from_f64(median_of(lifecycle))),
             ("totalMs", JsValue::from_f64(median_of(total))),
             ("prepareWithModelsMs", JsValue::from_f64(t1 - t0)),
-            ("modelsFitted", JsValue::from_bool(with_models.model.purchases.is_ok())),
+            (
+                "modelsFitted",
+                JsValue::from_bool(with_models.model.purchases.is_ok()),
+            ),
             ("reps", JsValue::from_f64(f64::from(reps.max(1)))),
             ("customers", count(ds.customers.len())),
             ("transactions", count(ds.transactions.len())),

@@ -102,7 +102,9 @@ fn without_offset(time: &str) -> &str {
         Some(i)
             if i >= 5
                 && time[i + 1..].len() >= 2
-                && time[i + 1..].bytes().all(|b| b.is_ascii_digit() || b == b':') =>
+                && time[i + 1..]
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b':') =>
         {
             time[..i].trim_end()
         }
