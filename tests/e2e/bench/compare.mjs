@@ -274,7 +274,8 @@ try {
     { 0: '', 1: 'customer_id', 2: 'store', 3: 'date', 4: 'amount', 5: 'channel', 6: 'category' });
   await sleep(SETTLE_MS);
 
-  // cold start: reload, open the database, load, dashboard figures painted
+  // cold start: reload on the dashboard, open the database, load, figures painted
+  await page.evaluate(() => { location.hash = '#/'; });
   await page.reload();
   const tReady = await waitInPage(page, (n) => {
     const el = document.querySelector('[data-testid="overview-customers"]');
@@ -297,6 +298,15 @@ try {
   R.app.bgnbd = await page.evaluate((text) => window.wasmBindings.bench_bgnbd(text, 10, 5), cdnow);
   log('app BG/NBD', JSON.stringify(R.app.bgnbd));
   await page.evaluate(() => window.wasmBindings.bench_release());
+} catch (e) {
+  // Keep what was measured: the raw figures so far, then fail.
+  R.failure = String(e?.stack ?? e);
+  R.errors = errors;
+  fs.mkdirSync(path.dirname(opts.json), { recursive: true });
+  fs.writeFileSync(opts.json, JSON.stringify(R, null, 1));
+  console.error(`compare: ${R.failure}\npartial figures: ${opts.json}`);
+  process.exitCode = 1;
+  throw e;
 } finally {
   await context.close();
   server.close();
