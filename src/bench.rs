@@ -199,3 +199,184 @@ pub async fn bench_memory() -> Result<JsValue, JsValue> {
 pub fn bench_release() {
     LOADED.with(|loaded| loaded.borrow_mut().take());
 }
+
+/// Opens the app's own database (`crm`, what the app shows) and loads it, as
+/// the app does on a cold start; keeps it for [`bench_analytics`] and
+/// [`bench_memory`]. Returns `{ openMs, loadMs, customers, transactions, records }`.
+#[wasm_bindgen]
+pub async fn bench_load_app() -> Result<JsValue, JsValue> {
+    use crate::store::idb::DEFAULT_DB_NAME;
+    LOADED.with(|loaded| loaded.borrow_mut().take());
+    let t0 = now()?;
+    let storage = IdbStorage::open(DEFAULT_DB_NAME)
+        .await
+        .map_err(|e| store_error("opening the app's database", e))?;
+    let t1 = now()?;
+    let dataset = storage
+        .load()
+        .await
+        .map_err(|e| store_error("loading the app's database", e))?
+        .ok_or_else(|| error("the app's database is empty"))?;
+    let t2 = now()?;
+    let result = object(&[
+        ("openMs", JsValue::from_f64(t1 - t0)),
+        ("loadMs", JsValue::from_f64(t2 - t1)),
+        ("customers", count(dataset.customers.len())),
+        ("transactions", count(dataset.transactions.len())),
+        ("records", count(record_count(&dataset))),
+    ])?;
+    LOADED.with(|loaded| *loaded.borrow_mut() = Some(dataset));
+    Ok(result)
+}
+
+fn median_of(mut times: Vec<f64>) -> f64 {
+    times.sort_by(f64::total_cmp);
+    times.get(times.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
+/// The analyses the app recomputes over the loaded data set (run
+/// [`bench_load_app`] or [`bench_cold_load`] first), `reps` times each,
+/// single-threaded in this page:
+/// - `rfmMs`: per-customer summaries and RFM scores alone;
+/// - `segmentsMs`: RFM + segments + grades + value tiers (`prepare` with the
+///   CLV models off, then `classify`);
+/// - `lifecycleMs`: every customer's lifecycle stage today;
+/// - `totalMs`: segments + lifecycle, the figure the issue compares;
+/// - `prepareWithModelsMs`: `prepare` with BG/NBD + Gamma-Gamma fitted on
+///   every buyer (once; the app runs it in the worker).
+///
+/// Returns the medians and the sizes.
+#[wasm_bindgen]
+pub fn bench_analytics(reps: u32) -> Result<JsValue, JsValue> {
+    use crate::domain::lifecycle::LifecycleIndex;
+    use crate::domain::segmentation::{classify, prepare, score_customers, summarise_dataset};
+    LOADED.with(|loaded| {
+        let loaded = loaded.borrow();
+        let ds = loaded
+            .as_ref()
+            .ok_or_else(|| error("no data set loaded: call bench_load_app first"))?;
+        let today = ds.settings.clock().today(chrono::Utc::now());
+        let mut settings = ds.settings.segmentation.clone();
+        settings.clv.enabled = false;
+        let (mut rfm, mut segments, mut lifecycle, mut total) = (vec![], vec![], vec![], vec![]);
+        let mut scored = 0;
+        let mut staged = 0;
+        for _ in 0..reps.max(1) {
+            let t0 = now()?;
+            let as_of = settings.as_of_or(today);
+            let summaries = summarise_dataset(ds, settings.window.start(as_of), as_of);
+            scored = score_customers(&summaries).iter().flatten().count();
+            let t1 = now()?;
+            let basis = prepare(ds, &settings, today);
+            let report = classify(ds, &basis, &settings);
+            let t2 = now()?;
+            let index = LifecycleIndex::new(ds, today);
+            let stages = index.stages(today, None, &ds.settings.lifecycle);
+            let t3 = now()?;
+            staged = stages.iter().flatten().count();
+            drop(report);
+            rfm.push(t1 - t0);
+            segments.push(t2 - t1);
+            lifecycle.push(t3 - t2);
+            total.push(t3 - t1);
+        }
+        let t0 = now()?;
+        let with_models = prepare(ds, &ds.settings.segmentation, today);
+        let t1 = now()?;
+        object(&[
+            ("rfmMs", JsValue::from_f64(median_of(rfm))),
+            ("segmentsMs", JsValue::from_f64(median_of(segments))),
+            ("lifecycleMs", JsValue::from_f64(median_of(lifecycle))),
+            ("totalMs", JsValue::from_f64(median_of(total))),
+            ("prepareWithModelsMs", JsValue::from_f64(t1 - t0)),
+            (
+                "modelsFitted",
+                JsValue::from_bool(with_models.model.purchases.is_ok()),
+            ),
+            ("reps", JsValue::from_f64(f64::from(reps.max(1)))),
+            ("customers", count(ds.customers.len())),
+            ("transactions", count(ds.transactions.len())),
+            ("scored", count(scored)),
+            ("staged", count(staged)),
+        ])
+    })
+}
+
+/// BG/NBD fitted on the CDNOW sample (`text`: the lines of
+/// tests/fixtures/cdnow_sample.txt, 2,357 customers) repeated `copies` times
+/// as distinct customers (10 → 23,570, the full CDNOW cohort's size; the
+/// maximum-likelihood estimate is the sample's). Calibration ends 1997-09-30
+/// as in Fader, Hardie & Lee (2005). Times the fit only, `reps` times.
+/// Returns `{ fitMs (median), customers, r, alpha, a, b }`.
+#[wasm_bindgen]
+pub fn bench_bgnbd(text: &str, copies: u32, reps: u32) -> Result<JsValue, JsValue> {
+    use crate::domain::segmentation::{bgnbd, calibration_data, summarise_dataset};
+    use crate::domain::{
+        CategoryId, Customer, CustomerId, Money, OutletId, SalesChannel, Table, Transaction,
+        TransactionId,
+    };
+    let bad = |line: usize| error(&format!("CDNOW line {line} does not read"));
+    let mut rows = Vec::new();
+    let mut max_customer = 0u32;
+    for (i, line) in text.lines().enumerate() {
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        if cols.is_empty() {
+            continue;
+        }
+        let [_, customer, date, quantity, dollars] = cols[..] else {
+            return Err(bad(i + 1));
+        };
+        let customer: u32 = customer.parse().map_err(|_| bad(i + 1))?;
+        let date = NaiveDate::parse_from_str(date, "%Y%m%d").map_err(|_| bad(i + 1))?;
+        let quantity: u32 = quantity.parse().map_err(|_| bad(i + 1))?;
+        let dollars: f64 = dollars.parse().map_err(|_| bad(i + 1))?;
+        max_customer = max_customer.max(customer);
+        rows.push((customer, date, quantity, dollars));
+    }
+    let copies = copies.max(1);
+    let mut transactions = Vec::with_capacity(rows.len() * copies as usize);
+    for copy in 0..copies {
+        for &(customer, date, quantity, dollars) in &rows {
+            transactions.push(Transaction {
+                id: TransactionId(transactions.len() as u32 + 1),
+                customer: CustomerId(customer + copy * max_customer),
+                at: date.and_time(chrono::NaiveTime::MIN),
+                outlet: OutletId(1),
+                channel: SalesChannel::Online,
+                category: CategoryId(1),
+                quantity,
+                amount: Money((dollars * 100.0).round() as i64),
+            });
+        }
+    }
+    let customers = (1..=max_customer * copies)
+        .map(|id| Customer {
+            id: CustomerId(id),
+            ..Customer::default()
+        })
+        .collect::<Vec<_>>();
+    let dataset = Dataset {
+        customers: Table::from_rows(customers),
+        transactions: Table::from_rows(transactions),
+        ..Dataset::default()
+    };
+    let end = NaiveDate::from_ymd_opt(1997, 9, 30).ok_or_else(|| error("invalid date"))?;
+    let data = calibration_data(&summarise_dataset(&dataset, None, end), end);
+    let mut times = Vec::new();
+    let mut fitted = None;
+    for _ in 0..reps.max(1) {
+        let t0 = now()?;
+        let fit = bgnbd::fit(&data.repeat, 30, 10).map_err(|e| error(&format!("{e:?}")))?;
+        times.push(now()? - t0);
+        fitted = Some(fit);
+    }
+    let fit = fitted.ok_or_else(|| error("no fit"))?;
+    object(&[
+        ("fitMs", JsValue::from_f64(median_of(times))),
+        ("customers", count(data.repeat.len())),
+        ("r", JsValue::from_f64(fit.params.r)),
+        ("alpha", JsValue::from_f64(fit.params.alpha)),
+        ("a", JsValue::from_f64(fit.params.a)),
+        ("b", JsValue::from_f64(fit.params.b)),
+    ])
+}

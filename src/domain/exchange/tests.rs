@@ -284,6 +284,21 @@ fn values_are_read_in_common_chinese_and_english_spellings() {
         parse_datetime("2024-03-05T08:00:01").unwrap().to_string(),
         "2024-03-05 08:00:01"
     );
+    // ISO-8601 with a UTC designator or an offset: the time as written.
+    for raw in [
+        "2022-01-01T00:04:41Z",
+        "2022-01-01T00:04:41+08:00",
+        "2022-01-01T00:04:41-0500",
+        "2022-01-01 00:04:41 +08:00",
+    ] {
+        assert_eq!(
+            parse_datetime(raw).map(|t| t.to_string()).as_deref(),
+            Some("2022-01-01 00:04:41"),
+            "{raw}"
+        );
+    }
+    assert_eq!(parse_datetime("2022-01-01T00:04:41X"), None);
+    assert_eq!(parse_datetime("2022-01-01T00:04:41+"), None);
     assert_eq!(parse_decimal_minor("¥1,234.50"), Some(123_450));
     assert_eq!(parse_decimal_minor("1234.5元"), Some(123_450));
     assert_eq!(parse_decimal_minor("-80"), Some(-8_000));

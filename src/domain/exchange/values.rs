@@ -71,11 +71,16 @@ pub fn parse_date(raw: &str) -> Option<NaiveDate> {
 }
 
 /// A date with an optional time (`2024-03-05 14:30`, `2024-03-05T14:30:00`);
-/// a date alone is taken at midnight.
+/// a date alone is taken at midnight. An ISO-8601 time may end in `Z` or a
+/// UTC offset (`2024-03-05T14:30:00Z`, `…+08:00`, as databases and web
+/// shops export them): the time is kept as written, so the day is the one
+/// the file shows.
 pub fn parse_datetime(raw: &str) -> Option<NaiveDateTime> {
     let t = raw.trim();
     let (date, time) = match t.split_once(['T', ' ']) {
-        Some((d, rest)) if !d.ends_with('年') && !rest.contains('月') => (d, Some(rest.trim())),
+        Some((d, rest)) if !d.ends_with('年') && !rest.contains('月') => {
+            (d, Some(without_offset(rest.trim())))
+        }
         _ => (t, None),
     };
     let date = parse_date(date)?;
@@ -86,6 +91,25 @@ pub fn parse_datetime(raw: &str) -> Option<NaiveDateTime> {
             .ok()?,
     };
     Some(date.and_time(time))
+}
+
+/// `14:30:00Z` → `14:30:00`; `14:30:00+08:00` / `-0500` → `14:30:00`.
+fn without_offset(time: &str) -> &str {
+    if let Some(t) = time.strip_suffix(['Z', 'z']) {
+        return t;
+    }
+    match time.rfind(['+', '-']) {
+        Some(i)
+            if i >= 5
+                && time[i + 1..].len() >= 2
+                && time[i + 1..]
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b':') =>
+        {
+            time[..i].trim_end()
+        }
+        _ => time,
+    }
 }
 
 /// A count of items or nights.

@@ -1,0 +1,380 @@
+// The side-by-side benchmark of issue 9 (`bash .ci/bench --compare`): the
+// reference harness's anchors (../shared/perf: Dexie, raw chunked IndexedDB,
+// DuckDB-wasm, plain JS RFM) and the app's own figures, in ONE headless
+// Chromium session (one fresh profile, one browser launch) on the SAME data:
+// the harness's deterministic CSVs (100,000 customers, 1,000,000
+// transactions, 300 stores).
+//
+// One static server on 127.0.0.1 (gzip level 6, no-store, like the
+// harness's) serves the harness at / and the `--features bench` release
+// build of the app at /app/. Steps, in this order, in one page:
+//   anchors  gen → [Dexie bulkPut] → chunk write → reload → chunk cold read →
+//            plain JS RFM ×3 → DuckDB init → DuckDB CSV load → DuckDB RFM ×3
+//   app      open /app/ → import customers.csv then transactions.csv through
+//            the Import page (file input, mapping, "check", "import"), with a
+//            PerformanceObserver counting long tasks (> 50 ms) → reload until
+//            the dashboard shows the 100k customers (cold start) → memory →
+//            customer search per keystroke (painted) → cold load + RFM,
+//            segments, tiers, lifecycle stages (bench exports) → BG/NBD fit on
+//            23,570 customers (CDNOW ×10) → page weight of the plain release build.
+// Prints one table: figure, app, anchor, ratio, target, met/missed.
+//
+// Options: --anchors DIR (a prepared copy of the harness; .ci/bench makes it),
+// --dist DIR (bench build), --plain DIR (release build for page weight),
+// --port P, --no-dexie (skip the ~4 min Dexie bulkPut anchor), --json FILE.
+
+import { chromium } from 'playwright-core';
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '../../..');
+
+function parseArgs(argv) {
+  const o = {
+    anchors: path.join(repo, '.bench', 'anchors'),
+    dist: path.join(repo, 'dist-bench'),
+    plain: path.join(repo, 'dist'),
+    port: 4186,
+    dexie: true,
+    json: path.join(repo, '.bench', 'compare.json'),
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split('=', 2);
+    const value = () => inline ?? argv[++i];
+    switch (flag) {
+      case '--anchors': o.anchors = path.resolve(value()); break;
+      case '--dist': o.dist = path.resolve(value()); break;
+      case '--plain': o.plain = path.resolve(value()); break;
+      case '--port': o.port = Number(value()); break;
+      case '--json': o.json = path.resolve(value()); break;
+      case '--no-dexie': o.dexie = false; break;
+      default: throw new Error(`unknown option ${argv[i]}`);
+    }
+  }
+  return o;
+}
+
+const opts = parseArgs(process.argv.slice(2));
+const DATA = path.join(opts.anchors, 'data');
+const DUCK_DIST = path.join(opts.anchors, 'node_modules/@duckdb/duckdb-wasm/dist');
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--enable-precise-memory-info', '--js-flags=--expose-gc'];
+const SETTLE_MS = 5000;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const log = (...a) => console.log(new Date().toISOString().slice(11, 19), ...a);
+
+// ---------- the harness's bundles and data ----------
+const anchorsRequire = createRequire(path.join(opts.anchors, 'package.json'));
+const esbuild = anchorsRequire('esbuild');
+for (const [entry, out] of [['src/dexie-entry.js', 'www/lib/dexie.js'], ['src/duckdb-entry.js', 'www/lib/duckdb.js']]) {
+  await esbuild.build({ entryPoints: [path.join(opts.anchors, entry)], outfile: path.join(opts.anchors, out), bundle: true,
+    minify: true, format: 'esm', platform: 'browser', target: 'es2022', logLevel: 'warning' });
+}
+const manifest = JSON.parse(fs.readFileSync(path.join(DATA, 'manifest.json'), 'utf8'));
+const NC = manifest.nCustomers;
+const { generate, checksum } = await import(pathToFileURL(path.join(opts.anchors, 'gen.mjs')).href);
+if (checksum(generate()) !== manifest.checksum) throw new Error('the harness generator differs from its manifest');
+
+// ---------- one server: harness at /, the app at /app/ ----------
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.csv': 'text/csv', '.json': 'application/json', '.webmanifest': 'application/manifest+json', '.png': 'image/png' };
+const gzCache = new Map();
+function resolveFile(urlPath) {
+  const p = decodeURIComponent(urlPath.split('?')[0]);
+  if (p === '/app' || p === '/app/') return path.join(opts.dist, 'index.html');
+  if (p.startsWith('/app/')) return path.join(opts.dist, path.normalize(p.slice(5)));
+  if (p === '/' || p === '/index.html') return path.join(opts.anchors, 'www/index.html');
+  if (p === '/gen.mjs') return path.join(opts.anchors, 'gen.mjs');
+  if (p.startsWith('/duckdb/')) return path.join(DUCK_DIST, path.basename(p));
+  if (p.startsWith('/data/')) return path.join(DATA, path.basename(p));
+  return path.join(opts.anchors, 'www', path.normalize(p));
+}
+const server = http.createServer((req, res) => {
+  const f = resolveFile(req.url);
+  if (!fs.existsSync(f) || !fs.statSync(f).isFile()) { res.writeHead(404); res.end(); return; }
+  let body = fs.readFileSync(f);
+  const headers = { 'Content-Type': TYPES[path.extname(f)] || 'application/octet-stream', 'Cache-Control': 'no-store' };
+  if (/gzip/.test(req.headers['accept-encoding'] || '') && !req.url.startsWith('/data/')) {
+    const key = `${f}:${fs.statSync(f).mtimeMs}`;
+    if (!gzCache.has(key)) gzCache.set(key, zlib.gzipSync(body, { level: 6 }));
+    body = gzCache.get(key);
+    headers['Content-Encoding'] = 'gzip';
+  }
+  headers['Content-Length'] = body.length;
+  res.writeHead(200, headers);
+  res.end(body);
+});
+await new Promise((r) => server.listen(opts.port, '127.0.0.1', r));
+const BASE = `http://127.0.0.1:${opts.port}`;
+log('serving the harness at', `${BASE}/`, 'and the app at', `${BASE}/app/`);
+
+// ---------- in-page helpers ----------
+// Long tasks of every page, from its start (buffered), as [start, duration].
+const LONG_TASKS = () => {
+  window.__longTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch { /* no long-task API: counted as null */ }
+};
+const longTasksBetween = (page, t0, t1) => page.evaluate(([a, b]) => {
+  const tasks = (window.__longTasks ?? []).filter(([s, d]) => s + d >= a && s <= b);
+  return { count: tasks.length, maxMs: tasks.reduce((m, [, d]) => Math.max(m, d), 0),
+    totalMs: tasks.reduce((m, [, d]) => m + d, 0) };
+}, [t0, t1]);
+const pageNow = (page) => page.evaluate(() => performance.now());
+/** Waits until `predicate` holds in the page, polling every animation frame; returns performance.now() then. */
+async function waitInPage(page, predicate, arg, timeoutMin = 30) {
+  const handle = await page.waitForFunction(predicate, arg, { polling: 'raf', timeout: timeoutMin * 60_000 });
+  await handle.dispose();
+  return pageNow(page);
+}
+const harness = (page, fn, arg) => page.evaluate(([f, a]) => window.bench[f](a), [fn, arg ?? {}]);
+async function harnessReady(page) { await page.waitForFunction(() => window.benchReady === true, null, { timeout: 120_000 }); }
+async function appReady(page) {
+  await page.waitForFunction(() => typeof window.wasmBindings?.bench_load_app === 'function', null, { timeout: 180_000 });
+}
+const overviewCustomers = () => {
+  const el = document.querySelector('[data-testid="overview-customers"]');
+  return el ? Number((el.textContent ?? '').replace(/[^\d]/g, '')) : 0;
+};
+async function gcTwice(page) {
+  for (let i = 0; i < 2; i++) { await page.evaluate(() => window.gc?.()); await sleep(500); }
+}
+
+/** One file through the Import page: choose, map, check all rows, import. */
+async function importThroughPage(page, file, target, mapping) {
+  await page.evaluate(() => { location.hash = '#/data'; });
+  await page.locator('[data-testid="import-target"]').waitFor({ timeout: 60_000 });
+  await page.selectOption('[data-testid="import-target"]', target);
+  const t0 = await pageNow(page);
+  await page.setInputFiles('[data-testid="import-file"]', file);
+  const tRead = await waitInPage(page, (name) => (document.querySelector('[data-testid="import-facts"]')?.textContent ?? '').includes(name), path.basename(file));
+  for (const [col, field] of Object.entries(mapping)) await page.selectOption(`[data-testid="map-${col}"]`, field);
+  const rows = Number(await page.getAttribute('[data-testid="import-facts"]', 'data-rows'));
+  const t1 = await page.evaluate(() => { const t = performance.now(); document.querySelector('[data-testid="import-validate"]').click(); return t; });
+  const tValid = await waitInPage(page, () => !!document.querySelector('[data-testid="import-summary"]'));
+  const valid = Number(await page.getAttribute('[data-testid="import-summary"]', 'data-valid'));
+  const invalid = Number(await page.getAttribute('[data-testid="import-summary"]', 'data-invalid'));
+  const t2 = await page.evaluate(() => { const t = performance.now(); document.querySelector('[data-testid="import-commit"]').click(); return t; });
+  const tDone = await waitInPage(page, () => !!document.querySelector('[data-testid="import-done"], .banner-danger[role="alert"]'));
+  const failed = await page.evaluate(() => document.querySelector('[data-testid="import-done"]') ? null : document.querySelector('.banner-danger[role="alert"]')?.textContent);
+  if (failed) throw new Error(`import of ${path.basename(file)} failed: ${failed}`);
+  const readMs = tRead - t0, validateMs = tValid - t1, commitMs = tDone - t2;
+  const result = {
+    file: path.basename(file), bytes: fs.statSync(file).size, rows, valid, invalid,
+    readMs, validateMs, commitMs, totalMs: readMs + validateMs + commitMs,
+    longTasks: {
+      read: await longTasksBetween(page, t0, tRead),
+      validate: await longTasksBetween(page, t1, tValid),
+      commit: await longTasksBetween(page, t2, tDone),
+    },
+  };
+  log(`import ${result.file}: read ${fmtMs(readMs)}, check ${fmtMs(validateMs)}, write ${fmtMs(commitMs)}; ${valid} valid, ${invalid} invalid`);
+  return result;
+}
+
+/** Types `queries` into the customer search one character at a time; per keystroke the time until the
+ * next frame after the list re-rendered has been painted (input event → rAF → task after paint). */
+async function searchLatency(page, queries) {
+  await page.evaluate(() => { location.hash = '#/customers'; });
+  await page.locator('[data-testid="customer-search"]').waitFor({ timeout: 120_000 });
+  await page.locator('[data-testid="customer-row"]').first().waitFor({ timeout: 120_000 });
+  return page.evaluate(async (qs) => {
+    const input = document.querySelector('[data-testid="customer-search"]');
+    const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => {
+      const ch = new MessageChannel(); ch.port1.onmessage = () => resolve(performance.now()); ch.port2.postMessage(0);
+    }));
+    const times = [];
+    const counts = [];
+    for (const q of qs) {
+      for (let i = 1; i <= q.length; i++) {
+        const t0 = performance.now();
+        input.value = q.slice(0, i);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        times.push((await afterPaint()) - t0);
+        counts.push(document.querySelector('[data-testid="customers-count"]')?.getAttribute('data-count'));
+      }
+      input.value = '';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await afterPaint();
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const sorted = [...times].sort((a, b) => a - b);
+    const pick = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+    return { keystrokes: times.length, medianMs: pick(0.5), p95Ms: pick(0.95), maxMs: sorted[sorted.length - 1], times, counts };
+  }, queries);
+}
+
+function gzipSizes(dir) {
+  const files = fs.readdirSync(dir).filter((f) => /\.(wasm|js|css)$/.test(f) && f !== 'sw.js');
+  const out = { main: 0, worker: 0, files: {} };
+  for (const f of files) {
+    const gz = zlib.gzipSync(fs.readFileSync(path.join(dir, f)), { level: 9 }).length;
+    out.files[f] = gz;
+    if (f.startsWith('worker')) out.worker += gz; else out.main += gz;
+  }
+  return out;
+}
+
+// ---------- the session ----------
+const profile = await mkdtemp(path.join(tmpdir(), 'crm-compare-'));
+const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+await context.addInitScript(LONG_TASKS);
+const errors = [];
+const R = { date: new Date().toISOString(), loadavgStart: fs.readFileSync('/proc/loadavg', 'utf8').trim(), anchors: {}, app: {} };
+try {
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console.error: ${m.text().slice(0, 300)}`); });
+  R.browser = context.browser()?.version() ?? null;
+
+  // --- anchors (the harness's own functions) ---
+  await page.goto(`${BASE}/`);
+  await harnessReady(page);
+  const gen = await harness(page, 'gen');
+  if (gen.checksum !== manifest.checksum) throw new Error(`in-page generator checksum ${gen.checksum} != ${manifest.checksum}`);
+  if (opts.dexie) {
+    R.anchors.dexieWrite = await harness(page, 'dexieWrite', { batch: 50000 });
+    log('anchor Dexie bulkPut 1M', fmtMs(R.anchors.dexieWrite.txMs));
+    await sleep(SETTLE_MS);
+  }
+  R.anchors.chunkWrite = await harness(page, 'chunkWrite', { chunkRows: 65536 });
+  await sleep(SETTLE_MS);
+  await page.reload(); await harnessReady(page);
+  R.anchors.chunkReadAll = await harness(page, 'chunkReadAll', { keep: true });
+  log('anchor chunk cold read', fmtMs(R.anchors.chunkReadAll.totalMs));
+  R.anchors.rfmJS = await harness(page, 'rfmJS', { nCustomers: NC, reps: 3 });
+  R.anchors.duckInit = await harness(page, 'duckInit', { bundle: 'eh' });
+  R.anchors.duckLoadCSV = await harness(page, 'duckLoadCSV');
+  log('anchor DuckDB CSV load', fmtMs(R.anchors.duckLoadCSV.ms));
+  R.anchors.duckRFM = await harness(page, 'duckRFM', { table: 'tx_csv', reps: 3, nCustomers: NC });
+  log('anchor DuckDB RFM warm', R.anchors.duckRFM.warmMs.map(fmtMs).join(', '), 'JS RFM warm', R.anchors.rfmJS.warmMs.map(fmtMs).join(', '));
+
+  // --- the app ---
+  await page.goto(`${BASE}/app/`);
+  await appReady(page);
+  await page.waitForFunction(() => {
+    const el = document.querySelector('[data-testid="overview-customers"]');
+    return !!el;
+  }, null, { timeout: 120_000 });
+  await sleep(1000);
+  R.app.customersImport = await importThroughPage(page, path.join(DATA, 'customers.csv'), 'customers',
+    { 0: 'customer_id', 1: 'name', 2: 'phone', 3: 'email', 4: 'city', 5: 'birthday', 6: 'signup', 7: 'store' });
+  R.app.transactionsImport = await importThroughPage(page, path.join(DATA, 'transactions.csv'), 'transactions',
+    { 0: '', 1: 'customer_id', 2: 'store', 3: 'date', 4: 'amount', 5: 'channel', 6: 'category' });
+  await sleep(SETTLE_MS);
+
+  // cold start: reload on the dashboard, open the database, load, figures painted
+  await page.evaluate(() => { location.hash = '#/'; });
+  await page.reload();
+  const tReady = await waitInPage(page, (n) => {
+    const el = document.querySelector('[data-testid="overview-customers"]');
+    return !!el && Number((el.textContent ?? '').replace(/[^\d]/g, '')) >= n;
+  }, NC, 10);
+  R.app.coldStart = { readyMs: tReady, longTasks: await longTasksBetween(page, 0, tReady), customersShown: await page.evaluate(overviewCustomers) };
+  log('app cold start', fmtMs(tReady));
+  await appReady(page);
+  await sleep(2000);
+  await gcTwice(page);
+  R.app.memory = await page.evaluate(() => window.wasmBindings.bench_memory());
+
+  R.app.search = await searchLatency(page, ['muller', 'barbara', '660932', 'donald.m']);
+  log('app search median', fmtMs(R.app.search.medianMs), 'p95', fmtMs(R.app.search.p95Ms));
+
+  R.app.load = await page.evaluate(() => window.wasmBindings.bench_load_app());
+  R.app.analytics = await page.evaluate(() => window.wasmBindings.bench_analytics(3));
+  log('app analytics', JSON.stringify(R.app.analytics));
+  const cdnow = fs.readFileSync(path.join(repo, 'tests/fixtures/cdnow_sample.txt'), 'utf8');
+  R.app.bgnbd = await page.evaluate((text) => window.wasmBindings.bench_bgnbd(text, 10, 5), cdnow);
+  log('app BG/NBD', JSON.stringify(R.app.bgnbd));
+  await page.evaluate(() => window.wasmBindings.bench_release());
+} catch (e) {
+  // Keep what was measured: the raw figures so far, then fail.
+  R.failure = String(e?.stack ?? e);
+  R.errors = errors;
+  fs.mkdirSync(path.dirname(opts.json), { recursive: true });
+  fs.writeFileSync(opts.json, JSON.stringify(R, null, 1));
+  console.error(`compare: ${R.failure}\npartial figures: ${opts.json}`);
+  process.exitCode = 1;
+  throw e;
+} finally {
+  await context.close();
+  server.close();
+  await rm(profile, { recursive: true, force: true });
+}
+R.pageWeight = { plain: fs.existsSync(path.join(opts.plain, 'index.html')) ? gzipSizes(opts.plain) : null, bench: gzipSizes(opts.dist) };
+R.loadavgEnd = fs.readFileSync('/proc/loadavg', 'utf8').trim();
+R.errors = errors;
+fs.mkdirSync(path.dirname(opts.json), { recursive: true });
+fs.writeFileSync(opts.json, JSON.stringify(R, null, 1));
+
+// ---------- the table ----------
+function fmtMs(ms) {
+  if (typeof ms !== 'number' || !Number.isFinite(ms)) return 'n/a';
+  if (ms >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
+  if (ms >= 100) return `${Math.round(ms).toLocaleString('en-US')} ms`;
+  return `${ms.toFixed(1)} ms`;
+}
+const med = (xs) => { const v = [...xs].sort((a, b) => a - b); return v[v.length >> 1]; };
+const A = R.anchors, P = R.app;
+const tx = P.transactionsImport, cu = P.customersImport;
+const mib = (b) => (typeof b === 'number' ? `${(b / 1048576).toFixed(0)} MiB` : 'n/a');
+const kb = (b) => (typeof b === 'number' ? `${Math.round(b / 1024)} KB` : 'n/a');
+const ratio = (x) => (typeof x === 'number' && Number.isFinite(x) ? `${x >= 10 ? x.toFixed(0) : x.toFixed(2)}×` : 'n/a');
+const verdict = (ok) => (ok == null ? 'n/a' : ok ? 'met' : 'MISSED');
+const txLong = tx.longTasks.read.count + tx.longTasks.validate.count + tx.longTasks.commit.count;
+const txLongMax = Math.max(tx.longTasks.read.maxMs, tx.longTasks.validate.maxMs, tx.longTasks.commit.maxMs);
+const duckRfm = med(A.duckRFM.warmMs), jsRfm = med(A.rfmJS.warmMs);
+const weight = R.pageWeight.plain ?? R.pageWeight.bench;
+const rows = [
+  ['Import 1M tx CSV (read+check+write), total', fmtMs(tx.totalMs), `DuckDB CSV load ${fmtMs(A.duckLoadCSV.ms)}`,
+    ratio(A.duckLoadCSV.ms / tx.totalMs), '≥ 1× (as fast as DuckDB)', verdict(tx.totalMs <= A.duckLoadCSV.ms)],
+  ['  same, vs Dexie bulkPut 1M', fmtMs(tx.totalMs), A.dexieWrite ? `Dexie ${fmtMs(A.dexieWrite.txMs)}` : 'skipped (--no-dexie)',
+    A.dexieWrite ? ratio(A.dexieWrite.txMs / tx.totalMs) : 'n/a', '≥ 100×', A.dexieWrite ? verdict(A.dexieWrite.txMs / tx.totalMs >= 100) : 'n/a'],
+  ['  read file (parse)', fmtMs(tx.readMs), '', '', '', ''],
+  ['  check all rows (validate)', fmtMs(tx.validateMs), '', '', '', ''],
+  ['  import (atomic write + in-memory)', fmtMs(tx.commitMs), '', '', '', ''],
+  ['  throughput', `${Math.round(tx.rows / (tx.totalMs / 1000)).toLocaleString('en-US')} rows/s`, '', '', '', ''],
+  ['  long tasks > 50 ms (read/check/write)', `${tx.longTasks.read.count}/${tx.longTasks.validate.count}/${tx.longTasks.commit.count}, max ${fmtMs(txLongMax)}`, '', '', '0', verdict(txLong === 0)],
+  ['Import 100k customers CSV, total', fmtMs(cu.totalMs), '', '', '', ''],
+  ['  throughput; long tasks (read/check/write)', `${Math.round(cu.rows / (cu.totalMs / 1000)).toLocaleString('en-US')} rows/s; ${cu.longTasks.read.count}/${cu.longTasks.validate.count}/${cu.longTasks.commit.count}`, '', '', '0 long tasks', verdict(cu.longTasks.read.count + cu.longTasks.validate.count + cu.longTasks.commit.count === 0)],
+  ['Cold start: reload → dashboard painted', fmtMs(P.coldStart.readyMs), `chunk cold read ${fmtMs(A.chunkReadAll.totalMs)}`,
+    ratio(P.coldStart.readyMs / A.chunkReadAll.totalMs), '≤ 1.5×', verdict(P.coldStart.readyMs <= 1.5 * A.chunkReadAll.totalMs)],
+  ['  of which open + load (wasm, IndexedDB)', fmtMs(P.load.openMs + P.load.loadMs), `chunk cold read ${fmtMs(A.chunkReadAll.totalMs)}`,
+    ratio((P.load.openMs + P.load.loadMs) / A.chunkReadAll.totalMs), '≤ 1.5×', verdict(P.load.openMs + P.load.loadMs <= 1.5 * A.chunkReadAll.totalMs)],
+  ['  long tasks during cold start', `${P.coldStart.longTasks.count}, max ${fmtMs(P.coldStart.longTasks.maxMs)}`, '', '', '0', verdict(P.coldStart.longTasks.count === 0)],
+  ['RFM + segments + tiers + lifecycle (1M tx)', fmtMs(P.analytics.totalMs), `DuckDB RFM warm ${fmtMs(duckRfm)}`,
+    ratio(duckRfm / P.analytics.totalMs), '≥ 3× faster', verdict(duckRfm / P.analytics.totalMs >= 3)],
+  ['  same, vs plain JS RFM', fmtMs(P.analytics.totalMs), `JS RFM warm ${fmtMs(jsRfm)}`,
+    ratio(jsRfm / P.analytics.totalMs), '≥ 1× (no slower)', verdict(P.analytics.totalMs <= jsRfm)],
+  ['  RFM scores alone; lifecycle alone', `${fmtMs(P.analytics.rfmMs)}; ${fmtMs(P.analytics.lifecycleMs)}`, '', '', '', ''],
+  ['  prepare with BG/NBD + Gamma-Gamma', fmtMs(P.analytics.prepareWithModelsMs), '', '', '(in the worker)', ''],
+  [`BG/NBD fit, ${P.bgnbd.customers.toLocaleString('en-US')} customers (CDNOW ×10)`, fmtMs(P.bgnbd.fitMs), '', '', '< 100 ms', verdict(P.bgnbd.fitMs < 100)],
+  ['Customer search over 100k, median / keystroke', fmtMs(P.search.medianMs), '', '', '≤ 16 ms', verdict(P.search.medianMs <= 16)],
+  ['Customer search over 100k, p95 / keystroke', fmtMs(P.search.p95Ms), '', '', '≤ 33 ms', verdict(P.search.p95Ms <= 33)],
+  ['Memory: JS heap + wasm, full data set', mib((P.memory.jsHeapBytes ?? 0) + P.memory.wasmMemoryBytes), '', '', '< 400 MB', verdict((P.memory.jsHeapBytes ?? 0) + P.memory.wasmMemoryBytes < 400e6)],
+  [`Page weight: wasm + JS + CSS gzip -9 (${R.pageWeight.plain ? 'release' : 'bench build'})`, kb(weight.main), 'harness page ≈ 8 MB', '', '≤ 400 KB', verdict(weight.main <= 400 * 1024)],
+  ['  + the worker (loaded on demand)', kb(weight.worker), '', '', '', ''],
+];
+const header = ['figure', 'app', 'anchor', 'anchor ÷ app', 'target', 'met?'];
+const widths = header.map((_, i) => Math.max(...[header, ...rows].map((r) => String(r[i]).length)));
+const line = (r) => `| ${r.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
+console.log(`\nSide-by-side benchmark (issue 9), one Chromium session (${R.browser ?? '?'}), one profile, harness data (checksum ${manifest.checksum}):`);
+console.log(`${NC.toLocaleString('en-US')} customers, ${manifest.nTx.toLocaleString('en-US')} transactions, ${manifest.nStores} stores; load average ${R.loadavgStart} → ${R.loadavgEnd}; one round\n`);
+console.log(line(header));
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const r of rows) console.log(line(r));
+console.log(`\nImported: customers ${cu.valid} valid / ${cu.invalid} invalid; transactions ${tx.valid} valid / ${tx.invalid} invalid. Analytics over ${P.analytics.customers} customers, ${P.analytics.transactions} transactions (the app's demo data included).`);
+console.log(`BG/NBD estimate r=${P.bgnbd.r.toFixed(3)} α=${P.bgnbd.alpha.toFixed(3)} a=${P.bgnbd.a.toFixed(3)} b=${P.bgnbd.b.toFixed(3)} (published CDNOW: 0.243, 4.414, 0.793, 2.426)`);
+if (errors.length) console.log(`\nPage errors:\n  ${errors.join('\n  ')}`);
+console.log(`raw figures: ${path.relative(process.cwd(), opts.json)}`);
