@@ -5,6 +5,7 @@
 use crate::app::{use_data, use_i18n, use_router, Data, DataStatus, I18n, Persistence};
 use crate::domain::Dataset;
 use crate::i18n::{store_error_message, Key};
+use crate::store::StoreError;
 use crate::route::Route;
 use crate::ui::components::{
     context_error, ActingAsPicker, Banner, ErrorPanel, LanguageSwitch, Loading, MainNav, Tone,
@@ -157,5 +158,24 @@ fn Notices(i18n: I18n, data: Data) -> impl IntoView {
             }
         })
     };
-    view! { {update} {memory_only} {demo} {unsaved} }
+    let closed = move || {
+        data.closed_for_upgrade().then(|| {
+            view! {
+                <Banner tone=Tone::Danger testid="closed-for-upgrade">
+                    <p>
+                        {move || store_error_message(i18n.locale(), &StoreError::ClosedForUpgrade)} " "
+                        <button type="button" class="button button-primary"
+                            on:click=move |_| {
+                                if let Some(w) = web_sys::window() {
+                                    let _ = w.location().reload();
+                                }
+                            }>
+                            {move || i18n.t(Key::ResilienceReload)}
+                        </button>
+                    </p>
+                </Banner>
+            }
+        })
+    };
+    view! { {closed} {update} {memory_only} {demo} {unsaved} }
 }
