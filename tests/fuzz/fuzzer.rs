@@ -294,7 +294,7 @@ fn fuzz(name: &str, target: TargetFn, budget: Duration, seed: u64) -> Report {
                 report.execs,
                 corpus.len(),
                 seen.len(),
-                crash_sites.len()
+                report.crashes.len()
             );
         }
     }
@@ -517,6 +517,13 @@ mod seeds {
                 ds.surveys
                     .iter()
                     .filter(|s| keep(s.customer))
+                    .cloned()
+                    .collect(),
+            ),
+            complaints: Table::from_rows(
+                ds.complaints
+                    .iter()
+                    .filter(|c| keep(c.customer))
                     .cloned()
                     .collect(),
             ),
