@@ -5,8 +5,8 @@
 use crate::app::{use_data, use_i18n, use_router, Data, DataStatus, I18n, Persistence};
 use crate::domain::Dataset;
 use crate::i18n::{store_error_message, Key};
-use crate::store::StoreError;
 use crate::route::Route;
+use crate::store::StoreError;
 use crate::ui::components::{
     context_error, ActingAsPicker, Banner, ErrorPanel, LanguageSwitch, Loading, MainNav, Tone,
 };

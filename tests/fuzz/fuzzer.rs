@@ -55,36 +55,144 @@ impl Rng {
             (self.next() % n as u64) as usize
         }
     }
-    fn chance(&mut self, one_in: usize) -> bool {
-        self.below(one_in) == 0
-    }
 }
 
 /// Tokens that matter to CSV, JSON, dates, numbers and the chunk codecs.
 const DICTIONARY: &[&[u8]] = &[
-    b",", b";", b"\t", b"\n", b"\r\n", b"\r", b"\"", b"\"\"", b" ", b"  ", b"'", b"=", b"+", b"-",
-    b"@", b"\xef\xbb\xbf", b"\xff\xfe", b"\x00", b"\xc4\xe3\xba\xc3", b"\x81\x30\x81\x30",
-    b"\xe5\xbc\xa0\xe4\xb8\x89", b"\xf0\x9f\x98\x80", b"\xed\xa0\x80", b"\x80", b"{", b"}", b"[",
-    b"]", b":", b"null", b"true", b"false", b"{}", b"[]", b"\"\":", b"1e999", b"-1e999", b"1e-400",
-    b"0.1", b"-0", b"NaN", b"0", b"-1", b"1", b"255", b"256", b"65535", b"65536", b"2147483647",
-    b"2147483648", b"4294967295", b"4294967296", b"9223372036854775807", b"9223372036854775808",
-    b"-9223372036854775808", b"18446744073709551615", b"99999999999999999999999",
-    b"2026-02-29", b"2024-02-29", b"2026-13-01", b"2026-06-31", b"0000-01-01", b"9999-12-31",
-    b"262143-01-01", b"+262143-12-31T23:59:59", b"2026-06-01T25:61:61", b"2026/6/1 14:30",
-    b"20260601", b"1.5", b"1,5", b"\xc2\xa5", b"\xef\xbf\xa5", b"\xe5\x85\x83", b"1,000.00",
-    b"-0.005", b"0.0000001", b"13800138000", b"+86 138 0013 8000", b"a@b.c", b"@", b"<script>",
-    b"<img src=x onerror=alert(1)>", b"\"id\":", b"\"customer\":", b"\"at\":", b"\"amount\":",
-    b"\"version\":", b"\"checksum\":", b"\"format\":", b"\"dataset\":", b"\"audit\":",
-    b"\"settings\":", b"\"customers\":", b"\"transactions\":", b"\"name\":", b"\"phone\":",
-    b"\"rows\":", b"\"tags\":", b"\"points\":", b"C\x01", b"J", b"J[", b"J[{}]",
-    b"\xff\xff\xff\xff", b"\x00\x00\x00\x00", b"\x01\x00\x00\x00", b"\x00\x00\x00\x80",
-    b"PK\x03\x04", b"PK\x01\x02", b"PK\x05\x06", b"xl/worksheets/sheet1.xml", b"<c r=\"A1\"",
-    b"t=\"s\"", b"t=\"inlineStr\"", b"<v>", b"</v>", b"<row r=\"1048577\">", b"r=\"XFE1\"",
+    b",",
+    b";",
+    b"\t",
+    b"\n",
+    b"\r\n",
+    b"\r",
+    b"\"",
+    b"\"\"",
+    b" ",
+    b"  ",
+    b"'",
+    b"=",
+    b"+",
+    b"-",
+    b"@",
+    b"\xef\xbb\xbf",
+    b"\xff\xfe",
+    b"\x00",
+    b"\xc4\xe3\xba\xc3",
+    b"\x81\x30\x81\x30",
+    b"\xe5\xbc\xa0\xe4\xb8\x89",
+    b"\xf0\x9f\x98\x80",
+    b"\xed\xa0\x80",
+    b"\x80",
+    b"{",
+    b"}",
+    b"[",
+    b"]",
+    b":",
+    b"null",
+    b"true",
+    b"false",
+    b"{}",
+    b"[]",
+    b"\"\":",
+    b"1e999",
+    b"-1e999",
+    b"1e-400",
+    b"0.1",
+    b"-0",
+    b"NaN",
+    b"0",
+    b"-1",
+    b"1",
+    b"255",
+    b"256",
+    b"65535",
+    b"65536",
+    b"2147483647",
+    b"2147483648",
+    b"4294967295",
+    b"4294967296",
+    b"9223372036854775807",
+    b"9223372036854775808",
+    b"-9223372036854775808",
+    b"18446744073709551615",
+    b"99999999999999999999999",
+    b"2026-02-29",
+    b"2024-02-29",
+    b"2026-13-01",
+    b"2026-06-31",
+    b"0000-01-01",
+    b"9999-12-31",
+    b"262143-01-01",
+    b"+262143-12-31T23:59:59",
+    b"2026-06-01T25:61:61",
+    b"2026/6/1 14:30",
+    b"20260601",
+    b"1.5",
+    b"1,5",
+    b"\xc2\xa5",
+    b"\xef\xbf\xa5",
+    b"\xe5\x85\x83",
+    b"1,000.00",
+    b"-0.005",
+    b"0.0000001",
+    b"13800138000",
+    b"+86 138 0013 8000",
+    b"a@b.c",
+    b"@",
+    b"<script>",
+    b"<img src=x onerror=alert(1)>",
+    b"\"id\":",
+    b"\"customer\":",
+    b"\"at\":",
+    b"\"amount\":",
+    b"\"version\":",
+    b"\"checksum\":",
+    b"\"format\":",
+    b"\"dataset\":",
+    b"\"audit\":",
+    b"\"settings\":",
+    b"\"customers\":",
+    b"\"transactions\":",
+    b"\"name\":",
+    b"\"phone\":",
+    b"\"rows\":",
+    b"\"tags\":",
+    b"\"points\":",
+    b"C\x01",
+    b"J",
+    b"J[",
+    b"J[{}]",
+    b"\xff\xff\xff\xff",
+    b"\x00\x00\x00\x00",
+    b"\x01\x00\x00\x00",
+    b"\x00\x00\x00\x80",
+    b"PK\x03\x04",
+    b"PK\x01\x02",
+    b"PK\x05\x06",
+    b"xl/worksheets/sheet1.xml",
+    b"<c r=\"A1\"",
+    b"t=\"s\"",
+    b"t=\"inlineStr\"",
+    b"<v>",
+    b"</v>",
+    b"<row r=\"1048577\">",
+    b"r=\"XFE1\"",
 ];
 
 const INTERESTING: &[&str] = &[
-    "0", "-1", "1", "255", "4294967295", "4294967296", "2147483648", "-2147483649",
-    "9223372036854775807", "-9223372036854775808", "18446744073709551616", "1e308", "99999999999",
+    "0",
+    "-1",
+    "1",
+    "255",
+    "4294967295",
+    "4294967296",
+    "2147483648",
+    "-2147483649",
+    "9223372036854775807",
+    "-9223372036854775808",
+    "18446744073709551616",
+    "1e308",
+    "99999999999",
 ];
 
 fn mutate(rng: &mut Rng, input: &[u8], corpus: &[Vec<u8>]) -> Vec<u8> {
@@ -337,7 +445,11 @@ fn main() {
     if chosen.is_empty() {
         eprintln!(
             "unknown target; targets: {}",
-            TARGETS.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
+            TARGETS
+                .iter()
+                .map(|(n, _)| *n)
+                .collect::<Vec<_>>()
+                .join(", ")
         );
         std::process::exit(2);
     }
@@ -362,7 +474,9 @@ fn main() {
     );
     // Warm the shared base data set once, outside every target's budget.
     let _ = targets::base();
-    let queue = Arc::new(Mutex::new(chosen.into_iter().enumerate().collect::<Vec<_>>()));
+    let queue = Arc::new(Mutex::new(
+        chosen.into_iter().enumerate().collect::<Vec<_>>(),
+    ));
     let results = Arc::new(Mutex::new(Vec::new()));
     let workers: Vec<_> = (0..jobs)
         .map(|_| {
@@ -435,8 +549,19 @@ mod seeds {
     fn export_text() -> CustomerExportText {
         CustomerExportText {
             headers: [
-                "客户编号", "外部编号", "姓名", "拼音", "手机", "邮箱", "性别", "生日", "城市",
-                "门店", "注册日期", "标签", "备注",
+                "客户编号",
+                "外部编号",
+                "姓名",
+                "拼音",
+                "手机",
+                "邮箱",
+                "性别",
+                "生日",
+                "城市",
+                "门店",
+                "注册日期",
+                "标签",
+                "备注",
             ]
             .map(String::from),
             male: "男".into(),
@@ -459,7 +584,14 @@ mod seeds {
             &export_customers(ds, &ids, ExportFormat::Xlsx, &text).unwrap(),
         );
         let header: Vec<String> = [
-            "customer_id", "phone", "date", "amount", "quantity", "store", "category", "channel",
+            "customer_id",
+            "phone",
+            "date",
+            "amount",
+            "quantity",
+            "store",
+            "category",
+            "channel",
         ]
         .map(String::from)
         .to_vec();
@@ -489,7 +621,11 @@ mod seeds {
                 ]
             })
             .collect();
-        write("transaction_csv", "transactions.csv", &to_csv(&header, &rows));
+        write(
+            "transaction_csv",
+            "transactions.csv",
+            &to_csv(&header, &rows),
+        );
         write(
             "xlsx",
             "transactions.xlsx",
@@ -503,7 +639,11 @@ mod seeds {
             outlets: ds.outlets.clone(),
             categories: ds.categories.clone(),
             customers: Table::from_rows(
-                ds.customers.iter().filter(|c| keep(c.id)).cloned().collect(),
+                ds.customers
+                    .iter()
+                    .filter(|c| keep(c.id))
+                    .cloned()
+                    .collect(),
             ),
             transactions: Table::from_rows(
                 ds.transactions
@@ -541,7 +681,11 @@ mod seeds {
             before: None,
             after: Some(serde_json::json!({"file": "a.csv"})),
         }];
-        write("backup", "small.backup", &write_backup(&small, &audit, at).unwrap());
+        write(
+            "backup",
+            "small.backup",
+            &write_backup(&small, &audit, at).unwrap(),
+        );
         write(
             "backup",
             "empty.backup",
@@ -551,7 +695,12 @@ mod seeds {
         let mut survey = String::from("\u{feff}客户编号,手机号,日期,满意度,推荐意愿,留言,门店\n");
         for c in ds.customers.iter().take(8) {
             let phone = c.phone.as_ref().map(|p| p.to_string()).unwrap_or_default();
-            let outlet = ds.outlets.iter().next().map(|o| o.name.clone()).unwrap_or_default();
+            let outlet = ds
+                .outlets
+                .iter()
+                .next()
+                .map(|o| o.name.clone())
+                .unwrap_or_default();
             survey.push_str(&format!(
                 "{},{phone},2026-06-0{} 14:30,{},{},\"很好, 谢谢\",{outlet}\n",
                 c.id.0,
@@ -568,7 +717,11 @@ mod seeds {
         );
 
         write("settings", "demo.json", &encode_settings(&ds.settings));
-        write("settings", "default.json", &encode_settings(&Settings::default()));
+        write(
+            "settings",
+            "default.json",
+            &encode_settings(&Settings::default()),
+        );
 
         macro_rules! chunk_seeds {
             ($($field:ident : $ty:ident => $collection:ident),* $(,)?) => {{

@@ -58,7 +58,11 @@ pub fn base() -> &'static Dataset {
             outlets: demo.outlets.clone(),
             categories: demo.categories.clone(),
             customers: Table::from_rows(
-                demo.customers.iter().filter(|c| keep(c.id)).cloned().collect(),
+                demo.customers
+                    .iter()
+                    .filter(|c| keep(c.id))
+                    .cloned()
+                    .collect(),
             ),
             transactions: Table::from_rows(
                 demo.transactions
@@ -104,7 +108,10 @@ fn bucket(n: usize) -> u64 {
 }
 
 fn text(s: &str) -> u64 {
-    sig(&[s.len() as u64, s.bytes().fold(0u64, |h, b| h.rotate_left(5) ^ u64::from(b))])
+    sig(&[
+        s.len() as u64,
+        s.bytes().fold(0u64, |h, b| h.rotate_left(5) ^ u64::from(b)),
+    ])
 }
 
 /// read_file → guessed mapping → importer → change set → applied.
@@ -338,7 +345,10 @@ pub fn chunk_codec(bytes: &[u8]) -> u64 {
     }
     let (which_sig, result) = crm::with_collections!(dispatch);
     // The whole-data-set path the app takes at start-up.
-    let _ = decode_dataset(Settings::default(), [(collection_of(which), chunk.to_vec())]);
+    let _ = decode_dataset(
+        Settings::default(),
+        [(collection_of(which), chunk.to_vec())],
+    );
     sig(&[which_sig, result])
 }
 

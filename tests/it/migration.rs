@@ -242,26 +242,82 @@ const RELEASED_VERSIONS: [u32; 2] = [1, 2];
 fn every_collection_dataset() -> Dataset {
     use crm::domain::demo::{generate, DemoOptions, DemoSize};
     let today = chrono::NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
-    let mut ds = generate(&DemoOptions::new(BusinessKind::Hotel, DemoSize::Demo, today));
+    let mut ds = generate(&DemoOptions::new(
+        BusinessKind::Hotel,
+        DemoSize::Demo,
+        today,
+    ));
     let keep = |c: CustomerId| c.0 <= 150;
-    ds.customers = Table::from_rows(ds.customers.iter().filter(|c| keep(c.id)).cloned().collect());
-    ds.transactions =
-        Table::from_rows(ds.transactions.iter().filter(|t| keep(t.customer)).cloned().collect());
-    ds.interactions =
-        Table::from_rows(ds.interactions.iter().filter(|r| keep(r.customer)).cloned().collect());
-    ds.follow_ups =
-        Table::from_rows(ds.follow_ups.iter().filter(|r| keep(r.customer)).cloned().collect());
-    ds.complaints =
-        Table::from_rows(ds.complaints.iter().filter(|r| keep(r.customer)).cloned().collect());
-    ds.surveys = Table::from_rows(ds.surveys.iter().filter(|r| keep(r.customer)).cloned().collect());
-    ds.loyalty_accounts = Table::from_rows(
-        ds.loyalty_accounts.iter().filter(|r| keep(r.customer)).cloned().collect(),
+    ds.customers = Table::from_rows(
+        ds.customers
+            .iter()
+            .filter(|c| keep(c.id))
+            .cloned()
+            .collect(),
     );
-    ds.ledger = Table::from_rows(ds.ledger.iter().filter(|r| keep(r.customer)).cloned().collect());
-    ds.care_tasks =
-        Table::from_rows(ds.care_tasks.iter().filter(|r| keep(r.customer)).cloned().collect());
-    ds.retention_tasks =
-        Table::from_rows(ds.retention_tasks.iter().filter(|r| keep(r.customer)).cloned().collect());
+    ds.transactions = Table::from_rows(
+        ds.transactions
+            .iter()
+            .filter(|t| keep(t.customer))
+            .cloned()
+            .collect(),
+    );
+    ds.interactions = Table::from_rows(
+        ds.interactions
+            .iter()
+            .filter(|r| keep(r.customer))
+            .cloned()
+            .collect(),
+    );
+    ds.follow_ups = Table::from_rows(
+        ds.follow_ups
+            .iter()
+            .filter(|r| keep(r.customer))
+            .cloned()
+            .collect(),
+    );
+    ds.complaints = Table::from_rows(
+        ds.complaints
+            .iter()
+            .filter(|r| keep(r.customer))
+            .cloned()
+            .collect(),
+    );
+    ds.surveys = Table::from_rows(
+        ds.surveys
+            .iter()
+            .filter(|r| keep(r.customer))
+            .cloned()
+            .collect(),
+    );
+    ds.loyalty_accounts = Table::from_rows(
+        ds.loyalty_accounts
+            .iter()
+            .filter(|r| keep(r.customer))
+            .cloned()
+            .collect(),
+    );
+    ds.ledger = Table::from_rows(
+        ds.ledger
+            .iter()
+            .filter(|r| keep(r.customer))
+            .cloned()
+            .collect(),
+    );
+    ds.care_tasks = Table::from_rows(
+        ds.care_tasks
+            .iter()
+            .filter(|r| keep(r.customer))
+            .cloned()
+            .collect(),
+    );
+    ds.retention_tasks = Table::from_rows(
+        ds.retention_tasks
+            .iter()
+            .filter(|r| keep(r.customer))
+            .cloned()
+            .collect(),
+    );
     ds
 }
 
@@ -269,7 +325,9 @@ fn every_collection_dataset() -> Dataset {
 /// `version` laid them out, bypassing the adapter.
 async fn create_version(name: &str, version: u32, ds: &Dataset, entries: &[AuditEntry]) {
     match version {
-        1 => create_v1(name, &ds.settings, &v1_chunks(ds, entries)).await.close(),
+        1 => create_v1(name, &ds.settings, &v1_chunks(ds, entries))
+            .await
+            .close(),
         2 => {
             let db = Database::open(name)
                 .with_version(2u32)
