@@ -37,6 +37,9 @@ pub fn start_up(data: Data) {
             None => Persistence::Browser,
             Some(reason) => Persistence::MemoryOnly { reason },
         }));
+        if let AppStorage::Idb(idb) = &opened.storage {
+            idb.on_closed(move || data.closed_for_upgrade.set(true));
+        }
         let storage = Rc::new(opened.storage);
         data.storage.set_value(Some(Rc::clone(&storage)));
         match storage.load().await {

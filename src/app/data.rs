@@ -44,6 +44,8 @@ pub struct Data {
     pub(super) demo_notice: RwSignal<bool>,
     /// The first-visit demo could not be saved.
     pub(super) unsaved_demo: RwSignal<Option<StoreError>>,
+    /// This tab let go of the database for another tab's schema upgrade.
+    pub(super) closed_for_upgrade: RwSignal<bool>,
     /// Browser handles are not `Send`, so the storage lives in a local
     /// (single-threaded) arena slot rather than a signal.
     pub(super) storage: StoredValue<Option<Rc<AppStorage>>, LocalStorage>,
@@ -89,6 +91,12 @@ impl Data {
         self.unsaved_demo.get()
     }
 
+    /// True once this tab closed its database connection because another
+    /// tab opened a newer version of the app; it must reload to go on.
+    pub fn closed_for_upgrade(&self) -> bool {
+        self.closed_for_upgrade.get()
+    }
+
     pub(super) fn storage(&self) -> Option<Rc<AppStorage>> {
         self.storage.get_value()
     }
@@ -101,6 +109,7 @@ pub fn provide_data_context() -> Data {
         persistence: RwSignal::new(None),
         demo_notice: RwSignal::new(false),
         unsaved_demo: RwSignal::new(None),
+        closed_for_upgrade: RwSignal::new(false),
         storage: StoredValue::new_local(None),
     };
     provide_context(data);

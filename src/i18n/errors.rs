@@ -14,6 +14,7 @@ pub fn store_error_message(locale: Locale, error: &StoreError) -> String {
             &[("detail", detail.as_str().into())],
         ),
         StoreError::Blocked => locale.fill(Key::ErrorsBlocked, &[]),
+        StoreError::ClosedForUpgrade => locale.fill(Key::ResilienceClosedForUpgrade, &[]),
         StoreError::TooNew { found, supported } => locale.fill(
             Key::ErrorsTooNew,
             &[
@@ -81,6 +82,7 @@ mod tests {
         vec![
             StoreError::Unavailable("SecurityError: The operation is insecure.".into()),
             StoreError::Blocked,
+            StoreError::ClosedForUpgrade,
             StoreError::TooNew {
                 found: 7,
                 supported: 2,

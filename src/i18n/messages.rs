@@ -1612,4 +1612,9 @@ messages! {
         SecurityAuditPrivacyExport => "导出个人数据", "Personal data exported";
         SecurityAuditErase => "删除个人信息", "Personal data erased";
     }
+    Resilience {
+        ResilienceClosedForUpgrade => "另一个标签页打开了本应用的新版本，需要升级数据库，因此本标签页已断开与数据库的连接。已保存的数据不受影响；请重新加载本标签页后继续。",
+            "Another tab opened a newer version of this app, which needs to upgrade the database, so this tab has let go of it. Everything saved is safe; reload this tab to go on.";
+        ResilienceReload => "重新加载", "Reload";
+    }
 }

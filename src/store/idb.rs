@@ -93,10 +93,15 @@ const AUDIT_JSON: &str = "json";
 ///
 /// Dropping it closes the connection (so `delete` and other tabs' upgrades are
 /// not blocked by it). Share one between components with `Rc`.
+/// Who to tell when the connection closes for another tab's upgrade.
+type ClosedListener = Rc<RefCell<Option<Box<dyn Fn()>>>>;
+
 pub struct IdbStorage {
     db: Database,
     /// Set when the browser asked us to close for another tab's upgrade.
     closed: Rc<Cell<bool>>,
+    /// Told when that happens (see [`IdbStorage::on_closed`]).
+    on_closed: ClosedListener,
     /// Kept alive as long as the connection: the JS handler calls into it.
     _on_version_change: Closure<dyn FnMut(web_sys::Event)>,
 }
@@ -124,20 +129,26 @@ impl IdbStorage {
         let db = open_current(&factory, name).await?;
 
         let closed = Rc::new(Cell::new(false));
+        let on_closed: ClosedListener = Rc::default();
         let on_version_change = {
             let raw = raw_db(&db).clone();
             let closed = closed.clone();
             // Another tab wants a newer version (or to delete the database):
             // let go so it is not blocked. This tab must reload to continue.
+            let on_closed = on_closed.clone();
             Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
                 raw.close();
                 closed.set(true);
+                if let Some(listener) = on_closed.borrow().as_ref() {
+                    listener();
+                }
             })
         };
         raw_db(&db).set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
         Ok(IdbStorage {
             db,
             closed,
+            on_closed,
             _on_version_change: on_version_change,
         })
     }
@@ -171,12 +182,16 @@ impl IdbStorage {
         self.closed.get()
     }
 
+    /// Calls `listener` when the connection closes for another tab's
+    /// upgrade, so the app can tell the user at once (not only at the next
+    /// save). Replaces an earlier listener.
+    pub fn on_closed(&self, listener: impl Fn() + 'static) {
+        *self.on_closed.borrow_mut() = Some(Box::new(listener));
+    }
+
     fn db(&self) -> Result<&Database, StoreError> {
         if self.closed.get() {
-            Err(StoreError::Unavailable(
-                "the database was closed because another tab is upgrading it; reload this tab"
-                    .into(),
-            ))
+            Err(StoreError::ClosedForUpgrade)
         } else {
             Ok(&self.db)
         }

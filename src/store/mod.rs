@@ -30,6 +30,11 @@ pub enum StoreError {
     /// Another tab holds the database open at an older version.
     #[error("another tab is using an older version of the database")]
     Blocked,
+    /// This tab let go of the database because another tab opened a newer
+    /// version of the app (`versionchange`); nothing was written. The tab
+    /// must reload to use the database again.
+    #[error("the database was closed because another tab is upgrading it; reload this tab")]
+    ClosedForUpgrade,
     /// The database was written by a newer version of the app.
     #[error("the database has schema version {found}; this app understands up to {supported}")]
     TooNew { found: u32, supported: u32 },

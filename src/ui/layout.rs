@@ -6,6 +6,7 @@ use crate::app::{use_data, use_i18n, use_roles, use_router, Data, DataStatus, I1
 use crate::domain::Dataset;
 use crate::i18n::{store_error_message, Key};
 use crate::route::Route;
+use crate::store::StoreError;
 use crate::ui::components::{
     context_error, needs_sign_in, ActingAsPicker, Banner, ErrorPanel, LanguageSwitch, Loading,
     MainNav, RoleStatus, SignInPanel, Tone,
@@ -162,5 +163,24 @@ fn Notices(i18n: I18n, data: Data) -> impl IntoView {
             }
         })
     };
-    view! { {update} {memory_only} {demo} {unsaved} }
+    let closed = move || {
+        data.closed_for_upgrade().then(|| {
+            view! {
+                <Banner tone=Tone::Danger testid="closed-for-upgrade">
+                    <p>
+                        {move || store_error_message(i18n.locale(), &StoreError::ClosedForUpgrade)} " "
+                        <button type="button" class="button button-primary"
+                            on:click=move |_| {
+                                if let Some(w) = web_sys::window() {
+                                    let _ = w.location().reload();
+                                }
+                            }>
+                            {move || i18n.t(Key::ResilienceReload)}
+                        </button>
+                    </p>
+                </Banner>
+            }
+        })
+    };
+    view! { {closed} {update} {memory_only} {demo} {unsaved} }
 }

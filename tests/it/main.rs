@@ -14,6 +14,8 @@ mod conformance;
 #[cfg(not(target_arch = "wasm32"))]
 mod architecture;
 #[cfg(not(target_arch = "wasm32"))]
+mod fuzz_replay;
+#[cfg(not(target_arch = "wasm32"))]
 mod store_memory;
 
 #[cfg(target_arch = "wasm32")]

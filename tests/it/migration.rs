@@ -231,3 +231,223 @@ async fn an_upgrade_blocked_by_an_old_tab_waits_for_it() {
     drop(store);
     IdbStorage::delete(&name).await.unwrap();
 }
+
+/// Every schema version the app has shipped, oldest first; the last is
+/// [`SCHEMA_VERSION`]. A new version must be added here (and a writer for
+/// its layout to `create_version`), which makes the test below cover it.
+const RELEASED_VERSIONS: [u32; 2] = [1, 2];
+
+/// A data set with records in every collection: the hotel demo, cut to its
+/// first 150 customers and everything that belongs to them.
+fn every_collection_dataset() -> Dataset {
+    use crm::domain::demo::{generate, DemoOptions, DemoSize};
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+    let mut ds = generate(&DemoOptions::new(
+        BusinessKind::Hotel,
+        DemoSize::Demo,
+        today,
+    ));
+    let keep = |c: CustomerId| c.0 <= 150;
+    ds.customers = Table::from_rows(
+        ds.customers
+            .iter()
+            .filter(|c| keep(c.id))
+            .cloned()
+            .collect(),
+    );
+    ds.transactions = Table::from_rows(
+        ds.transactions
+            .iter()
+            .filter(|t| keep(t.customer))
+            .cloned()
+            .collect(),
+    );
+    ds.interactions = Table::from_rows(
+        ds.interactions
+            .iter()
+            .filter(|r| keep(r.customer))
+            .cloned()
+            .collect(),
+    );
+    ds.follow_ups = Table::from_rows(
+        ds.follow_ups
+            .iter()
+            .filter(|r| keep(r.customer))
+            .cloned()
+            .collect(),
+    );
+    ds.complaints = Table::from_rows(
+        ds.complaints
+            .iter()
+            .filter(|r| keep(r.customer))
+            .cloned()
+            .collect(),
+    );
+    ds.surveys = Table::from_rows(
+        ds.surveys
+            .iter()
+            .filter(|r| keep(r.customer))
+            .cloned()
+            .collect(),
+    );
+    ds.loyalty_accounts = Table::from_rows(
+        ds.loyalty_accounts
+            .iter()
+            .filter(|r| keep(r.customer))
+            .cloned()
+            .collect(),
+    );
+    ds.ledger = Table::from_rows(
+        ds.ledger
+            .iter()
+            .filter(|r| keep(r.customer))
+            .cloned()
+            .collect(),
+    );
+    ds.care_tasks = Table::from_rows(
+        ds.care_tasks
+            .iter()
+            .filter(|r| keep(r.customer))
+            .cloned()
+            .collect(),
+    );
+    ds.retention_tasks = Table::from_rows(
+        ds.retention_tasks
+            .iter()
+            .filter(|r| keep(r.customer))
+            .cloned()
+            .collect(),
+    );
+    ds
+}
+
+/// Writes `ds` and `entries` into a new database `name` exactly as schema
+/// `version` laid them out, bypassing the adapter.
+async fn create_version(name: &str, version: u32, ds: &Dataset, entries: &[AuditEntry]) {
+    match version {
+        1 => create_v1(name, &ds.settings, &v1_chunks(ds, entries))
+            .await
+            .close(),
+        2 => {
+            let db = Database::open(name)
+                .with_version(2u32)
+                .with_on_upgrade_needed(|_, db| {
+                    db.create_object_store("meta").build()?;
+                    db.create_object_store("chunks").build()?;
+                    let audit = db
+                        .create_object_store("audit")
+                        .with_key_path(indexed_db_futures::KeyPath::One("id"))
+                        .build()?;
+                    audit
+                        .create_index("customer", indexed_db_futures::KeyPath::One("customer"))
+                        .build()?;
+                    Ok(())
+                })
+                .await
+                .unwrap();
+            db.close();
+            // The data chunks and settings as version 1 wrote them (the
+            // layout of `meta` and `chunks` did not change) …
+            let v1 = create_v1_stores_only(name, ds).await;
+            // … and one `audit` record per entry.
+            let tx = v1
+                .transaction("audit")
+                .with_mode(TransactionMode::Readwrite)
+                .build()
+                .unwrap();
+            let store = tx.object_store("audit").unwrap();
+            for entry in entries {
+                let record = js_sys::Object::new();
+                js_sys::Reflect::set(&record, &"id".into(), &entry.id.0.into()).unwrap();
+                if let Some(c) = entry.customer {
+                    js_sys::Reflect::set(&record, &"customer".into(), &c.0.into()).unwrap();
+                }
+                let json = serde_json::to_string(entry).unwrap();
+                js_sys::Reflect::set(&record, &"json".into(), &json.into()).unwrap();
+                let value: JsValue = record.into();
+                store.put(value).primitive().unwrap().await.unwrap();
+            }
+            tx.commit().await.unwrap();
+            v1.close();
+        }
+        other => panic!("no writer for schema version {other}: add one"),
+    }
+}
+
+/// Writes settings and data chunks into the `meta` and `chunks` stores of an
+/// existing database (at whatever version it is) and returns the connection.
+async fn create_v1_stores_only(name: &str, ds: &Dataset) -> Database {
+    let db = open_raw(name).await;
+    let tx = db
+        .transaction(["meta", "chunks"])
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .unwrap();
+    let meta = tx.object_store("meta").unwrap();
+    let store = tx.object_store("chunks").unwrap();
+    let settings: JsValue = Uint8Array::from(&codec::encode_settings(&ds.settings)[..]).into();
+    meta.put(settings)
+        .with_key("settings")
+        .without_key_type()
+        .primitive()
+        .unwrap()
+        .await
+        .unwrap();
+    for chunk in codec::encode_dataset(ds) {
+        let bytes: JsValue = Uint8Array::from(&chunk.bytes[..]).into();
+        store
+            .put(bytes)
+            .with_key(chunk_key(chunk.collection, chunk.chunk))
+            .without_key_type()
+            .primitive()
+            .unwrap()
+            .await
+            .unwrap();
+    }
+    tx.commit().await.unwrap();
+    db
+}
+
+#[wasm_bindgen_test]
+async fn every_released_schema_version_migrates_to_the_current_one_losing_nothing() {
+    assert_eq!(RELEASED_VERSIONS.last(), Some(&SCHEMA_VERSION));
+    let ds = every_collection_dataset();
+    let empty: Vec<Collection> = ds
+        .counts()
+        .into_iter()
+        .filter(|(_, n)| *n == 0)
+        .map(|(c, _)| c)
+        .collect();
+    assert!(
+        empty.len() <= 1,
+        "the fixture should fill (nearly) every collection; empty: {empty:?}"
+    );
+    let entries: Vec<AuditEntry> = (1..=40)
+        .map(|i| audit(i * 60, (i % 3 != 0).then_some(i)))
+        .collect();
+    let checksum = crm::domain::exchange::data_checksum(&ds, &entries).unwrap();
+    for version in RELEASED_VERSIONS {
+        let name = unique_name(&format!("released-v{version}"));
+        create_version(&name, version, &ds, &entries).await;
+        let store = IdbStorage::open(&name).await.unwrap();
+        let loaded = store.load().await.unwrap().unwrap();
+        assert_eq!(loaded.counts(), ds.counts(), "version {version}: counts");
+        assert_eq!(loaded, ds, "version {version}: records");
+        let audit_log = store.audit(AuditQuery::default()).await.unwrap();
+        assert_eq!(audit_log.len(), entries.len(), "version {version}: audit");
+        assert_eq!(
+            crm::domain::exchange::data_checksum(&loaded, &audit_log).unwrap(),
+            checksum,
+            "version {version}: checksum"
+        );
+        // Still writable in the current layout after the upgrade.
+        let mut changes = ChangeSet::default();
+        changes.customers.put = vec![customer(9_999, "升级后")];
+        store.commit(&changes).await.unwrap();
+        drop(store);
+        let db = open_raw(&name).await;
+        assert_eq!(db.version(), f64::from(SCHEMA_VERSION), "version {version}");
+        db.close();
+        IdbStorage::delete(&name).await.unwrap();
+    }
+}
