@@ -20,6 +20,7 @@ pub mod lifecycle;
 pub mod loyalty;
 pub mod money;
 pub mod overview;
+pub mod protection;
 pub mod segment_view;
 pub mod segmentation;
 pub mod service;

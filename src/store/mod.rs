@@ -16,6 +16,8 @@ pub mod codec;
 #[cfg(target_arch = "wasm32")]
 pub mod idb;
 pub mod memory;
+#[cfg(target_arch = "wasm32")]
+pub mod webcrypto;
 
 use crate::domain::{AuditEntry, ChangeError, ChangeSet, Collection, CustomerId, Dataset};
 use thiserror::Error;
