@@ -306,7 +306,8 @@ pub fn strength(passphrase: &str) -> Strength {
     if chars.len() < MIN_PASSPHRASE_CHARS {
         return Strength::TooShort;
     }
-    let (mut lower, mut upper, mut digit, mut symbol, mut other) = (false, false, false, false, false);
+    let (mut lower, mut upper, mut digit, mut symbol, mut other) =
+        (false, false, false, false, false);
     for c in &chars {
         match c {
             'a'..='z' => lower = true,
@@ -402,7 +403,10 @@ mod tests {
         );
         let mut other = kdf();
         other.algorithm = "PBKDF2-SHA1".into();
-        assert!(matches!(other.validate(), Err(ProtectionError::UnknownKdf(_))));
+        assert!(matches!(
+            other.validate(),
+            Err(ProtectionError::UnknownKdf(_))
+        ));
     }
 
     #[test]
@@ -461,7 +465,16 @@ mod tests {
         let bytes = envelope.encode();
         assert!(is_encrypted_backup(&bytes));
         let text = String::from_utf8(bytes.clone()).unwrap();
-        for field in ["\"format\"", "crm-backup-encrypted", "PBKDF2-SHA256", "600000", "AES-GCM-256", "\"salt\"", "\"iv\"", "\"ciphertext\""] {
+        for field in [
+            "\"format\"",
+            "crm-backup-encrypted",
+            "PBKDF2-SHA256",
+            "600000",
+            "AES-GCM-256",
+            "\"salt\"",
+            "\"iv\"",
+            "\"ciphertext\"",
+        ] {
             assert!(text.contains(field), "{field} missing from {text}");
         }
         assert_eq!(BackupEnvelope::parse(&bytes).unwrap(), envelope);
@@ -472,30 +485,64 @@ mod tests {
         let good = BackupEnvelope::new(kdf(), vec![3; IV_LEN], vec![4; 100]);
         let cases: Vec<(BackupEnvelope, fn(&ProtectionError) -> bool)> = vec![
             (
-                BackupEnvelope { version: 2, ..good.clone() },
-                |e| matches!(e, ProtectionError::TooNew { found: 2, supported: 1 }),
+                BackupEnvelope {
+                    version: 2,
+                    ..good.clone()
+                },
+                |e| {
+                    matches!(
+                        e,
+                        ProtectionError::TooNew {
+                            found: 2,
+                            supported: 1
+                        }
+                    )
+                },
             ),
             (
-                BackupEnvelope { cipher: "AES-CBC".into(), ..good.clone() },
+                BackupEnvelope {
+                    cipher: "AES-CBC".into(),
+                    ..good.clone()
+                },
                 |e| matches!(e, ProtectionError::UnknownCipher(_)),
             ),
             (
-                BackupEnvelope { iv: vec![0; 16], ..good.clone() },
-                |e| matches!(e, ProtectionError::BadIv { found: 16, expected: 12 }),
+                BackupEnvelope {
+                    iv: vec![0; 16],
+                    ..good.clone()
+                },
+                |e| {
+                    matches!(
+                        e,
+                        ProtectionError::BadIv {
+                            found: 16,
+                            expected: 12
+                        }
+                    )
+                },
             ),
             (
-                BackupEnvelope { ciphertext: vec![0; 15], ..good.clone() },
+                BackupEnvelope {
+                    ciphertext: vec![0; 15],
+                    ..good.clone()
+                },
                 |e| matches!(e, ProtectionError::TooShort { found: 15 }),
             ),
             (
                 BackupEnvelope {
-                    kdf: KdfParams { iterations: 100_000, ..kdf() },
+                    kdf: KdfParams {
+                        iterations: 100_000,
+                        ..kdf()
+                    },
                     ..good.clone()
                 },
                 |e| matches!(e, ProtectionError::TooFewIterations { .. }),
             ),
             (
-                BackupEnvelope { format: "crm-backup".into(), ..good.clone() },
+                BackupEnvelope {
+                    format: "crm-backup".into(),
+                    ..good.clone()
+                },
                 |e| matches!(e, ProtectionError::NotEncrypted),
             ),
         ];
@@ -504,7 +551,9 @@ mod tests {
             assert!(expected(&error), "unexpected {error:?}");
         }
         // A plain backup (header line, then payload) is not an envelope.
-        assert!(!is_encrypted_backup(b"{\"format\":\"crm-backup\",\"version\":1}\n{}"));
+        assert!(!is_encrypted_backup(
+            b"{\"format\":\"crm-backup\",\"version\":1}\n{}"
+        ));
         let bad_base64 = String::from_utf8(good.encode())
             .unwrap()
             .replace("\"iv\": \"", "\"iv\": \"!!");
@@ -534,7 +583,10 @@ mod tests {
             check_new_passphrase("long enough 1", "long enough 2"),
             Err(PassphraseProblem::Mismatch)
         );
-        assert_eq!(check_new_passphrase("long enough 1", "long enough 1"), Ok(()));
+        assert_eq!(
+            check_new_passphrase("long enough 1", "long enough 1"),
+            Ok(())
+        );
     }
 
     proptest! {

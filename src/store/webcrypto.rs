@@ -94,20 +94,18 @@ pub async fn derive_key(passphrase: &str, kdf: &KdfParams) -> Result<DataKey, Cr
     let raw = Uint8Array::from(passphrase.as_bytes());
     let usages_derive = Array::of1(&JsValue::from_str("deriveKey"));
     let base = subtle
-        .import_key_with_str(
-            "raw",
-            raw.unchecked_ref(),
-            "PBKDF2",
-            false,
-            &usages_derive,
-        )
+        .import_key_with_str("raw", raw.unchecked_ref(), "PBKDF2", false, &usages_derive)
         .map_err(failed)?;
     let base: CryptoKey = JsFuture::from(base).await.map_err(failed)?.unchecked_into();
 
     let params = Object::new();
     set(&params, "name", &"PBKDF2".into())?;
     set(&params, "hash", &"SHA-256".into())?;
-    set(&params, "salt", &Uint8Array::from(kdf.salt.as_slice()).into())?;
+    set(
+        &params,
+        "salt",
+        &Uint8Array::from(kdf.salt.as_slice()).into(),
+    )?;
     set(&params, "iterations", &JsValue::from(kdf.iterations))?;
     let target = Object::new();
     set(&target, "name", &"AES-GCM".into())?;
@@ -217,7 +215,10 @@ pub async fn seal_all(key: &DataKey, plain: &[Vec<u8>]) -> Result<Vec<Vec<u8>>, 
 
 /// A new key for `passphrase` (fresh salt) and the header that lets it be
 /// checked later.
-pub async fn new_key(passphrase: &str, iterations: u32) -> Result<(DataKey, KeyHeader), CryptoError> {
+pub async fn new_key(
+    passphrase: &str,
+    iterations: u32,
+) -> Result<(DataKey, KeyHeader), CryptoError> {
     let kdf = KdfParams::new(iterations, random_salt()?)
         .map_err(|e| CryptoError::Failed(e.to_string()))?;
     let key = derive_key(passphrase, &kdf).await?;

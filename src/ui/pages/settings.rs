@@ -37,6 +37,7 @@ pub fn SettingsPage() -> impl IntoView {
             <LanguageSection i18n />
             <DataSection i18n data />
             <StorageSection i18n />
+            <super::ProtectionSection />
         </article>
     }
     .into_any()
