@@ -27,6 +27,29 @@
 //! Chunking it meant rewriting a JSON chunk for every appended entry and
 //! decoding everything to show one profile's history.
 //!
+//! # Encryption at rest (optional, same schema version)
+//!
+//! When `meta` holds key `"crypto"` (JSON bytes of a
+//! [`KeyHeader`]: PBKDF2-SHA256 parameters with salt, and a key-check value),
+//! every other value is sealed with AES-GCM under the derived key, each with
+//! its own random 96-bit IV (`IV ‖ ciphertext ‖ tag`, see
+//! [`crate::domain::protection`]): `meta["settings"]`, every chunk, and each
+//! audit record's payload, stored as `{ id, customer?, sealed: Uint8Array }`
+//! instead of `json`. In clear stay the header, chunk keys, value sizes, and
+//! the audit ids and customer ids (the `customer` index needs them).
+//!
+//! Without the key, `load`, `commit`, `replace` and `audit` return
+//! [`StoreError::Locked`], and so does any call made with a key whose header
+//! is no longer the stored one (re-keyed in another tab). A connection with
+//! no key never writes clear data into an encrypted database.
+//!
+//! WebCrypto is asynchronous, and an IndexedDB transaction commits as soon as
+//! it waits on anything else, so sealed writes take two transactions: a read
+//! (then decrypt, apply, encrypt in memory), and a `readwrite` one that reads
+//! the same values again and writes only if they are unchanged (else it
+//! retries, or for a re-key, fails with nothing written). Each write is still
+//! one transaction: atomic.
+//!
 //! # Upgrades
 //!
 //! `upgrade` climbs the ladder one version at a time (0 → 1 → 2), so a

@@ -6,7 +6,7 @@
 use crate::app::{
     lock_now, set_passphrase, turn_off, use_data, use_i18n, use_protection, Persistence,
 };
-use crate::domain::protection::{check_new_passphrase, PassphraseProblem, MIN_PASSPHRASE_CHARS};
+use crate::domain::protection::{check_new_passphrase, PassphraseProblem};
 use crate::i18n::{store_error_message, Arg, Key, Locale};
 use crate::store::StoreError;
 use crate::ui::components::context_error;
@@ -188,7 +188,6 @@ pub fn ProtectionSection() -> impl IntoView {
             }
         })
     };
-    let _ = MIN_PASSPHRASE_CHARS;
 
     view! {
         <section class="card" aria-labelledby="crypto-heading" data-testid="crypto-section">
