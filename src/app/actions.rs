@@ -42,25 +42,32 @@ pub fn start_up(data: Data) {
         }
         let storage = Rc::new(opened.storage);
         data.storage.set_value(Some(Rc::clone(&storage)));
-        match storage.load().await {
-            Ok(Some(dataset)) => data.status.set(DataStatus::Ready(Arc::new(dataset))),
-            // A read failure leaves the stored data alone: never replace what
-            // could not be read.
-            Err(error) => data.status.set(DataStatus::Failed(error)),
-            Ok(None) => {
-                data.status.set(DataStatus::GeneratingDemo);
-                // Let the browser paint "generating" before the CPU-bound work.
-                yield_to_browser().await;
-                let dataset =
-                    demo_dataset(BusinessKind::Hotel, business_today(&Settings::default()));
-                if let Err(error) = storage.replace(&dataset, &[]).await {
-                    data.unsaved_demo.set(Some(error));
-                }
-                data.demo_notice.set(true);
-                data.status.set(DataStatus::Ready(Arc::new(dataset)));
-            }
-        }
+        load_stored(data, storage).await;
     });
+}
+
+/// Loads the stored data set into `data`; on a first visit, generates the
+/// hotel demo and saves it. Encrypted data that is not unlocked shows the
+/// lock screen instead.
+pub(super) async fn load_stored(data: Data, storage: Rc<AppStorage>) {
+    match storage.load().await {
+        Ok(Some(dataset)) => data.status.set(DataStatus::Ready(Arc::new(dataset))),
+        Err(StoreError::Locked) => super::protection::show_lock_screen(data),
+        // A read failure leaves the stored data alone: never replace what
+        // could not be read.
+        Err(error) => data.status.set(DataStatus::Failed(error)),
+        Ok(None) => {
+            data.status.set(DataStatus::GeneratingDemo);
+            // Let the browser paint "generating" before the CPU-bound work.
+            yield_to_browser().await;
+            let dataset = demo_dataset(BusinessKind::Hotel, business_today(&Settings::default()));
+            if let Err(error) = storage.replace(&dataset, &[]).await {
+                data.unsaved_demo.set(Some(error));
+            }
+            data.demo_notice.set(true);
+            data.status.set(DataStatus::Ready(Arc::new(dataset)));
+        }
+    }
 }
 
 /// Replaces the whole data set (after the user confirmed). On failure the

@@ -13,6 +13,7 @@ mod data;
 mod exchange;
 mod jobs;
 mod locale;
+mod protection;
 pub mod pwa;
 mod roles;
 mod router;
@@ -33,6 +34,10 @@ pub use locale::{provide_i18n_context, use_i18n, I18n, I18nContext, LOCALE_STORA
 pub use roles::{
     audit_security, current_role, provide_roles_context, random_salt, record_security, require,
     require_role, use_roles, Denied, Roles, RolesContext, LOCKOUT_STORAGE_KEY, ROLE_STORAGE_KEY,
+};
+pub use protection::{
+    check_passphrase, decrypt_backup, encrypt_backup, lock_now, provide_protection_context,
+    set_passphrase, turn_off, unlock, use_protection, BackupUnlockError, Protection,
 };
 pub use router::{
     focus_page_title, provide_router_context, use_router, Router, RouterContext, PAGE_TITLE_ID,
@@ -57,9 +62,16 @@ pub fn App() -> impl IntoView {
     provide_acting_context();
     let data = provide_data_context();
     provide_roles_context(data);
+    let protection = provide_protection_context();
+    protection::follow_key_changes(data, protection);
     pwa::provide_update_context();
     sync::follow_other_tabs(data);
     start_up(data);
     jobs::run_daily_jobs_at_open(data, Signal::derive(move || i18n.locale()));
-    view! { <crate::ui::Shell /> }
+    // Encrypted and locked: the lock screen instead of the whole app.
+    view! {
+        <Show when=move || !protection.locked() fallback=|| view! { <crate::ui::LockScreen /> }>
+            <crate::ui::Shell />
+        </Show>
+    }
 }

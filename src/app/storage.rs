@@ -44,6 +44,15 @@ impl AppStorage {
         }
     }
 
+    /// The IndexedDB adapter, when that is what is open (encryption at rest
+    /// applies only to it).
+    pub fn idb(&self) -> Option<&IdbStorage> {
+        match self {
+            AppStorage::Idb(idb) => Some(idb),
+            AppStorage::Memory(_) => None,
+        }
+    }
+
     /// True when the data survives a reload.
     pub fn is_persistent(&self) -> bool {
         matches!(self, AppStorage::Idb(_))

@@ -202,6 +202,13 @@ async fn answer(text: &str) -> Reply {
     let Ok(storage) = IdbStorage::open(DEFAULT_DB_NAME).await else {
         return Reply::Declined;
     };
+    // Encrypted data: the key lives only in the page's memory and is never
+    // handed to the worker, so the worker declines and the page computes on
+    // the main thread (as for any decline). `load` would refuse too (locked);
+    // asking first skips reading the chunks.
+    if !matches!(storage.protection().await, Ok(None)) {
+        return Reply::Declined;
+    }
     let loaded = storage.load().await;
     // Let go of the database at once: an erase or upgrade in a tab must not
     // wait for the analysis.

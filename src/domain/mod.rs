@@ -22,6 +22,7 @@ pub mod money;
 pub mod overview;
 pub mod privacy;
 pub mod roles;
+pub mod protection;
 pub mod segment_view;
 pub mod segmentation;
 pub mod service;

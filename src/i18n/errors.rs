@@ -40,6 +40,8 @@ pub fn store_error_message(locale: Locale, error: &StoreError) -> String {
         StoreError::Failed(detail) => {
             locale.fill(Key::ErrorsFailed, &[("detail", detail.as_str().into())])
         }
+        StoreError::Locked => locale.fill(Key::CryptoLockedError, &[]),
+        StoreError::WrongPassphrase => locale.fill(Key::CryptoWrongPassphrase, &[]),
     }
 }
 
@@ -94,6 +96,8 @@ mod tests {
             },
             StoreError::InvalidChange(ChangeError::DuplicateAudit(4)),
             StoreError::Failed("UnknownError".into()),
+            StoreError::Locked,
+            StoreError::WrongPassphrase,
         ]
     }
 

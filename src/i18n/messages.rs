@@ -1617,4 +1617,53 @@ messages! {
             "Another tab opened a newer version of this app, which needs to upgrade the database, so this tab has let go of it. Everything saved is safe; reload this tab to go on.";
         ResilienceReload => "重新加载", "Reload";
     }
+    Crypto {
+        CryptoLockedError => "数据已加密并处于锁定状态（或另一个标签页刚更改了密码）。请输入密码解锁后再试。",
+            "The data is encrypted and locked (or another tab has just changed the passphrase). Unlock it with the passphrase, then try again.";
+        CryptoWrongPassphrase => "密码不正确，没有解锁任何内容。", "Wrong passphrase. Nothing was unlocked.";
+        CryptoLockTitle => "数据已加密", "The data is encrypted";
+        CryptoLockIntro => "本浏览器中的客户数据已用密码加密。请输入密码以解锁。", "The customer data in this browser is encrypted with a passphrase. Enter it to unlock.";
+        CryptoPassphrase => "密码", "Passphrase";
+        CryptoUnlock => "解锁", "Unlock";
+        CryptoUnlocking => "正在验证密码…（为防止暴力破解，这需要一点时间）", "Checking the passphrase… (this takes a moment on purpose, against guessing)";
+        CryptoLockForgot => "忘记密码就无法恢复数据；只能用未加密的备份或知道其密码的备份恢复。", "A forgotten passphrase cannot be recovered; only a backup whose passphrase you know (or an unencrypted one) can restore the data.";
+        CryptoHeading => "数据加密", "Data encryption";
+        CryptoStatusOn => "已开启：本浏览器中的客户数据以 AES-GCM 加密保存，打开应用时需要输入密码。", "On: the customer data in this browser is stored encrypted (AES-GCM), and the app asks for the passphrase when it opens.";
+        CryptoStatusOff => "未开启：数据以明文保存在本浏览器中，能使用这台电脑的人都能读取。", "Off: the data is stored in clear in this browser; anyone using this computer can read it.";
+        CryptoMemoryOnly => "数据只在内存中，无法加密。", "The data is only in memory, so it cannot be encrypted.";
+        CryptoWarning => "重要：密码一旦遗忘，数据将永久无法读取，任何人（包括开发者）都无法找回。请把密码记在安全的地方，并定期下载备份。",
+            "Important: if the passphrase is lost, the data is lost for good. Nobody, not even the developers, can recover it. Keep the passphrase somewhere safe and download backups regularly.";
+        CryptoCurrent => "当前密码", "Current passphrase";
+        CryptoNew => "新密码", "New passphrase";
+        CryptoConfirm => "再次输入新密码", "New passphrase again";
+        CryptoTurnOn => "开启加密", "Turn on encryption";
+        CryptoChange => "更改密码", "Change passphrase";
+        CryptoTurnOff => "关闭加密", "Turn off encryption";
+        CryptoLockNow => "立即锁定", "Lock now";
+        CryptoChangeHeading => "更改密码", "Change the passphrase";
+        CryptoOffHeading => "关闭加密", "Turn encryption off";
+        CryptoOffHint => "关闭后，全部数据将解密并以明文保存。", "Turning it off decrypts all data and stores it in clear.";
+        CryptoStrengthTooShort => "强度：太短（至少 {min} 个字符）", "Strength: too short (at least {min} characters)";
+        CryptoStrengthWeak => "强度：弱", "Strength: weak";
+        CryptoStrengthFair => "强度：中", "Strength: fair";
+        CryptoStrengthStrong => "强度：强", "Strength: strong";
+        CryptoTooShort => "密码至少需要 {min} 个字符。", "The passphrase needs at least {min} characters.";
+        CryptoMismatch => "两次输入的新密码不一致。", "The two entries of the new passphrase differ.";
+        CryptoWorking => "正在加密全部数据…", "Encrypting all data…";
+        CryptoDoneOn => "加密已开启。", "Encryption is on.";
+        CryptoDoneChanged => "密码已更改，全部数据已用新密码重新加密。", "The passphrase was changed; all data is re-encrypted under the new one.";
+        CryptoDoneOff => "加密已关闭，数据已解密。", "Encryption is off; the data is decrypted.";
+        CryptoFailed => "没有做任何更改：{reason}", "Nothing was changed: {reason}";
+        CryptoBackupPassphrase => "备份密码（可选，填写后备份文件将被加密）", "Backup passphrase (optional: fill it in to encrypt the backup file)";
+        CryptoBackupConfirm => "再次输入备份密码", "Backup passphrase again";
+        CryptoBackupEncrypting => "正在加密备份…", "Encrypting the backup…";
+        CryptoBackupInvalid => "备份没有下载：{reason}", "The backup was not downloaded: {reason}";
+        CryptoRestoreEncrypted => "这个备份文件已加密。请输入它的密码。", "This backup file is encrypted. Enter its passphrase.";
+        CryptoRestorePassphrase => "备份密码", "Backup passphrase";
+        CryptoRestoreOpen => "打开备份", "Open the backup";
+        CryptoRestoreWrong => "备份密码不正确，没有恢复任何内容。", "Wrong backup passphrase. Nothing was restored.";
+        CryptoRestoreUnreadable => "无法读取加密的备份：{detail}", "The encrypted backup cannot be read: {detail}";
+        CryptoRolesNote => "加密保护的是存放在这台电脑上的数据（例如电脑丢失或被他人使用时）；应用解锁期间，能操作这个浏览器的人都能看到数据。",
+            "Encryption protects the data stored on this computer (for instance if it is lost or used by someone else); while the app is unlocked, anyone at this browser can see the data.";
+    }
 }

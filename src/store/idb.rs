@@ -27,6 +27,29 @@
 //! Chunking it meant rewriting a JSON chunk for every appended entry and
 //! decoding everything to show one profile's history.
 //!
+//! # Encryption at rest (optional, same schema version)
+//!
+//! When `meta` holds key `"crypto"` (JSON bytes of a
+//! [`KeyHeader`]: PBKDF2-SHA256 parameters with salt, and a key-check value),
+//! every other value is sealed with AES-GCM under the derived key, each with
+//! its own random 96-bit IV (`IV ‖ ciphertext ‖ tag`, see
+//! [`crate::domain::protection`]): `meta["settings"]`, every chunk, and each
+//! audit record's payload, stored as `{ id, customer?, sealed: Uint8Array }`
+//! instead of `json`. In clear stay the header, chunk keys, value sizes, and
+//! the audit ids and customer ids (the `customer` index needs them).
+//!
+//! Without the key, `load`, `commit`, `replace` and `audit` return
+//! [`StoreError::Locked`], and so does any call made with a key whose header
+//! is no longer the stored one (re-keyed in another tab). A connection with
+//! no key never writes clear data into an encrypted database.
+//!
+//! WebCrypto is asynchronous, and an IndexedDB transaction commits as soon as
+//! it waits on anything else, so sealed writes take two transactions: a read
+//! (then decrypt, apply, encrypt in memory), and a `readwrite` one that reads
+//! the same values again and writes only if they are unchanged (else it
+//! retries, or for a re-key, fails with nothing written). Each write is still
+//! one transaction: atomic.
+//!
 //! # Upgrades
 //!
 //! `upgrade` climbs the ladder one version at a time (0 → 1 → 2), so a
@@ -51,7 +74,9 @@
 //! returns [`StoreError::Blocked`].
 
 use super::codec::{self, ChunkCodec};
+use super::webcrypto::{self, CryptoError, DataKey};
 use super::{select_audit, AuditQuery, Storage, StoreError};
+use crate::domain::protection::KeyHeader;
 use crate::domain::{AuditEntry, ChangeSet, Collection, Dataset};
 use indexed_db_futures::database::{Database, VersionChangeEvent};
 use indexed_db_futures::error::{Error as IdbError, OpenDbError};
@@ -84,6 +109,13 @@ const META: &str = "meta";
 const CHUNKS: &str = "chunks";
 const AUDIT: &str = "audit";
 const SETTINGS_KEY: &str = "settings";
+/// `meta` key of the encryption header (see "Encryption at rest" above).
+const CRYPTO_KEY: &str = "crypto";
+/// Property of an encrypted audit record holding the sealed JSON.
+const AUDIT_SEALED: &str = "sealed";
+/// How often a commit on encrypted data retries when another tab wrote the
+/// same chunks between its read and its write.
+const SEALED_COMMIT_ATTEMPTS: usize = 4;
 /// Name of the audit index, and of the property it indexes.
 const CUSTOMER: &str = "customer";
 const AUDIT_ID: &str = "id";
@@ -104,6 +136,16 @@ pub struct IdbStorage {
     on_closed: ClosedListener,
     /// Kept alive as long as the connection: the JS handler calls into it.
     _on_version_change: Closure<dyn FnMut(web_sys::Event)>,
+    /// The data key while unlocked, with the stored header it belongs to.
+    /// Only ever in memory; dropped by [`IdbStorage::lock`].
+    unlocked: RefCell<Option<Rc<Unlocked>>>,
+}
+
+/// A derived key, and the exact header bytes it was checked against: if the
+/// stored header differs (re-keyed in another tab), the key is stale.
+struct Unlocked {
+    key: DataKey,
+    header: Vec<u8>,
 }
 
 impl fmt::Debug for IdbStorage {
@@ -150,6 +192,7 @@ impl IdbStorage {
             closed,
             on_closed,
             _on_version_change: on_version_change,
+            unlocked: RefCell::new(None),
         })
     }
 
@@ -224,7 +267,8 @@ impl Storage for IdbStorage {
         let tx = self.transaction(&[META, CHUNKS], TransactionMode::Readonly)?;
         let meta = tx.object_store(META).map_err(idb_error)?;
         let chunks = tx.object_store(CHUNKS).map_err(idb_error)?;
-        // All three requests go out before the first await: one round trip.
+        // Every request goes out before the first await: one round trip.
+        let header = get_bytes(&meta, CRYPTO_KEY)?;
         let settings = meta
             .get::<JsValue, _, _>(SETTINGS_KEY)
             .primitive()
@@ -235,15 +279,17 @@ impl Storage for IdbStorage {
             .map_err(idb_error)?;
         let values = chunks.get_all::<JsValue>().primitive().map_err(idb_error)?;
 
+        // Locked data is refused here, before a single chunk is decoded.
+        let unlocked = self.key_for(header.await.map_err(idb_error)?.as_deref())?;
         let Some(settings) = settings.await.map_err(idb_error)? else {
             return Ok(None);
         };
-        let settings = codec::decode_settings(&bytes_of(settings).ok_or_else(damaged_settings)?)
-            .map_err(|e| StoreError::Failed(format!("the stored settings are damaged: {e}")))?;
+        let settings = bytes_of(settings).ok_or_else(damaged_settings)?;
         let keys = keys.await.map_err(idb_error)?;
         let values = values.await.map_err(idb_error)?;
 
-        let mut stored = Vec::with_capacity(values.len());
+        let mut collections = Vec::with_capacity(values.len());
+        let mut stored = Vec::with_capacity(values.len() + 1);
         for (key, value) in keys.zip(values) {
             let (key, value) = (key.map_err(idb_error)?, value.map_err(idb_error)?);
             // Chunks of a collection this build does not know (written by a
@@ -255,81 +301,44 @@ impl Storage for IdbStorage {
                 collection,
                 reason: "a stored chunk is not a byte array".into(),
             })?;
-            stored.push((collection, bytes));
+            collections.push(collection);
+            stored.push(bytes);
         }
-        let dataset = codec::decode_dataset(settings, stored).map_err(|(collection, e)| {
-            StoreError::Corrupt {
+        stored.push(settings);
+        let mut plain = match &unlocked {
+            Some(unlocked) => open_all(&unlocked.key, &stored, Collection::Settings).await?,
+            None => stored,
+        };
+        let settings = plain.pop().unwrap_or_default();
+        let settings = codec::decode_settings(&settings)
+            .map_err(|e| StoreError::Failed(format!("the stored settings are damaged: {e}")))?;
+        let dataset = codec::decode_dataset(settings, collections.into_iter().zip(plain)).map_err(
+            |(collection, e)| StoreError::Corrupt {
                 collection,
                 reason: e.to_string(),
-            }
-        })?;
+            },
+        )?;
         Ok(Some(dataset))
     }
 
     async fn commit(&self, changes: &ChangeSet) -> Result<(), StoreError> {
         changes.validate()?;
         let updates = codec::chunk_updates(changes);
-        let tx = self.transaction(&[META, CHUNKS, AUDIT], TransactionMode::Readwrite)?;
-        let meta = tx.object_store(META).map_err(idb_error)?;
-        let chunks = tx.object_store(CHUNKS).map_err(idb_error)?;
-        let audit = tx.object_store(AUDIT).map_err(idb_error)?;
-
-        // Every read goes out at once; the writes follow as the reads land.
-        let had_settings = meta
-            .get::<JsValue, _, _>(SETTINGS_KEY)
-            .primitive()
-            .map_err(idb_error)?;
-        let mut reads = Vec::with_capacity(updates.len());
-        for update in &updates {
-            let key = chunk_key(update.collection, update.chunk);
-            reads.push(
-                chunks
-                    .get::<JsValue, _, _>(key)
-                    .primitive()
-                    .map_err(idb_error)?,
-            );
+        let unlocked = self.unlocked.borrow().clone();
+        match unlocked {
+            None => self.commit_plain(changes, &updates).await,
+            Some(unlocked) => {
+                for _ in 0..SEALED_COMMIT_ATTEMPTS {
+                    if let Some(done) = self.commit_sealed(changes, &updates, &unlocked).await? {
+                        return Ok(done);
+                    }
+                }
+                Err(StoreError::Failed(
+                    "other tabs kept changing the same records; nothing was saved, try again"
+                        .into(),
+                ))
+            }
         }
-
-        let mut writes = Vec::new();
-        let had_settings = had_settings.await.map_err(idb_error)?.is_some();
-        for (update, read) in updates.iter().zip(reads) {
-            let corrupt = |reason: String| StoreError::Corrupt {
-                collection: update.collection,
-                reason,
-            };
-            let existing = match read.await.map_err(idb_error)? {
-                Some(value) => Some(
-                    bytes_of(value)
-                        .ok_or_else(|| corrupt("a stored chunk is not a byte array".into()))?,
-                ),
-                None => None,
-            };
-            let key = chunk_key(update.collection, update.chunk);
-            writes.push(
-                match (update.rewrite)(existing.as_deref()).map_err(|e| corrupt(e.to_string()))? {
-                    Some(bytes) => put_bytes(&chunks, key, &bytes)?,
-                    None => chunks.delete(key).primitive().map_err(idb_error)?,
-                },
-            );
-        }
-        // A commit on a fresh store creates the data set, so settings must exist.
-        match &changes.settings {
-            Some(settings) => writes.push(put_bytes(
-                &meta,
-                SETTINGS_KEY.into(),
-                &codec::encode_settings(settings),
-            )?),
-            None if !had_settings => writes.push(put_bytes(
-                &meta,
-                SETTINGS_KEY.into(),
-                &codec::encode_settings(&Default::default()),
-            )?),
-            None => {}
-        }
-        for entry in &changes.audit {
-            writes.push(put_audit(&audit, entry)?);
-        }
-        finish(tx, writes).await
     }
 
     async fn replace(
@@ -338,37 +347,59 @@ impl Storage for IdbStorage {
         audit_entries: &[AuditEntry],
     ) -> Result<(), StoreError> {
         let encoded = codec::encode_dataset(dataset);
+        let unlocked = self.unlocked.borrow().clone();
+        let mut chunk_values: Vec<Vec<u8>> = encoded.iter().map(|c| c.bytes.clone()).collect();
+        let mut settings = codec::encode_settings(&dataset.settings);
+        let mut audit_values = audit_entries
+            .iter()
+            .map(audit_json)
+            .collect::<Result<Vec<_>, _>>()?;
+        // Everything is sealed before the transaction opens: an IndexedDB
+        // transaction cannot wait for WebCrypto.
+        if let Some(unlocked) = &unlocked {
+            chunk_values = seal_all(&unlocked.key, &chunk_values).await?;
+            settings = seal_all(&unlocked.key, &[settings])
+                .await?
+                .pop()
+                .unwrap_or_default();
+            audit_values = seal_all(&unlocked.key, &audit_values).await?;
+        }
+
         let tx = self.transaction(&[META, CHUNKS, AUDIT], TransactionMode::Readwrite)?;
         let meta = tx.object_store(META).map_err(idb_error)?;
         let chunks = tx.object_store(CHUNKS).map_err(idb_error)?;
         let audit = tx.object_store(AUDIT).map_err(idb_error)?;
+        // The data must still be under the key it was sealed with (or still
+        // in clear): another tab may have turned encryption on or re-keyed.
+        let header = get_bytes(&meta, CRYPTO_KEY)?.await.map_err(idb_error)?;
+        check_same_key(unlocked.as_deref(), header.as_deref())?;
 
         // Requests run in the order they are made, so the clears come first.
+        // `meta` keeps its other keys (the encryption header).
         let mut writes = Vec::with_capacity(encoded.len() + audit_entries.len() + 4);
-        for store in [&meta, &chunks, &audit] {
+        for store in [&chunks, &audit] {
             writes.push(store.clear().map_err(idb_error)?);
         }
-        for chunk in &encoded {
+        for (chunk, bytes) in encoded.iter().zip(&chunk_values) {
             writes.push(put_bytes(
                 &chunks,
                 chunk_key(chunk.collection, chunk.chunk),
-                &chunk.bytes,
+                bytes,
             )?);
         }
-        writes.push(put_bytes(
-            &meta,
-            SETTINGS_KEY.into(),
-            &codec::encode_settings(&dataset.settings),
-        )?);
-        for entry in audit_entries {
-            writes.push(put_audit(&audit, entry)?);
+        writes.push(put_bytes(&meta, SETTINGS_KEY.into(), &settings)?);
+        let sealed = unlocked.is_some();
+        for (entry, payload) in audit_entries.iter().zip(&audit_values) {
+            writes.push(put_audit_payload(&audit, entry, payload, sealed)?);
         }
         finish(tx, writes).await
     }
 
     async fn audit(&self, query: AuditQuery) -> Result<Vec<AuditEntry>, StoreError> {
-        let tx = self.transaction(&[AUDIT], TransactionMode::Readonly)?;
+        let tx = self.transaction(&[META, AUDIT], TransactionMode::Readonly)?;
+        let meta = tx.object_store(META).map_err(idb_error)?;
         let store = tx.object_store(AUDIT).map_err(idb_error)?;
+        let header = get_bytes(&meta, CRYPTO_KEY)?;
         let records = match query.customer {
             Some(customer) => {
                 let index = store.index(CUSTOMER).map_err(idb_error)?;
@@ -378,22 +409,492 @@ impl Storage for IdbStorage {
                     .with_query(only)
                     .primitive()
                     .map_err(idb_error)?
-                    .await
             }
-            None => {
-                store
-                    .get_all::<JsValue>()
-                    .primitive()
-                    .map_err(idb_error)?
-                    .await
+            None => store.get_all::<JsValue>().primitive().map_err(idb_error)?,
+        };
+        let unlocked = self.key_for(header.await.map_err(idb_error)?.as_deref())?;
+        let records = records.await.map_err(idb_error)?;
+        let entries = match unlocked {
+            None => records
+                .map(|record| decode_audit(record.map_err(idb_error)?))
+                .collect::<Result<Vec<_>, _>>()?,
+            Some(unlocked) => {
+                let sealed = records
+                    .map(|record| sealed_audit(record.map_err(idb_error)?))
+                    .collect::<Result<Vec<_>, _>>()?;
+                open_all(&unlocked.key, &sealed, Collection::Audit)
+                    .await?
+                    .iter()
+                    .map(|json| {
+                        serde_json::from_slice(json).map_err(|e| StoreError::Corrupt {
+                            collection: Collection::Audit,
+                            reason: e.to_string(),
+                        })
+                    })
+                    .collect::<Result<Vec<_>, _>>()?
             }
-        }
-        .map_err(idb_error)?;
-        let entries = records
-            .map(|record| decode_audit(record.map_err(idb_error)?))
-            .collect::<Result<Vec<_>, _>>()?;
+        };
         Ok(select_audit(entries, query))
     }
+}
+
+/// What one change set reads before it writes: whether settings exist, and
+/// the stored bytes of each chunk it touches.
+#[derive(Debug, PartialEq)]
+struct Touched {
+    header: Option<Vec<u8>>,
+    had_settings: bool,
+    existing: Vec<Option<Vec<u8>>>,
+}
+
+/// Everything stored, as raw bytes: what a re-key reads, and what it checks
+/// is unchanged when it writes.
+#[derive(Debug, PartialEq)]
+struct Snapshot {
+    header: Option<Vec<u8>>,
+    settings: Option<Vec<u8>>,
+    /// Chunk keys, exactly as stored, and their bytes.
+    chunk_keys: Vec<(String, u32)>,
+    chunks: Vec<Vec<u8>>,
+    /// Audit id and customer, and the payload (JSON bytes or sealed bytes).
+    audit_ids: Vec<(u32, Option<u32>)>,
+    audit: Vec<Vec<u8>>,
+}
+
+impl IdbStorage {
+    /// The stored encryption header, or `None` when the data is in clear.
+    pub async fn protection(&self) -> Result<Option<KeyHeader>, StoreError> {
+        let tx = self.transaction(&[META], TransactionMode::Readonly)?;
+        let meta = tx.object_store(META).map_err(idb_error)?;
+        let header = get_bytes(&meta, CRYPTO_KEY)?.await.map_err(idb_error)?;
+        header.as_deref().map(parse_header).transpose()
+    }
+
+    /// True while this connection holds a data key.
+    pub fn is_unlocked(&self) -> bool {
+        self.unlocked.borrow().is_some()
+    }
+
+    /// Forgets the data key (lock now, or the passphrase changed elsewhere).
+    pub fn lock(&self) {
+        self.unlocked.borrow_mut().take();
+    }
+
+    /// Derives the key for `passphrase` and checks it against the stored key
+    /// check. A wrong passphrase is [`StoreError::WrongPassphrase`], decided
+    /// by the key check alone, before any data is read. Data in clear needs
+    /// no key: `Ok` and nothing held.
+    pub async fn unlock(&self, passphrase: &str) -> Result<(), StoreError> {
+        let tx = self.transaction(&[META], TransactionMode::Readonly)?;
+        let meta = tx.object_store(META).map_err(idb_error)?;
+        let Some(raw) = get_bytes(&meta, CRYPTO_KEY)?.await.map_err(idb_error)? else {
+            self.lock();
+            return Ok(());
+        };
+        let header = parse_header(&raw)?;
+        let key = webcrypto::unlock_header(passphrase, &header)
+            .await
+            .map_err(crypto_error)?;
+        *self.unlocked.borrow_mut() = Some(Rc::new(Unlocked { key, header: raw }));
+        Ok(())
+    }
+
+    /// Re-encrypts everything (settings, every chunk, the whole audit log)
+    /// under `new` (a key from [`webcrypto::new_key`] and its header), or
+    /// decrypts everything when `new` is `None`. All of it lands in one
+    /// `readwrite` transaction or nothing changes; if another tab wrote in
+    /// between, nothing is written and the error says to try again. Needs
+    /// the current key when the data is encrypted.
+    pub async fn set_key(&self, new: Option<(DataKey, KeyHeader)>) -> Result<(), StoreError> {
+        let current = self.unlocked.borrow().clone();
+        let before = {
+            let tx = self.transaction(&[META, CHUNKS, AUDIT], TransactionMode::Readonly)?;
+            read_snapshot(&tx).await?
+        };
+        check_same_key(current.as_deref(), before.header.as_deref())?;
+
+        // Decrypt with the old key, encrypt with the new one: all of it
+        // before the write transaction opens.
+        let mut values = before.chunks.clone();
+        let chunk_count = values.len();
+        values.extend(before.audit.iter().cloned());
+        values.extend(before.settings.iter().cloned());
+        let plain = match &current {
+            Some(current) => open_all(&current.key, &values, Collection::Settings).await?,
+            None => values,
+        };
+        let (sealed, new_header) = match &new {
+            Some((key, header)) => (seal_all(key, &plain).await?, Some(header.encode())),
+            None => (plain, None),
+        };
+        let (chunk_values, rest) = sealed.split_at(chunk_count.min(sealed.len()));
+        let (audit_values, settings_value) = rest.split_at(before.audit.len().min(rest.len()));
+
+        let tx = self.transaction(&[META, CHUNKS, AUDIT], TransactionMode::Readwrite)?;
+        if read_snapshot(&tx).await? != before {
+            return Err(StoreError::Failed(
+                "another tab changed the data meanwhile; nothing was changed, try again".into(),
+            ));
+        }
+        let meta = tx.object_store(META).map_err(idb_error)?;
+        let chunks = tx.object_store(CHUNKS).map_err(idb_error)?;
+        let audit = tx.object_store(AUDIT).map_err(idb_error)?;
+        let mut writes = Vec::with_capacity(chunk_values.len() + audit_values.len() + 4);
+        writes.push(chunks.clear().map_err(idb_error)?);
+        writes.push(audit.clear().map_err(idb_error)?);
+        for ((collection, chunk), bytes) in before.chunk_keys.iter().zip(chunk_values) {
+            let key = Array::of2(&JsValue::from_str(collection), &JsValue::from(*chunk));
+            writes.push(put_bytes(&chunks, key.into(), bytes)?);
+        }
+        for ((id, customer), payload) in before.audit_ids.iter().zip(audit_values) {
+            writes.push(put_audit_record(
+                &audit,
+                *id,
+                *customer,
+                payload,
+                new.is_some(),
+            )?);
+        }
+        if let Some(settings) = settings_value.first() {
+            writes.push(put_bytes(&meta, SETTINGS_KEY.into(), settings)?);
+        }
+        writes.push(match &new_header {
+            Some(header) => put_bytes(&meta, CRYPTO_KEY.into(), header)?,
+            None => meta
+                .delete(JsValue::from_str(CRYPTO_KEY))
+                .primitive()
+                .map_err(idb_error)?,
+        });
+        finish(tx, writes).await?;
+        *self.unlocked.borrow_mut() = match (new, new_header) {
+            (Some((key, _)), Some(header)) => Some(Rc::new(Unlocked { key, header })),
+            _ => None,
+        };
+        Ok(())
+    }
+
+    /// The key to use with the stored `header`: none for data in clear
+    /// (dropping a key left from before encryption was turned off
+    /// elsewhere), ours when it matches, else [`StoreError::Locked`].
+    fn key_for(&self, header: Option<&[u8]>) -> Result<Option<Rc<Unlocked>>, StoreError> {
+        let Some(header) = header else {
+            self.lock();
+            return Ok(None);
+        };
+        let unlocked = self.unlocked.borrow().clone();
+        match unlocked {
+            Some(unlocked) if unlocked.header == header => Ok(Some(unlocked)),
+            Some(_) => {
+                // Re-keyed in another tab: this key is stale.
+                self.lock();
+                Err(StoreError::Locked)
+            }
+            None => Err(StoreError::Locked),
+        }
+    }
+
+    /// A commit on data in clear: one transaction, reads then writes.
+    async fn commit_plain(
+        &self,
+        changes: &ChangeSet,
+        updates: &[codec::ChunkUpdate<'_>],
+    ) -> Result<(), StoreError> {
+        let tx = self.transaction(&[META, CHUNKS, AUDIT], TransactionMode::Readwrite)?;
+        let touched = read_touched(&tx, updates).await?;
+        // Encryption was turned on in another tab: never write clear data
+        // next to sealed data.
+        check_same_key(None, touched.header.as_deref())?;
+        let rewritten = rewrite(updates, &touched.existing)?;
+        let settings = settings_to_write(changes, touched.had_settings);
+        let audit_values = changes
+            .audit
+            .iter()
+            .map(audit_json)
+            .collect::<Result<Vec<_>, _>>()?;
+        let writes = write_change(
+            &tx,
+            updates,
+            &rewritten,
+            settings.as_deref(),
+            changes,
+            &audit_values,
+            false,
+        )?;
+        finish(tx, writes).await
+    }
+
+    /// A commit on encrypted data: read and decrypt the touched chunks,
+    /// rewrite and seal them, then write in a second transaction that first
+    /// checks nothing it read has changed. `Ok(None)`: something changed,
+    /// nothing was written, try again.
+    async fn commit_sealed(
+        &self,
+        changes: &ChangeSet,
+        updates: &[codec::ChunkUpdate<'_>],
+        unlocked: &Unlocked,
+    ) -> Result<Option<()>, StoreError> {
+        let before = {
+            let tx = self.transaction(&[META, CHUNKS, AUDIT], TransactionMode::Readonly)?;
+            read_touched(&tx, updates).await?
+        };
+        check_same_key(Some(unlocked), before.header.as_deref())?;
+        let sealed_existing: Vec<Vec<u8>> = before.existing.iter().flatten().cloned().collect();
+        let mut opened = open_all(&unlocked.key, &sealed_existing, Collection::Settings)
+            .await?
+            .into_iter();
+        let existing: Vec<Option<Vec<u8>>> = before
+            .existing
+            .iter()
+            .map(|e| e.as_ref().and_then(|_| opened.next()))
+            .collect();
+        let rewritten = rewrite(updates, &existing)?;
+
+        // Seal everything in one batch: the rewritten chunks, then the
+        // settings, then the audit entries.
+        let mut plain: Vec<Vec<u8>> = rewritten.iter().flatten().cloned().collect();
+        let settings = settings_to_write(changes, before.had_settings);
+        plain.extend(settings.iter().cloned());
+        for entry in &changes.audit {
+            plain.push(audit_json(entry)?);
+        }
+        let mut sealed = seal_all(&unlocked.key, &plain).await?.into_iter();
+        let rewritten: Vec<Option<Vec<u8>>> = rewritten
+            .iter()
+            .map(|r| r.as_ref().and_then(|_| sealed.next()))
+            .collect();
+        let settings = settings.and_then(|_| sealed.next());
+        let audit_values: Vec<Vec<u8>> = sealed.collect();
+
+        let tx = self.transaction(&[META, CHUNKS, AUDIT], TransactionMode::Readwrite)?;
+        if read_touched(&tx, updates).await? != before {
+            return Ok(None);
+        }
+        let writes = write_change(
+            &tx,
+            updates,
+            &rewritten,
+            settings.as_deref(),
+            changes,
+            &audit_values,
+            true,
+        )?;
+        finish(tx, writes).await.map(Some)
+    }
+}
+
+/// Reads the header, whether settings exist and each touched chunk. Every
+/// request goes out before the first await.
+async fn read_touched(
+    tx: &Transaction<'_>,
+    updates: &[codec::ChunkUpdate<'_>],
+) -> Result<Touched, StoreError> {
+    let meta = tx.object_store(META).map_err(idb_error)?;
+    let chunks = tx.object_store(CHUNKS).map_err(idb_error)?;
+    let header = get_bytes(&meta, CRYPTO_KEY)?;
+    let had_settings = meta
+        .get::<JsValue, _, _>(SETTINGS_KEY)
+        .primitive()
+        .map_err(idb_error)?;
+    let mut reads = Vec::with_capacity(updates.len());
+    for update in updates {
+        let key = chunk_key(update.collection, update.chunk);
+        reads.push(
+            chunks
+                .get::<JsValue, _, _>(key)
+                .primitive()
+                .map_err(idb_error)?,
+        );
+    }
+    let header = header.await.map_err(idb_error)?;
+    let had_settings = had_settings.await.map_err(idb_error)?.is_some();
+    let mut existing = Vec::with_capacity(reads.len());
+    for (update, read) in updates.iter().zip(reads) {
+        existing.push(match read.await.map_err(idb_error)? {
+            Some(value) => Some(bytes_of(value).ok_or_else(|| StoreError::Corrupt {
+                collection: update.collection,
+                reason: "a stored chunk is not a byte array".into(),
+            })?),
+            None => None,
+        });
+    }
+    Ok(Touched {
+        header,
+        had_settings,
+        existing,
+    })
+}
+
+/// Each touched chunk's new bytes (`None`: delete it).
+fn rewrite(
+    updates: &[codec::ChunkUpdate<'_>],
+    existing: &[Option<Vec<u8>>],
+) -> Result<Vec<Option<Vec<u8>>>, StoreError> {
+    updates
+        .iter()
+        .zip(existing)
+        .map(|(update, existing)| {
+            (update.rewrite)(existing.as_deref()).map_err(|e| StoreError::Corrupt {
+                collection: update.collection,
+                reason: e.to_string(),
+            })
+        })
+        .collect()
+}
+
+/// The settings bytes a change writes: its own, or the defaults when it is
+/// the first write of a fresh store (a data set always has settings).
+fn settings_to_write(changes: &ChangeSet, had_settings: bool) -> Option<Vec<u8>> {
+    match &changes.settings {
+        Some(settings) => Some(codec::encode_settings(settings)),
+        None if !had_settings => Some(codec::encode_settings(&Default::default())),
+        None => None,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn write_change(
+    tx: &Transaction<'_>,
+    updates: &[codec::ChunkUpdate<'_>],
+    rewritten: &[Option<Vec<u8>>],
+    settings: Option<&[u8]>,
+    changes: &ChangeSet,
+    audit_values: &[Vec<u8>],
+    sealed: bool,
+) -> Result<Vec<indexed_db_futures::future::VoidRequest>, StoreError> {
+    let meta = tx.object_store(META).map_err(idb_error)?;
+    let chunks = tx.object_store(CHUNKS).map_err(idb_error)?;
+    let audit = tx.object_store(AUDIT).map_err(idb_error)?;
+    let mut writes = Vec::with_capacity(updates.len() + changes.audit.len() + 1);
+    for (update, bytes) in updates.iter().zip(rewritten) {
+        let key = chunk_key(update.collection, update.chunk);
+        writes.push(match bytes {
+            Some(bytes) => put_bytes(&chunks, key, bytes)?,
+            None => chunks.delete(key).primitive().map_err(idb_error)?,
+        });
+    }
+    if let Some(settings) = settings {
+        writes.push(put_bytes(&meta, SETTINGS_KEY.into(), settings)?);
+    }
+    for (entry, payload) in changes.audit.iter().zip(audit_values) {
+        writes.push(put_audit_payload(&audit, entry, payload, sealed)?);
+    }
+    Ok(writes)
+}
+
+/// Reads every stored value of the data set as raw bytes.
+async fn read_snapshot(tx: &Transaction<'_>) -> Result<Snapshot, StoreError> {
+    let meta = tx.object_store(META).map_err(idb_error)?;
+    let chunks = tx.object_store(CHUNKS).map_err(idb_error)?;
+    let audit = tx.object_store(AUDIT).map_err(idb_error)?;
+    let header = get_bytes(&meta, CRYPTO_KEY)?;
+    let settings = get_bytes(&meta, SETTINGS_KEY)?;
+    let keys = chunks
+        .get_all_keys::<JsValue>()
+        .primitive()
+        .map_err(idb_error)?;
+    let values = chunks.get_all::<JsValue>().primitive().map_err(idb_error)?;
+    let records = audit.get_all::<JsValue>().primitive().map_err(idb_error)?;
+
+    let header = header.await.map_err(idb_error)?;
+    let settings = settings.await.map_err(idb_error)?;
+    let mut chunk_keys = Vec::new();
+    let mut chunk_values = Vec::new();
+    let keys = keys.await.map_err(idb_error)?;
+    let values = values.await.map_err(idb_error)?;
+    for (key, value) in keys.zip(values) {
+        let (key, value) = (key.map_err(idb_error)?, value.map_err(idb_error)?);
+        let parsed = key
+            .dyn_ref::<Array>()
+            .and_then(|k| Some((k.get(0).as_string()?, k.get(1).as_f64()? as u32)));
+        let (Some(parsed), Some(bytes)) = (parsed, bytes_of(value)) else {
+            return Err(StoreError::Failed(
+                "a stored chunk has an unexpected key or value".into(),
+            ));
+        };
+        chunk_keys.push(parsed);
+        chunk_values.push(bytes);
+    }
+    let mut audit_ids = Vec::new();
+    let mut audit_values = Vec::new();
+    for record in records.await.map_err(idb_error)? {
+        let record = record.map_err(idb_error)?;
+        let field = |name: &str| Reflect::get(&record, &JsValue::from_str(name)).ok();
+        let id = field(AUDIT_ID)
+            .and_then(|v| v.as_f64())
+            .ok_or_else(|| StoreError::Corrupt {
+                collection: Collection::Audit,
+                reason: "an audit record has no id".into(),
+            })? as u32;
+        let customer = field(CUSTOMER).and_then(|v| v.as_f64()).map(|c| c as u32);
+        let payload = match field(AUDIT_JSON).and_then(|v| v.as_string()) {
+            Some(json) => json.into_bytes(),
+            None => sealed_audit(record)?,
+        };
+        audit_ids.push((id, customer));
+        audit_values.push(payload);
+    }
+    Ok(Snapshot {
+        header,
+        settings,
+        chunk_keys,
+        chunks: chunk_values,
+        audit_ids,
+        audit: audit_values,
+    })
+}
+
+/// The stored `header` must be the one `unlocked` was checked against, or
+/// absent when there is no key.
+fn check_same_key(unlocked: Option<&Unlocked>, header: Option<&[u8]>) -> Result<(), StoreError> {
+    match (unlocked, header) {
+        (None, None) => Ok(()),
+        (Some(unlocked), Some(header)) if unlocked.header == header => Ok(()),
+        _ => Err(StoreError::Locked),
+    }
+}
+
+fn parse_header(raw: &[u8]) -> Result<KeyHeader, StoreError> {
+    KeyHeader::parse(raw).map_err(|e| StoreError::Corrupt {
+        collection: Collection::Settings,
+        reason: format!("the encryption header: {e}"),
+    })
+}
+
+fn crypto_error(error: CryptoError) -> StoreError {
+    match error {
+        CryptoError::WrongPassphrase => StoreError::WrongPassphrase,
+        other => StoreError::Failed(other.to_string()),
+    }
+}
+
+async fn open_all(
+    key: &DataKey,
+    sealed: &[Vec<u8>],
+    collection: Collection,
+) -> Result<Vec<Vec<u8>>, StoreError> {
+    webcrypto::open_all(key, sealed).await.map_err(|e| match e {
+        CryptoError::Undecryptable => StoreError::Corrupt {
+            collection,
+            reason: e.to_string(),
+        },
+        other => crypto_error(other),
+    })
+}
+
+async fn seal_all(key: &DataKey, plain: &[Vec<u8>]) -> Result<Vec<Vec<u8>>, StoreError> {
+    webcrypto::seal_all(key, plain).await.map_err(crypto_error)
+}
+
+/// Requests the bytes stored under a `meta` key.
+fn get_bytes(
+    meta: &ObjectStore<'_>,
+    key: &str,
+) -> Result<impl Future<Output = Result<Option<Vec<u8>>, IdbError>>, StoreError> {
+    let request = meta
+        .get::<JsValue, _, _>(JsValue::from_str(key))
+        .primitive()
+        .map_err(idb_error)?;
+    Ok(async move { request.await.map(|value| value.and_then(bytes_of)) })
 }
 
 /// Opens `name` at [`SCHEMA_VERSION`], running [`upgrade`] when it is older.
@@ -609,18 +1110,65 @@ fn put_audit(
     store: &ObjectStore<'_>,
     entry: &AuditEntry,
 ) -> Result<indexed_db_futures::future::VoidRequest, StoreError> {
-    let json = serde_json::to_string(entry)
-        .map_err(|e| StoreError::Failed(format!("audit entry {}: {e}", entry.id.0)))?;
+    put_audit_payload(store, entry, &audit_json(entry)?, false)
+}
+
+/// An audit entry as JSON bytes: the payload of its record, in clear or sealed.
+fn audit_json(entry: &AuditEntry) -> Result<Vec<u8>, StoreError> {
+    serde_json::to_vec(entry)
+        .map_err(|e| StoreError::Failed(format!("audit entry {}: {e}", entry.id.0)))
+}
+
+fn put_audit_payload(
+    store: &ObjectStore<'_>,
+    entry: &AuditEntry,
+    payload: &[u8],
+    sealed: bool,
+) -> Result<indexed_db_futures::future::VoidRequest, StoreError> {
+    put_audit_record(
+        store,
+        entry.id.0,
+        entry.customer.map(|c| c.0),
+        payload,
+        sealed,
+    )
+}
+
+/// Puts `{ id, customer?, json }` (in clear) or `{ id, customer?, sealed }`.
+fn put_audit_record(
+    store: &ObjectStore<'_>,
+    id: u32,
+    customer: Option<u32>,
+    payload: &[u8],
+    sealed: bool,
+) -> Result<indexed_db_futures::future::VoidRequest, StoreError> {
     let record = Object::new();
-    Reflect::set(&record, &AUDIT_ID.into(), &JsValue::from(entry.id.0)).map_err(js_error)?;
-    if let Some(customer) = entry.customer {
-        Reflect::set(&record, &CUSTOMER.into(), &JsValue::from(customer.0)).map_err(js_error)?;
+    Reflect::set(&record, &AUDIT_ID.into(), &JsValue::from(id)).map_err(js_error)?;
+    if let Some(customer) = customer {
+        Reflect::set(&record, &CUSTOMER.into(), &JsValue::from(customer)).map_err(js_error)?;
     }
-    Reflect::set(&record, &AUDIT_JSON.into(), &JsValue::from_str(&json)).map_err(js_error)?;
+    let value: JsValue = if sealed {
+        Uint8Array::from(payload).into()
+    } else {
+        JsValue::from_str(&String::from_utf8_lossy(payload))
+    };
+    let field = if sealed { AUDIT_SEALED } else { AUDIT_JSON };
+    Reflect::set(&record, &field.into(), &value).map_err(js_error)?;
     store
         .put(JsValue::from(record))
         .primitive()
         .map_err(idb_error)
+}
+
+/// The sealed bytes of an encrypted audit record.
+fn sealed_audit(record: JsValue) -> Result<Vec<u8>, StoreError> {
+    Reflect::get(&record, &AUDIT_SEALED.into())
+        .ok()
+        .and_then(bytes_of)
+        .ok_or_else(|| StoreError::Corrupt {
+            collection: Collection::Audit,
+            reason: "an audit record is neither in clear nor sealed".into(),
+        })
 }
 
 fn decode_audit(record: JsValue) -> Result<AuditEntry, StoreError> {

@@ -16,6 +16,8 @@ pub mod codec;
 #[cfg(target_arch = "wasm32")]
 pub mod idb;
 pub mod memory;
+#[cfg(target_arch = "wasm32")]
+pub mod webcrypto;
 
 use crate::domain::{AuditEntry, ChangeError, ChangeSet, Collection, CustomerId, Dataset};
 use thiserror::Error;
@@ -50,6 +52,14 @@ pub enum StoreError {
     /// The change set contradicts itself; nothing was written.
     #[error(transparent)]
     InvalidChange(#[from] ChangeError),
+    /// The stored data is encrypted and this connection holds no key for it
+    /// (not unlocked yet, or the passphrase was changed in another tab).
+    /// Nothing was read or written.
+    #[error("the data is encrypted and locked")]
+    Locked,
+    /// The passphrase does not match the stored key check. Nothing changed.
+    #[error("wrong passphrase")]
+    WrongPassphrase,
     /// Any other failure reported by the browser, with its message.
     #[error("storage failed: {0}")]
     Failed(String),

@@ -6,9 +6,11 @@
 pub mod components;
 pub mod download;
 pub mod layout;
+pub mod lock;
 pub mod pages;
 
 pub use layout::Shell;
+pub use lock::LockScreen;
 
 use crate::i18n::Key;
 use crate::route::Route;

@@ -21,4 +21,6 @@ mod store_memory;
 #[cfg(target_arch = "wasm32")]
 mod migration;
 #[cfg(target_arch = "wasm32")]
+mod store_crypto;
+#[cfg(target_arch = "wasm32")]
 mod store_idb;

@@ -10,8 +10,9 @@
 //! rows shows its progress and never freezes the page.
 
 use crate::app::{
-    all_audit, business_now, business_today, commit_import, restore_backup, use_acting, use_data,
-    use_i18n, Data, I18n, ImportFailure, PAGE_TITLE_ID,
+    all_audit, business_now, business_today, commit_import, decrypt_backup, encrypt_backup,
+    restore_backup, use_acting, use_data, use_i18n, BackupUnlockError, Data, I18n, ImportFailure,
+    PAGE_TITLE_ID,
 };
 use crate::domain::exchange::{
     self, all_customer_ids, data_checksum, error_rows, export_customers, guess, read_backup,
@@ -62,6 +63,9 @@ enum Stage {
 enum RestoreStage {
     Idle,
     Checked(Arc<ValidBackup>, Vec<CountChange>),
+    /// An encrypted backup: its bytes, waiting for the passphrase; the last
+    /// attempt's error, if any.
+    Encrypted(Arc<Vec<u8>>, Option<BackupUnlockError>),
     Invalid(BackupError),
     Restoring,
     Restored,
@@ -812,6 +816,8 @@ fn ExportSection(i18n: I18n, data: Data) -> impl IntoView {
 #[component]
 fn BackupSection(i18n: I18n, data: Data) -> impl IntoView {
     let checksum: RwSignal<Option<String>> = RwSignal::new(None);
+    let passphrase = RwSignal::new(String::new());
+    let passphrase_again = RwSignal::new(String::new());
     let status: RwSignal<Option<Result<String, String>>> = RwSignal::new(None);
     // A shown checksum belongs to the data it was computed from.
     Effect::new(move |_| {
@@ -834,29 +840,68 @@ fn BackupSection(i18n: I18n, data: Data) -> impl IntoView {
             return;
         }
         let role = crate::app::require_role(&ds);
-        status.set(Some(Ok(locale.t(Key::ExchangeBackupWorking).to_owned())));
+        // An encrypted backup needs a valid passphrase, typed twice.
+        let secret = passphrase.get_untracked();
+        if !secret.is_empty() {
+            if let Err(problem) = crate::domain::protection::check_new_passphrase(
+                &secret,
+                &passphrase_again.get_untracked(),
+            ) {
+                let reason = match problem {
+                    crate::domain::protection::PassphraseProblem::TooShort { min } => {
+                        locale.fill(Key::CryptoTooShort, &[("min", min.into())])
+                    }
+                    crate::domain::protection::PassphraseProblem::Mismatch => {
+                        locale.t(Key::CryptoMismatch).to_owned()
+                    }
+                };
+                status.set(Some(Err(
+                    locale.fill(Key::CryptoBackupInvalid, &[("reason", reason.into())])
+                )));
+                return;
+            }
+        }
+        status.set(Some(Ok(locale
+            .t(if secret.is_empty() {
+                Key::ExchangeBackupWorking
+            } else {
+                Key::CryptoBackupEncrypting
+            })
+            .to_owned())));
         spawn_local(async move {
             next_tick().await;
             let result = match all_audit(data).await {
                 Err(e) => Err(store_error_message(locale, &e)),
                 Ok(audit) => {
                     let now = business_now(&ds.settings);
-                    write_backup(&ds, &audit, now)
-                        .map_err(|e| backup_error_text(locale, &e))
-                        .and_then(|bytes| {
-                            let sum = data_checksum(&ds, &audit).unwrap_or_default();
-                            download_bytes(
-                                &format!("crm-backup-{}.crmbackup", now.format("%Y%m%d-%H%M")),
-                                "application/octet-stream",
-                                &bytes,
-                            )
-                            .map_err(|e| e.to_string())
-                            .map(|()| sum)
-                        })
+                    let written =
+                        write_backup(&ds, &audit, now).map_err(|e| backup_error_text(locale, &e));
+                    let written = match written {
+                        Ok(bytes) if !secret.is_empty() => {
+                            encrypt_backup(&secret, &bytes).await.map_err(|e| {
+                                locale.fill(Key::CryptoBackupInvalid, &[("reason", e.into())])
+                            })
+                        }
+                        other => other,
+                    };
+                    written.and_then(|bytes| {
+                        let sum = data_checksum(&ds, &audit).unwrap_or_default();
+                        download_bytes(
+                            &format!("crm-backup-{}.crmbackup", now.format("%Y%m%d-%H%M")),
+                            "application/octet-stream",
+                            &bytes,
+                        )
+                        .map_err(|e| e.to_string())
+                        .map(|()| sum)
+                    })
                 }
             };
             if let (Ok(_), Some(role)) = (&result, role) {
                 crate::app::record_security(crate::domain::roles::SecurityEvent::Backup(role));
+            }
+            if result.is_ok() {
+                passphrase.set(String::new());
+                passphrase_again.set(String::new());
             }
             status.set(Some(result.map(|sum| {
                 locale.fill(Key::ExchangeBackupDone, &[("checksum", sum.into())])
@@ -867,6 +912,21 @@ fn BackupSection(i18n: I18n, data: Data) -> impl IntoView {
         <section class="card" aria-labelledby="backup-heading">
             <h2 id="backup-heading">{move || i18n.t(Key::ExchangeBackupHeading)}</h2>
             <p class="note">{move || i18n.t(Key::ExchangeBackupHint)}</p>
+            <div class="field">
+                <label for="backup-passphrase">{move || i18n.t(Key::CryptoBackupPassphrase)}</label>
+                <input id="backup-passphrase" type="password" autocomplete="new-password"
+                    prop:value=move || passphrase.get()
+                    on:input=move |ev| passphrase.set(event_target_value(&ev)) />
+            </div>
+            {move || (!passphrase.get().is_empty()).then(|| view! {
+                <p class="note" aria-live="polite">{crate::ui::lock::strength_text(i18n.locale(), &passphrase.get())}</p>
+                <div class="field">
+                    <label for="backup-passphrase-again">{move || i18n.t(Key::CryptoBackupConfirm)}</label>
+                    <input id="backup-passphrase-again" type="password" autocomplete="new-password"
+                        prop:value=move || passphrase_again.get()
+                        on:input=move |ev| passphrase_again.set(event_target_value(&ev)) />
+                </div>
+            })}
             <div class="actions">
                 <button type="button" class="button" disabled=move || data.dataset().is_none() on:click=download>
                     {move || i18n.t(Key::ExchangeBackupDownload)}
@@ -891,6 +951,19 @@ fn BackupSection(i18n: I18n, data: Data) -> impl IntoView {
     }
 }
 
+/// Validates a plain backup file and previews what restoring it changes.
+async fn check_backup(data: Data, bytes: &[u8]) -> RestoreStage {
+    match read_backup(bytes) {
+        Err(e) => RestoreStage::Invalid(e),
+        Ok(backup) => {
+            let audit_now = all_audit(data).await.map(|a| a.len()).unwrap_or(0);
+            let current = current(data).unwrap_or_default();
+            let preview = restore_preview(&current, audit_now, &backup);
+            RestoreStage::Checked(Arc::new(backup), preview)
+        }
+    }
+}
+
 #[component]
 fn RestoreSection(i18n: I18n, data: Data) -> impl IntoView {
     let stage = RwSignal::new(RestoreStage::Idle);
@@ -903,15 +976,34 @@ fn RestoreSection(i18n: I18n, data: Data) -> impl IntoView {
                 return;
             };
             next_tick().await;
-            let checked = read_backup(&file.bytes);
-            stage.set(match checked {
-                Err(e) => RestoreStage::Invalid(e),
-                Ok(backup) => {
-                    let audit_now = all_audit(data).await.map(|a| a.len()).unwrap_or(0);
-                    let current = current(data).unwrap_or_default();
-                    let preview = restore_preview(&current, audit_now, &backup);
-                    RestoreStage::Checked(Arc::new(backup), preview)
+            if crate::domain::protection::is_encrypted_backup(&file.bytes) {
+                stage.set(RestoreStage::Encrypted(file.bytes, None));
+                return;
+            }
+            stage.set(check_backup(data, &file.bytes).await);
+        });
+    };
+    let backup_passphrase = RwSignal::new(String::new());
+    let opening = RwSignal::new(false);
+    let open_encrypted = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let RestoreStage::Encrypted(bytes, _) = stage.get_untracked() else {
+            return;
+        };
+        if opening.get_untracked() {
+            return;
+        }
+        opening.set(true);
+        let secret = backup_passphrase.get_untracked();
+        spawn_local(async move {
+            let opened = decrypt_backup(&secret, &bytes).await;
+            opening.set(false);
+            stage.set(match opened {
+                Ok(plain) => {
+                    backup_passphrase.set(String::new());
+                    check_backup(data, &plain).await
                 }
+                Err(e) => RestoreStage::Encrypted(bytes, Some(e)),
             });
         });
     };
@@ -932,6 +1024,37 @@ fn RestoreSection(i18n: I18n, data: Data) -> impl IntoView {
         let locale = i18n.locale();
         match stage.get() {
             RestoreStage::Idle => None,
+            RestoreStage::Encrypted(_, error) => {
+                let error = error.map(|e| {
+                    let text = match e {
+                        BackupUnlockError::WrongPassphrase => locale.t(Key::CryptoRestoreWrong).to_owned(),
+                        BackupUnlockError::Unreadable(detail) => {
+                            locale.fill(Key::CryptoRestoreUnreadable, &[("detail", detail.into())])
+                        }
+                    };
+                    view! { <p class="banner banner-danger" role="alert" data-testid="restore-wrong">{text}</p> }
+                });
+                Some(
+                    view! {
+                        <p data-testid="restore-encrypted">{locale.t(Key::CryptoRestoreEncrypted)}</p>
+                        <form class="form" on:submit=open_encrypted>
+                            <div class="field">
+                                <label for="restore-passphrase">{locale.t(Key::CryptoRestorePassphrase)}</label>
+                                <input id="restore-passphrase" type="password" autocomplete="off"
+                                    prop:value=move || backup_passphrase.get()
+                                    on:input=move |ev| backup_passphrase.set(event_target_value(&ev)) />
+                            </div>
+                            <div class="actions">
+                                <button type="submit" class="button" disabled=move || opening.get()>
+                                    {locale.t(Key::CryptoRestoreOpen)}
+                                </button>
+                            </div>
+                        </form>
+                        {error}
+                    }
+                    .into_any(),
+                )
+            }
             RestoreStage::Invalid(e) => Some(
                 view! { <p class="banner banner-danger" role="alert" data-testid="restore-invalid">{backup_error_text(locale, &e)}</p> }
                     .into_any(),

@@ -38,6 +38,7 @@ pub fn SettingsPage() -> impl IntoView {
             <DataSection i18n data />
             <super::roles_settings::RolesSection i18n data />
             <StorageSection i18n />
+            <super::ProtectionSection />
         </article>
     }
     .into_any()
