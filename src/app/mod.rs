@@ -54,6 +54,6 @@ pub fn App() -> impl IntoView {
     pwa::provide_update_context();
     sync::follow_other_tabs(data);
     start_up(data);
-    jobs::run_daily_jobs_at_open(data, Signal::derive(move || i18n.locale()));
+    jobs::run_daily_jobs_at_open(data);
     view! { <crate::ui::Shell /> }
 }

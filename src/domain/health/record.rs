@@ -260,7 +260,8 @@ pub fn complete_follow_up(
     Ok(cs)
 }
 
-/// Marks a care task (客户关怀) done now.
+/// Marks a care task (客户关怀) done now: the loyalty module's rule, with
+/// this module's errors.
 pub fn complete_care_task(
     ds: &Dataset,
     id: CareTaskId,
@@ -268,24 +269,10 @@ pub fn complete_care_task(
     actor: Actor,
     first_audit: AuditId,
 ) -> Result<ChangeSet, TaskError> {
-    let before = ds
-        .care_tasks
-        .get(id)
-        .ok_or(TaskError::UnknownCareTask(id))?;
-    if before.done.is_some() {
-        return Err(TaskError::CareTaskDone(id));
-    }
-    let mut after = before.clone();
-    after.done = Some(completion(actor, note));
-    let mut audit = AuditLog::new(first_audit, actor);
-    audit.record(
-        AuditAction::Update,
-        Some(before.customer),
-        Some(before),
-        Some(&after),
-    );
-    let mut cs = ChangeSet::default();
-    cs.care_tasks.put.push(after);
-    cs.audit = audit.entries;
-    Ok(cs)
+    crate::domain::loyalty::complete_care_task(ds, id, note, actor, first_audit).map_err(
+        |e| match e {
+            crate::domain::loyalty::LoyaltyError::TaskDone(_) => TaskError::CareTaskDone(id),
+            _ => TaskError::UnknownCareTask(id),
+        },
+    )
 }

@@ -13,7 +13,7 @@ mod settings;
 mod tests;
 mod tiers;
 
-pub use care::{care_tasks_due, daily_jobs, same_day_of_year};
+pub use care::{care_tasks_due, customer_language, daily_jobs, same_day_of_year};
 pub use changes::{
     adjust, base_points, bonuses, complete_care_task, enrol, leave, record_purchase, redeem,
     Enrolment, LoyaltyError, Purchase, BIRTHDAY_BONUS_REASON,

@@ -4,7 +4,7 @@
 //! is a default here; a manager can change each, validated and audited.
 
 use crate::domain::{
-    settings_audit_entry, Actor, AuditId, BusinessKind, ChangeSet, Money, Settings, SettingsSection,
+    Actor, AuditId, AuditLog, BusinessKind, ChangeSet, Money, Settings, SettingsSection,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -445,22 +445,16 @@ pub fn save_loyalty_settings(
     if !problems.is_empty() {
         return Err(problems);
     }
-    let mut audit = Vec::new();
+    let mut audit = AuditLog::new(first_audit, actor);
     if loyalty != current.loyalty {
-        audit.push(settings_audit_entry(
-            first_audit,
-            actor,
-            SettingsSection::Loyalty,
-            &current.loyalty,
-            &loyalty,
-        ));
+        audit.settings(SettingsSection::Loyalty, &current.loyalty, &loyalty);
     }
     Ok(ChangeSet {
         settings: Some(Settings {
             loyalty,
             ..current.clone()
         }),
-        audit,
+        audit: audit.entries,
         ..ChangeSet::default()
     })
 }
