@@ -23,7 +23,7 @@ pub use ledger::{entries_by_customer, expires_on, expiry_entries, points_of, Lot
 pub use settings::{
     save_loyalty_settings, settings_problems, Benefit, Bilingual, Campaign, CareTemplates,
     ExpiryRule, Holiday, Language, LoyaltySettings, QualifyingBasis, QualifyingWindow, ReviewDate,
-    Reward, SettingsProblem, Tier,
+    Reward, SettingsProblem, Tier, MAX_CAMPAIGN_BONUS_PERCENT,
 };
 pub use tiers::{
     apply_tier_rules, latest_review, progress, qualified_tier, qualifying_value, tier_updates,

@@ -575,6 +575,88 @@ fn settings_are_validated_and_audited() {
 }
 
 #[test]
+fn benefits_campaigns_and_holidays_are_validated_each_problem_named_and_audited() {
+    let current = crate::domain::Settings::default();
+    let mut bad = current.loyalty.clone();
+    bad.campaigns = vec![
+        Campaign {
+            name: " ".into(),
+            from: day(2025, 5, 10),
+            to: day(2025, 5, 1),
+            bonus_percent: 0,
+        },
+        Campaign {
+            name: "双十一".into(),
+            from: day(2025, 11, 1),
+            to: day(2025, 11, 11),
+            bonus_percent: MAX_CAMPAIGN_BONUS_PERCENT + 1,
+        },
+    ];
+    bad.holidays.push(Holiday {
+        month: 2,
+        day: 30,
+        name: Bilingual::new("春节", ""),
+    });
+    bad.holidays.push(Holiday {
+        month: 10,
+        day: 1,
+        name: Bilingual::new("国庆", "National Day"),
+    });
+    bad.holiday_min_tier = 3;
+    let problems =
+        save_loyalty_settings(&current, bad, actor(day(2025, 1, 1)), AuditId(3)).unwrap_err();
+    assert_eq!(
+        problems,
+        vec![
+            SettingsProblem::CampaignName(0),
+            SettingsProblem::CampaignDates(0),
+            SettingsProblem::CampaignBonus(0),
+            SettingsProblem::CampaignBonus(1),
+            SettingsProblem::HolidayDate(3),
+            SettingsProblem::HolidayName(3),
+            SettingsProblem::HolidayTwice(4),
+            SettingsProblem::HolidayTier,
+        ]
+    );
+    // Boundary values are accepted: a one-day campaign at the largest bonus,
+    // 29 February, holiday greetings from the top tier.
+    let mut good = current.loyalty.clone();
+    good.tiers[0].benefits = vec![Benefit::BirthdayGift, Benefit::RoomUpgrade];
+    good.tiers[2].benefits.clear();
+    good.campaigns = vec![Campaign {
+        name: "店庆".into(),
+        from: day(2025, 5, 1),
+        to: day(2025, 5, 1),
+        bonus_percent: MAX_CAMPAIGN_BONUS_PERCENT,
+    }];
+    good.holidays = vec![Holiday {
+        month: 2,
+        day: 29,
+        name: Bilingual::new("闰日", "Leap Day"),
+    }];
+    good.holiday_min_tier = 2;
+    assert_eq!(settings_problems(&good), vec![]);
+    let cs =
+        save_loyalty_settings(&current, good.clone(), actor(day(2025, 1, 1)), AuditId(7)).unwrap();
+    assert_eq!(cs.audit.len(), 1);
+    assert_eq!(cs.audit[0].id, AuditId(7));
+    assert_eq!(cs.audit[0].actor, Some(StaffId(1)));
+    let after = cs.audit[0].after.as_ref().unwrap();
+    assert_eq!(after["campaigns"][0]["bonus_percent"], 1000);
+    assert_eq!(after["holidays"][0]["name"]["en"], "Leap Day");
+    assert_eq!(cs.settings.unwrap().loyalty, good);
+    // Saving what is stored writes no audit entry.
+    let same = save_loyalty_settings(
+        &current,
+        current.loyalty.clone(),
+        actor(day(2025, 1, 1)),
+        AuditId(7),
+    )
+    .unwrap();
+    assert!(same.audit.is_empty());
+}
+
+#[test]
 fn figures_add_up() {
     let mut ds = enrolled(day(2025, 1, 1));
     buy(&mut ds, day(2025, 1, 2), 12_000);

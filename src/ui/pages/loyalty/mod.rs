@@ -11,6 +11,7 @@
 mod care;
 mod dashboard;
 mod labels;
+mod list;
 mod member;
 mod members;
 mod rewards;
