@@ -47,7 +47,7 @@ pub fn start() {
 /// renders the layout.
 #[component]
 pub fn App() -> impl IntoView {
-    let i18n = provide_i18n_context();
+    provide_i18n_context();
     provide_router_context();
     provide_acting_context();
     let data = provide_data_context();

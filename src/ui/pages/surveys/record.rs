@@ -140,20 +140,23 @@ pub fn RecordSurvey(
                 .filter(|s| !s.is_empty())
                 .collect::<Vec<_>>()
                 .join(" · ");
-                view! { <option value=c.id.to_string() selected=move || complaint.get() == c.id.to_string()>{text}</option> }
+                let value = c.id.to_string();
+                let this = value.clone();
+                view! { <option value=value selected=move || complaint.get() == this>{text}</option> }
             })
             .collect::<Vec<_>>()
     };
     let occasion_field = move || {
         let complaint_field = (occasion.get() == "complaint").then(|| {
-            let none = complaint_options().is_empty();
+            let options = complaint_options();
+            let none = options.is_empty();
             view! {
                 <div class="field">
                     <label for="survey-complaint">{move || i18n.t(Key::SurveysComplaintLabel)}</label>
                     <select id="survey-complaint" on:change=move |ev| complaint.set(event_target_value(&ev))
                         aria-describedby=described(SurveyField::Occasion) aria-invalid=invalid(SurveyField::Occasion)>
                         <option value="">{move || i18n.t(if none { Key::SurveysComplaintNone } else { Key::SurveysComplaintChoose })}</option>
-                        {complaint_options}
+                        {options}
                     </select>
                 </div>
             }
