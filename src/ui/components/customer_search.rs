@@ -1,13 +1,14 @@
 //! Find a customer as you type, for a form that acts on one customer (the
 //! complaint intake, the staff survey form): a labelled search field with
-//! its error, a live count and a list of matches to choose from. Matching
+//! its error, a live count and a list of matches (name · masked phone ·
+//! the form's note) to choose from. Matching
 //! is the customer list's (`domain::customers::SearchIndex`: name, romanised
 //! name, phone, e-mail, pinyin and its initials); the index is built on the
 //! first keystroke, once per form.
 
 use crate::app::I18n;
 use crate::domain::customers::SearchIndex;
-use crate::domain::{CustomerId, Dataset};
+use crate::domain::{Customer, CustomerId, Dataset};
 use crate::i18n::{Key, Locale};
 use leptos::prelude::*;
 use std::sync::{Arc, OnceLock};
@@ -43,8 +44,11 @@ pub fn CustomerSearch(
     /// The input's id; its error line is `<id>-error`.
     id: &'static str,
     text: CustomerSearchText,
-    /// How a match reads: name, phone and whatever the form adds.
-    describe: Callback<(Locale, CustomerId), String>,
+    /// The customer's name as the form shows it.
+    name_of: fn(Locale, &Customer) -> String,
+    /// What the form adds after the name and the masked phone (e.g. "member").
+    #[prop(optional)]
+    note: Option<Callback<(Locale, CustomerId), Option<String>>>,
     /// Called with the customer chosen.
     on_choose: Callback<CustomerId>,
     /// The field's problem in the user's language, if any.
@@ -73,8 +77,16 @@ pub fn CustomerSearch(
         let count = found.len();
         let items = found
             .into_iter()
-            .map(|id| {
-                let label = describe.run((locale, id));
+            .filter_map(|id| dataset.customers.get(id).map(|c| (id, c)))
+            .map(|(id, c)| {
+                let phone = c.phone.as_ref().map(|p| p.masked()).unwrap_or_default();
+                let extra = note.and_then(|n| n.run((locale, id)));
+                let label = [Some(name_of(locale, c)), Some(phone), extra]
+                    .into_iter()
+                    .flatten()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" · ");
                 view! {
                     <li>
                         <button type="button" class="button button-quiet" on:click=move |_| on_choose.run(id)>{label}</button>

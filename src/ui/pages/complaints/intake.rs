@@ -105,18 +105,8 @@ pub fn IntakeForm(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
     let invalid = move |f: IntakeField| move || error_of(f).map(|_| "true");
 
     let ds = Arc::clone(&dataset);
-    let describe = Callback::new(move |(locale, id): (Locale, CustomerId)| {
-        let Some(c) = ds.customers.get(id) else {
-            return format!("#{id}");
-        };
-        let phone = c.phone.as_ref().map(|p| p.masked()).unwrap_or_default();
-        let member = is_member(&ds, id).then(|| locale.t(Key::ComplaintsMember).to_owned());
-        [Some(labels::customer_name(locale, c)), Some(phone), member]
-            .into_iter()
-            .flatten()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(" · ")
+    let note = Callback::new(move |(locale, id): (Locale, CustomerId)| {
+        is_member(&ds, id).then(|| locale.t(Key::ComplaintsMember).to_owned())
     });
     let on_choose = Callback::new(move |id: CustomerId| {
         chosen.set(Some(id));
@@ -298,7 +288,7 @@ pub fn IntakeForm(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
                     {chosen_line}
                     <Show when=move || chosen.get().is_none() && !creating.get()>
                         <CustomerSearch i18n dataset=Arc::clone(&dataset) id=field_id(IntakeField::Customer)
-                            text=search_text describe on_choose error=customer_error />
+                            text=search_text name_of=labels::customer_name note on_choose error=customer_error />
                     </Show>
                     <Show when=move || chosen.get().is_none()>
                         <button type="button" class="button button-quiet" aria-expanded=move || if creating.get() { "true" } else { "false" } on:click=move |_| creating.update(|c| *c = !*c)>

@@ -118,6 +118,83 @@ impl HolidayRow {
     }
 }
 
+/// A row of a list edited in place (campaigns, holidays): its key and its
+/// four inputs as (id stem, label, input type, value).
+trait EditRow: Copy + Send + Sync + 'static {
+    fn key(&self) -> u32;
+    fn fields(&self) -> [(&'static str, Key, &'static str, RwSignal<String>); 4];
+}
+
+impl EditRow for CampaignRow {
+    fn key(&self) -> u32 {
+        self.key
+    }
+    fn fields(&self) -> [(&'static str, Key, &'static str, RwSignal<String>); 4] {
+        [
+            ("name", Key::LoyaltyCampaignName, "text", self.name),
+            ("from", Key::LoyaltyCampaignFrom, "date", self.from),
+            ("to", Key::LoyaltyCampaignTo, "date", self.to),
+            ("bonus", Key::LoyaltyCampaignBonus, "number", self.bonus),
+        ]
+    }
+}
+
+impl EditRow for HolidayRow {
+    fn key(&self) -> u32 {
+        self.key
+    }
+    fn fields(&self) -> [(&'static str, Key, &'static str, RwSignal<String>); 4] {
+        [
+            ("month", Key::LoyaltyHolidayMonth, "number", self.month),
+            ("day", Key::LoyaltyHolidayDay, "number", self.day),
+            ("zh", Key::LoyaltyHolidayNameZh, "text", self.zh),
+            ("en", Key::LoyaltyHolidayNameEn, "text", self.en),
+        ]
+    }
+}
+
+/// The body of a table of rows edited in place, each with a remove button;
+/// `none` when there are no rows.
+fn edit_rows<R: EditRow>(
+    i18n: crate::app::I18n,
+    list: RwSignal<Vec<R>>,
+    prefix: &'static str,
+    none: Key,
+    remove: Key,
+) -> impl Fn() -> AnyView + Send + Sync + 'static {
+    move || {
+        let rows = list.get();
+        if rows.is_empty() {
+            return view! { <tr><td colspan="5">{move || i18n.t(none)}</td></tr> }.into_any();
+        }
+        rows.into_iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let key = r.key();
+                let cells = r
+                    .fields()
+                    .into_iter()
+                    .map(|(stem, label, kind, value)| {
+                        row_input(i18n, format!("{prefix}-{stem}-{i}"), label, i, kind, value)
+                    })
+                    .collect_view();
+                view! {
+                    <tr data-testid=format!("{prefix}-{i}")>
+                        {cells}
+                        <td>
+                            <button type="button" class="button button-quiet"
+                                on:click=move |_| list.update(|v| v.retain(|x| x.key() != key))>
+                                {move || i18n.fill(remove, &[("n", (i + 1).into())])}
+                            </button>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
+            .into_any()
+    }
+}
+
 /// One input of a repeated row, labelled "<field> (row n)" for screen readers.
 fn row_input(
     i18n: crate::app::I18n,
@@ -244,60 +321,20 @@ pub fn ProgrammeSettings(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
         })
         .collect_view();
 
-    let campaign_rows = move || {
-        let rows = campaigns.get();
-        if rows.is_empty() {
-            return view! { <tr><td colspan="5">{move || i18n.t(Key::LoyaltyCampaignsNone)}</td></tr> }.into_any();
-        }
-        rows.into_iter()
-            .enumerate()
-            .map(|(i, r)| {
-                let key = r.key;
-                view! {
-                    <tr data-testid=format!("campaign-{i}")>
-                        {row_input(i18n, format!("campaign-name-{i}"), Key::LoyaltyCampaignName, i, "text", r.name)}
-                        {row_input(i18n, format!("campaign-from-{i}"), Key::LoyaltyCampaignFrom, i, "date", r.from)}
-                        {row_input(i18n, format!("campaign-to-{i}"), Key::LoyaltyCampaignTo, i, "date", r.to)}
-                        {row_input(i18n, format!("campaign-bonus-{i}"), Key::LoyaltyCampaignBonus, i, "number", r.bonus)}
-                        <td>
-                            <button type="button" class="button button-quiet"
-                                on:click=move |_| campaigns.update(|v| v.retain(|c| c.key != key))>
-                                {move || i18n.fill(Key::LoyaltyCampaignRemove, &[("n", (i + 1).into())])}
-                            </button>
-                        </td>
-                    </tr>
-                }
-            })
-            .collect_view()
-            .into_any()
-    };
-    let holiday_rows = move || {
-        let rows = holidays.get();
-        if rows.is_empty() {
-            return view! { <tr><td colspan="5">{move || i18n.t(Key::LoyaltyHolidaysNone)}</td></tr> }.into_any();
-        }
-        rows.into_iter()
-            .enumerate()
-            .map(|(i, r)| {
-                let key = r.key;
-                view! {
-                    <tr data-testid=format!("holiday-{i}")>
-                        {row_input(i18n, format!("holiday-month-{i}"), Key::LoyaltyHolidayMonth, i, "number", r.month)}
-                        {row_input(i18n, format!("holiday-day-{i}"), Key::LoyaltyHolidayDay, i, "number", r.day)}
-                        {row_input(i18n, format!("holiday-zh-{i}"), Key::LoyaltyHolidayNameZh, i, "text", r.zh)}
-                        {row_input(i18n, format!("holiday-en-{i}"), Key::LoyaltyHolidayNameEn, i, "text", r.en)}
-                        <td>
-                            <button type="button" class="button button-quiet"
-                                on:click=move |_| holidays.update(|v| v.retain(|h| h.key != key))>
-                                {move || i18n.fill(Key::LoyaltyHolidayRemove, &[("n", (i + 1).into())])}
-                            </button>
-                        </td>
-                    </tr>
-                }
-            })
-            .collect_view()
-            .into_any()
-    };
+    let campaign_rows = edit_rows(
+        i18n,
+        campaigns,
+        "campaign",
+        Key::LoyaltyCampaignsNone,
+        Key::LoyaltyCampaignRemove,
+    );
+    let holiday_rows = edit_rows(
+        i18n,
+        holidays,
+        "holiday",
+        Key::LoyaltyHolidaysNone,
+        Key::LoyaltyHolidayRemove,
+    );
 
     let tier_rows = tiers
         .iter()

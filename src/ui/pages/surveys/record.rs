@@ -95,18 +95,6 @@ pub fn RecordSurvey(
             })
     };
 
-    let ds = Arc::clone(&dataset);
-    let describe = Callback::new(move |(locale, id): (Locale, CustomerId)| {
-        let Some(c) = ds.customers.get(id) else {
-            return format!("#{id}");
-        };
-        let phone = c.phone.as_ref().map(|p| p.masked()).unwrap_or_default();
-        [customer_name(locale, c), phone]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(" · ")
-    });
     let on_choose = Callback::new(move |id: CustomerId| {
         chosen.set(Some(id));
         complaint.set(String::new());
@@ -300,7 +288,7 @@ pub fn RecordSurvey(
                 {chosen_line}
                 <Show when=move || chosen.get().is_none()>
                     <CustomerSearch i18n dataset=Arc::clone(&dataset) id=field_id(SurveyField::Customer)
-                        text=search_text describe on_choose error=customer_error />
+                        text=search_text name_of=customer_name on_choose error=customer_error />
                 </Show>
                 {occasion_field}
                 <div class="field-row">
