@@ -125,8 +125,8 @@ test('benefits, campaigns and holidays are edited in the settings, validated, an
   await test.step('fixed, with a benefit for every tier and holiday greetings today for every tier', async () => {
     const n = await campaignRows.count();
     await page.getByLabel(`Campaign name (row ${n})`).fill('店庆双倍积分');
-    await page.getByLabel(`From (row ${n})`).fill(today);
-    await page.getByLabel(`To (row ${n})`).fill(today);
+    await page.getByLabel(`Start date (row ${n})`).fill(today);
+    await page.getByLabel(`End date (row ${n})`).fill(today);
     await page.getByLabel(`Bonus (%) (row ${n})`).fill('100');
     const h = await holidayRows.count();
     await page.getByLabel(`Month (row ${h})`).fill(String(month));

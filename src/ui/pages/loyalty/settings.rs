@@ -145,10 +145,10 @@ impl EditRow for HolidayRow {
     }
     fn fields(&self) -> [(&'static str, Key, &'static str, RwSignal<String>); 4] {
         [
-            ("month", Key::LoyaltyHolidayMonth, "number", self.month),
+            ("month", Key::LoyaltyColMonth, "number", self.month),
             ("day", Key::LoyaltyHolidayDay, "number", self.day),
-            ("zh", Key::LoyaltyHolidayNameZh, "text", self.zh),
-            ("en", Key::LoyaltyHolidayNameEn, "text", self.en),
+            ("zh", Key::LoyaltyTierNameZh, "text", self.zh),
+            ("en", Key::LoyaltyTierNameEn, "text", self.en),
         ]
     }
 }
@@ -538,10 +538,10 @@ pub fn ProgrammeSettings(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
                         <caption>{move || i18n.t(Key::LoyaltyHolidaysHeading)}</caption>
                         <thead>
                             <tr>
-                                <th scope="col">{move || i18n.t(Key::LoyaltyHolidayMonth)}</th>
+                                <th scope="col">{move || i18n.t(Key::LoyaltyColMonth)}</th>
                                 <th scope="col">{move || i18n.t(Key::LoyaltyHolidayDay)}</th>
-                                <th scope="col">{move || i18n.t(Key::LoyaltyHolidayNameZh)}</th>
-                                <th scope="col">{move || i18n.t(Key::LoyaltyHolidayNameEn)}</th>
+                                <th scope="col">{move || i18n.t(Key::LoyaltyTierNameZh)}</th>
+                                <th scope="col">{move || i18n.t(Key::LoyaltyTierNameEn)}</th>
                                 <th scope="col">{move || i18n.t(Key::LoyaltyColRemove)}</th>
                             </tr>
                         </thead>

@@ -196,7 +196,7 @@ pub fn SurveyImport(
                     DetectedEncoding::Gb18030 => i18n.t(Key::SurveysEncodingGb18030).to_owned(),
                     DetectedEncoding::Mixed { utf8_lines, gb18030_lines } => i18n.fill(
                         Key::SurveysEncodingMixed,
-                        &[("utf8", utf8_lines.into()), ("gbk", gb18030_lines.into())],
+                        &[("unicode", utf8_lines.into()), ("gbk", gb18030_lines.into())],
                     ),
                 };
                 view! { <p class="note" data-testid="import-encoding">{text}</p> }
