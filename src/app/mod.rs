@@ -57,7 +57,7 @@ pub fn start() {
 /// renders the layout.
 #[component]
 pub fn App() -> impl IntoView {
-    let i18n = provide_i18n_context();
+    provide_i18n_context();
     provide_router_context();
     provide_acting_context();
     let data = provide_data_context();
@@ -67,7 +67,7 @@ pub fn App() -> impl IntoView {
     pwa::provide_update_context();
     sync::follow_other_tabs(data);
     start_up(data);
-    jobs::run_daily_jobs_at_open(data, Signal::derive(move || i18n.locale()));
+    jobs::run_daily_jobs_at_open(data);
     // Encrypted and locked: the lock screen instead of the whole app.
     view! {
         <Show when=move || !protection.locked() fallback=|| view! { <crate::ui::LockScreen /> }>

@@ -57,6 +57,35 @@ impl AuditLog {
         });
         self.next = self.next.saturating_add(1);
     }
+
+    /// Records a creation (`before` = `None`) or a change of a customer's
+    /// record: the action follows from whether there was a record before.
+    pub fn upsert<T: Record + Serialize>(
+        &mut self,
+        customer: CustomerId,
+        before: Option<&T>,
+        after: &T,
+    ) {
+        let action = if before.is_some() {
+            AuditAction::Update
+        } else {
+            AuditAction::Create
+        };
+        self.record(action, Some(customer), before, Some(after));
+    }
+
+    /// Records a change of one section of the settings, with the section's
+    /// values before and after.
+    pub fn settings<T: Serialize>(&mut self, section: SettingsSection, before: &T, after: &T) {
+        self.entries.push(settings_audit_entry(
+            AuditId(self.next),
+            self.actor,
+            section,
+            before,
+            after,
+        ));
+        self.next = self.next.saturating_add(1);
+    }
 }
 
 /// A part of [`crate::domain::Settings`] that is saved on its own. Settings

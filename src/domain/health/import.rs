@@ -23,6 +23,7 @@
 use super::record::{default_context, score_problems, SurveyProblem};
 use crate::domain::audit::AuditLog;
 use crate::domain::complaints::Actor;
+use crate::domain::exchange::{decode, DetectedEncoding, EncodingChoice};
 use crate::domain::{
     AuditAction, AuditId, ChangeSet, CustomerId, Dataset, OutletId, Phone, SurveyResponse,
 };
@@ -113,6 +114,8 @@ pub enum RowProblem {
     Duplicate,
     /// The CSV itself could not be read here (unbalanced quotes…).
     Unreadable(String),
+    /// The row holds bytes that are neither UTF-8 nor GBK/GB18030 text.
+    Undecodable,
 }
 
 /// One problem, where it is.
@@ -144,6 +147,8 @@ pub struct ImportRow {
 pub struct ImportPreview {
     pub rows: Vec<ImportRow>,
     pub errors: Vec<RowError>,
+    /// What the file's bytes were read as (`None` when given text).
+    pub encoding: Option<DetectedEncoding>,
 }
 
 impl ImportPreview {
@@ -200,6 +205,16 @@ fn line_of(text: &str, byte: u64) -> u64 {
         end += 1;
     }
     bytes[..end].iter().filter(|b| **b == b'\n').count() as u64 + 1
+}
+
+/// Reads a survey export file's bytes: UTF-8 (with or without a byte-order
+/// mark) or GBK/GB18030, as Chinese Excel saves CSV, found line by line by
+/// the data exchange's decoder ([`decode`]).
+pub fn parse_survey_file(ds: &Dataset, bytes: &[u8], now: NaiveDateTime) -> ImportPreview {
+    let decoded = decode(bytes, EncodingChoice::Auto);
+    let mut preview = parse_survey_csv(ds, &decoded.text, now);
+    preview.encoding = Some(decoded.encoding);
+    preview
 }
 
 /// Reads a survey export against the data set, at business-local `now`.
@@ -296,6 +311,15 @@ pub fn parse_survey_csv(ds: &Dataset, text: &str, now: NaiveDateTime) -> ImportP
             continue;
         }
         let row = record.position().map_or(0, |p| line_of(text, p.byte()));
+        if record.iter().any(|c| c.contains('\u{FFFD}')) {
+            preview.errors.push(RowError {
+                row,
+                column: None,
+                value: String::new(),
+                problem: RowProblem::Undecodable,
+            });
+            continue;
+        }
         let cell = |c: ImportColumn| -> &str {
             columns
                 .get(&c)

@@ -37,11 +37,12 @@ pub use dashboard::{
     HealthDashboard, HealthMetric, Movement, Period, RepurchaseRate,
 };
 pub use import::{
-    import_surveys, parse_survey_csv, ImportColumn, ImportPreview, ImportRow, RowError, RowProblem,
+    import_surveys, parse_survey_csv, parse_survey_file, ImportColumn, ImportPreview, ImportRow,
+    RowError, RowProblem,
 };
 pub use record::{
-    complete_care_task, complete_follow_up, log_call_back, record_survey, CallBack, SurveyDraft,
-    SurveyField, SurveyProblem, TaskError,
+    complaints_of, complete_care_task, complete_follow_up, log_call_back, record_survey, CallBack,
+    SurveyDraft, SurveyField, SurveyOccasion, SurveyProblem, TaskError,
 };
 pub use scores::{
     by_outlet, by_segment, call_backs, customer_segments, detractors, monthly, survey_stats,

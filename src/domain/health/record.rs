@@ -7,9 +7,9 @@ use super::scores::{call_back_of, call_backs, NpsCategory};
 use crate::domain::audit::AuditLog;
 use crate::domain::complaints::Actor;
 use crate::domain::{
-    AuditAction, AuditId, CareTaskId, ChangeSet, Completion, ContactChannel, ContactOutcome,
-    CustomerId, Dataset, FollowUpId, Interaction, OutletId, SurveyContext, SurveyId,
-    SurveyResponse,
+    AuditAction, AuditId, CareTaskId, ChangeSet, Complaint, ComplaintId, Completion,
+    ContactChannel, ContactOutcome, CustomerId, Dataset, FollowUpId, Interaction, OutletId,
+    SurveyContext, SurveyId, SurveyResponse,
 };
 use thiserror::Error;
 
@@ -19,13 +19,34 @@ pub struct SurveyDraft {
     pub customer: Option<CustomerId>,
     /// The store or hotel asked about; the customer's home outlet if empty.
     pub outlet: Option<OutletId>,
-    /// After a stay or purchase; `None` takes the business's kind.
-    pub context: Option<SurveyContext>,
+    /// After a stay, a purchase or a complaint; `None` takes the
+    /// business's kind (a stay for a hotel, a purchase for a shop).
+    pub context: Option<SurveyOccasion>,
     /// 1–5.
     pub csat: Option<u8>,
     /// 0–10.
     pub nps: Option<u8>,
     pub comment: String,
+}
+
+/// What a survey follows, as chosen on the form: a complaint must name one
+/// of the customer's complaints, which `None` has not done yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SurveyOccasion {
+    Stay,
+    Purchase,
+    Complaint(Option<ComplaintId>),
+}
+
+/// The customer's complaints a survey can follow, newest first.
+pub fn complaints_of(ds: &Dataset, customer: CustomerId) -> Vec<&Complaint> {
+    let mut mine: Vec<&Complaint> = ds
+        .complaints
+        .iter()
+        .filter(|c| c.customer == customer)
+        .collect();
+    mine.sort_by_key(|c| std::cmp::Reverse((c.received_at, c.id)));
+    mine
 }
 
 /// The form field a problem belongs to.
@@ -35,6 +56,9 @@ pub enum SurveyField {
     Outlet,
     Csat,
     Nps,
+    /// What the survey follows (and which complaint).
+    Occasion,
+    /// The comment.
     Context,
 }
 
@@ -55,6 +79,8 @@ pub enum SurveyProblem {
     NpsOutOfRange(u8),
     #[error("that complaint is not this customer's")]
     ComplaintNotTheCustomers,
+    #[error("choose the complaint the survey follows")]
+    ComplaintMissing,
 }
 
 impl SurveyProblem {
@@ -66,7 +92,9 @@ impl SurveyProblem {
             SurveyProblem::UnknownOutlet(_) => SurveyField::Outlet,
             SurveyProblem::NoScore | SurveyProblem::NpsOutOfRange(_) => SurveyField::Nps,
             SurveyProblem::CsatOutOfRange(_) => SurveyField::Csat,
-            SurveyProblem::ComplaintNotTheCustomers => SurveyField::Context,
+            SurveyProblem::ComplaintNotTheCustomers | SurveyProblem::ComplaintMissing => {
+                SurveyField::Occasion
+            }
         }
     }
 }
@@ -120,12 +148,25 @@ pub fn record_survey(
         problems.push(SurveyProblem::UnknownOutlet(o));
     }
     problems.extend(score_problems(draft.csat, draft.nps));
-    if let (Some(SurveyContext::Complaint(id)), Some(c)) = (draft.context, customer) {
-        if ds.complaints.get(id).map(|x| x.customer) != Some(c.id) {
-            problems.push(SurveyProblem::ComplaintNotTheCustomers);
+    let context = match draft.context {
+        None => Some(default_context(ds)),
+        Some(SurveyOccasion::Stay) => Some(SurveyContext::Stay),
+        Some(SurveyOccasion::Purchase) => Some(SurveyContext::Purchase),
+        Some(SurveyOccasion::Complaint(None)) => {
+            problems.push(SurveyProblem::ComplaintMissing);
+            None
         }
-    }
-    let Some(customer) = customer.filter(|_| problems.is_empty()) else {
+        Some(SurveyOccasion::Complaint(Some(id))) => {
+            if let Some(c) = customer {
+                if ds.complaints.get(id).map(|x| x.customer) != Some(c.id) {
+                    problems.push(SurveyProblem::ComplaintNotTheCustomers);
+                }
+            }
+            Some(SurveyContext::Complaint(id))
+        }
+    };
+    let (Some(customer), Some(context)) = (customer.filter(|_| problems.is_empty()), context)
+    else {
         return Err(problems);
     };
     let survey = SurveyResponse {
@@ -133,7 +174,7 @@ pub fn record_survey(
         customer: customer.id,
         at: actor.at,
         outlet: draft.outlet.or(customer.home_outlet),
-        context: draft.context.unwrap_or_else(|| default_context(ds)),
+        context,
         csat: draft.csat,
         nps: draft.nps,
         comment: draft.comment.trim().to_owned(),
@@ -260,7 +301,8 @@ pub fn complete_follow_up(
     Ok(cs)
 }
 
-/// Marks a care task (客户关怀) done now.
+/// Marks a care task (客户关怀) done now: the loyalty module's rule, with
+/// this module's errors.
 pub fn complete_care_task(
     ds: &Dataset,
     id: CareTaskId,
@@ -268,24 +310,10 @@ pub fn complete_care_task(
     actor: Actor,
     first_audit: AuditId,
 ) -> Result<ChangeSet, TaskError> {
-    let before = ds
-        .care_tasks
-        .get(id)
-        .ok_or(TaskError::UnknownCareTask(id))?;
-    if before.done.is_some() {
-        return Err(TaskError::CareTaskDone(id));
-    }
-    let mut after = before.clone();
-    after.done = Some(completion(actor, note));
-    let mut audit = AuditLog::new(first_audit, actor);
-    audit.record(
-        AuditAction::Update,
-        Some(before.customer),
-        Some(before),
-        Some(&after),
-    );
-    let mut cs = ChangeSet::default();
-    cs.care_tasks.put.push(after);
-    cs.audit = audit.entries;
-    Ok(cs)
+    crate::domain::loyalty::complete_care_task(ds, id, note, actor, first_audit).map_err(
+        |e| match e {
+            crate::domain::loyalty::LoyaltyError::TaskDone(_) => TaskError::CareTaskDone(id),
+            _ => TaskError::UnknownCareTask(id),
+        },
+    )
 }

@@ -635,6 +635,108 @@ fn a_clean_survey_export_imports_whole() {
 }
 
 #[test]
+fn a_survey_export_saved_by_chinese_excel_in_gbk_imports_like_utf8() {
+    let ds = base();
+    let csv = "手机号,日期,满意度,推荐意愿,留言,门店\n\
+               13800138001,2026-06-01 14:30,5,10,很好,北京店\n\
+               13800138002,2026/6/2,,3,房间有点吵,\n";
+    let (gbk, _, unmappable) = encoding_rs::GB18030.encode(csv);
+    assert!(!unmappable);
+    assert!(std::str::from_utf8(&gbk).is_err(), "really not UTF-8");
+    let from_gbk = parse_survey_file(&ds, &gbk, now());
+    assert_eq!(
+        from_gbk.encoding,
+        Some(crate::domain::exchange::DetectedEncoding::Gb18030)
+    );
+    assert_eq!(from_gbk.errors, vec![]);
+    assert_eq!(
+        from_gbk.rows[0].outlet,
+        Some(OutletId(2)),
+        "北京店 read right"
+    );
+    assert_eq!(from_gbk.rows[1].comment, "房间有点吵");
+    // The same file in UTF-8 with a byte-order mark gives the same rows.
+    let utf8 = [b"\xEF\xBB\xBF".as_slice(), csv.as_bytes()].concat();
+    let from_utf8 = parse_survey_file(&ds, &utf8, now());
+    assert_eq!(
+        from_utf8.encoding,
+        Some(crate::domain::exchange::DetectedEncoding::Utf8)
+    );
+    assert_eq!(from_utf8.rows, from_gbk.rows);
+    // A row with bytes that are text in neither encoding is reported, and
+    // nothing imports.
+    let mut broken = gbk.to_vec();
+    broken.extend_from_slice(b"13800138003,2026-06-03,4,9,\xFF\xFF\n");
+    let p = parse_survey_file(&ds, &broken, now());
+    assert_eq!(p.rows.len(), 2);
+    assert_eq!(
+        p.errors
+            .iter()
+            .map(|e| (e.row, e.problem.clone()))
+            .collect::<Vec<_>>(),
+        vec![(4, RowProblem::Undecodable)]
+    );
+    assert!(!p.can_import());
+}
+
+#[test]
+fn a_survey_after_a_complaint_names_one_of_the_customers_complaints() {
+    let mut ds = base();
+    ds.complaints = Table::from_rows(vec![
+        complaint(1, at(2026, 5, 1, 10), vec![]),
+        complaint(2, at(2026, 5, 20, 10), vec![]),
+    ]);
+    // Newest first, only the customer's own.
+    let mine: Vec<ComplaintId> = complaints_of(&ds, CustomerId(1))
+        .iter()
+        .map(|c| c.id)
+        .collect();
+    assert_eq!(mine, vec![ComplaintId(2), ComplaintId(1)]);
+    assert!(complaints_of(&ds, CustomerId(2)).is_empty());
+
+    let draft = |customer: u32, occasion: SurveyOccasion| SurveyDraft {
+        customer: Some(CustomerId(customer)),
+        context: Some(occasion),
+        nps: Some(2),
+        ..SurveyDraft::default()
+    };
+    let (cs, _) = record_survey(
+        &ds,
+        &draft(1, SurveyOccasion::Complaint(Some(ComplaintId(1)))),
+        actor(),
+        AuditId(1),
+    )
+    .unwrap();
+    assert_eq!(
+        cs.surveys.put[0].context,
+        SurveyContext::Complaint(ComplaintId(1))
+    );
+    let (cs, _) = record_survey(&ds, &draft(1, SurveyOccasion::Stay), actor(), AuditId(1)).unwrap();
+    assert_eq!(
+        cs.surveys.put[0].context,
+        SurveyContext::Stay,
+        "chosen, not the default"
+    );
+    let problems = record_survey(
+        &ds,
+        &draft(2, SurveyOccasion::Complaint(Some(ComplaintId(1)))),
+        actor(),
+        AuditId(1),
+    )
+    .unwrap_err();
+    assert_eq!(problems, vec![SurveyProblem::ComplaintNotTheCustomers]);
+    let problems = record_survey(
+        &ds,
+        &draft(1, SurveyOccasion::Complaint(None)),
+        actor(),
+        AuditId(1),
+    )
+    .unwrap_err();
+    assert_eq!(problems, vec![SurveyProblem::ComplaintMissing]);
+    assert_eq!(problems[0].field(), SurveyField::Occasion);
+}
+
+#[test]
 fn a_bad_row_is_reported_with_row_column_value_and_reason_and_nothing_imports() {
     let ds = base();
     let csv = "customer_id,phone,date,csat,nps,comment\n\

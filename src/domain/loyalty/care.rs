@@ -29,6 +29,21 @@ fn fill(template: &Bilingual, language: Language, args: &[(&str, String)]) -> St
     text
 }
 
+/// The language a customer's greetings are written in. Customers have no
+/// language field on file, so it follows how their name is written: Chinese
+/// when the name has Chinese characters (or no letters at all), English
+/// when it is written in Latin letters only (a foreign guest: "Anna Smith").
+pub fn customer_language(c: &Customer) -> Language {
+    let han = |ch: char| matches!(ch, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}');
+    if c.name.chars().any(han) {
+        Language::Zh
+    } else if c.name.chars().any(|ch| ch.is_ascii_alphabetic()) {
+        Language::En
+    } else {
+        Language::Zh
+    }
+}
+
 fn display_name(c: &Customer, language: Language) -> String {
     match language {
         Language::En if !c.name_latin.is_empty() => c.name_latin.clone(),
@@ -37,13 +52,12 @@ fn display_name(c: &Customer, language: Language) -> String {
 }
 
 /// The care tasks due `today` that do not exist yet, for `accounts` (the
-/// accounts as they are after today's tier job). `language` is used for
-/// every message: customers have no language of their own on file.
+/// accounts as they are after today's tier job), each message in the
+/// customer's language ([`customer_language`]).
 pub fn care_tasks_due(
     ds: &Dataset,
     accounts: &[LoyaltyAccount],
     today: NaiveDate,
-    language: Language,
     first: CareTaskId,
 ) -> Vec<CareTask> {
     let settings = &ds.settings.loyalty;
@@ -67,6 +81,7 @@ pub fn care_tasks_due(
         if !customer.consent_to_contact || customer.lost.is_some() {
             continue;
         }
+        let language = customer_language(customer);
         let name = display_name(customer, language);
         let tier_name = |t: u8| {
             settings
@@ -144,7 +159,7 @@ pub fn care_tasks_due(
 /// The daily jobs as one change set: tier upgrades and yearly reviews,
 /// points expiry, and today's care tasks. Empty when there is nothing to do,
 /// which is the case when it runs a second time on the same day.
-pub fn daily_jobs(ds: &Dataset, today: NaiveDate, language: Language) -> ChangeSet {
+pub fn daily_jobs(ds: &Dataset, today: NaiveDate) -> ChangeSet {
     let mut cs = ChangeSet::default();
     let updated = tier_updates(ds, today);
     let mut accounts: Vec<LoyaltyAccount> = ds.loyalty_accounts.iter().cloned().collect();
@@ -155,6 +170,6 @@ pub fn daily_jobs(ds: &Dataset, today: NaiveDate, language: Language) -> ChangeS
     }
     cs.loyalty_accounts.put = updated;
     cs.ledger.put = expiry_entries(ds, today, ds.ledger.next_id());
-    cs.care_tasks.put = care_tasks_due(ds, &accounts, today, language, ds.care_tasks.next_id());
+    cs.care_tasks.put = care_tasks_due(ds, &accounts, today, ds.care_tasks.next_id());
     cs
 }

@@ -7,12 +7,11 @@ use super::ledger::points_of;
 use super::settings::LoyaltySettings;
 use super::tiers::{apply_tier_rules, qualifying_value};
 use crate::domain::{
-    settings_audit_entry, Actor, AuditAction, AuditEntry, AuditId, CareTaskId, CategoryId,
-    ChangeSet, Completion, CustomerId, Dataset, LedgerEntry, LedgerEntryId, LedgerKind,
-    LoyaltyAccount, Money, OutletId, Record, SalesChannel, Settings, SettingsSection, Transaction,
+    Actor, AuditId, AuditLog, CareTaskId, CategoryId, ChangeSet, Completion, CustomerId, Dataset,
+    LedgerEntry, LedgerEntryId, LedgerKind, LoyaltyAccount, Money, OutletId, SalesChannel,
+    Settings, SettingsSection, Transaction,
 };
 use chrono::{Datelike, NaiveDate};
-use serde::Serialize;
 use thiserror::Error;
 
 /// The reason written on a birthday-month bonus; the UI shows it in the
@@ -52,59 +51,6 @@ pub enum LoyaltyError {
     UnknownTask(CareTaskId),
     #[error("care task {0} is already done")]
     TaskDone(CareTaskId),
-}
-
-/// Hands out audit ids from the first free one.
-struct Audit {
-    next: u32,
-    actor: Actor,
-    entries: Vec<AuditEntry>,
-}
-
-impl Audit {
-    fn new(first: AuditId, actor: Actor) -> Audit {
-        Audit {
-            next: first.0,
-            actor,
-            entries: Vec::new(),
-        }
-    }
-
-    fn record<T: Record + Serialize>(
-        &mut self,
-        customer: CustomerId,
-        before: Option<&T>,
-        after: &T,
-    ) {
-        let json = |r: &T| serde_json::to_value(r).ok();
-        self.entries.push(AuditEntry {
-            id: AuditId(self.next),
-            at: self.actor.at,
-            actor: self.actor.staff,
-            action: if before.is_some() {
-                AuditAction::Update
-            } else {
-                AuditAction::Create
-            },
-            collection: T::COLLECTION,
-            record: after.id().into(),
-            customer: Some(customer),
-            before: before.and_then(json),
-            after: json(after),
-        });
-        self.next = self.next.saturating_add(1);
-    }
-
-    fn settings(&mut self, before: &LoyaltySettings, after: &LoyaltySettings) {
-        self.entries.push(settings_audit_entry(
-            AuditId(self.next),
-            self.actor,
-            SettingsSection::Loyalty,
-            before,
-            after,
-        ));
-        self.next = self.next.saturating_add(1);
-    }
 }
 
 fn active_account(ds: &Dataset, customer: CustomerId) -> Result<&LoyaltyAccount, LoyaltyError> {
@@ -174,9 +120,9 @@ pub fn enrol(
         tier_history: before.map(|a| a.tier_history.clone()).unwrap_or_default(),
         last_review: None,
     };
-    let mut audit = Audit::new(first_audit, actor);
+    let mut audit = AuditLog::new(first_audit, actor);
     let mut cs = ChangeSet::default();
-    audit.record(customer, before, &account);
+    audit.upsert(customer, before, &account);
     cs.loyalty_accounts.put.push(account);
     let mut updated = profile.clone();
     if updated.birthday.is_none() {
@@ -184,7 +130,7 @@ pub fn enrol(
     }
     updated.consent_to_contact |= details.consent;
     if updated != *profile {
-        audit.record(customer, Some(profile), &updated);
+        audit.upsert(customer, Some(profile), &updated);
         cs.customers.put.push(updated);
     }
     cs.audit = audit.entries;
@@ -200,11 +146,11 @@ pub fn leave(
     first_audit: AuditId,
 ) -> Result<ChangeSet, LoyaltyError> {
     let account = active_account(ds, customer)?;
-    let mut audit = Audit::new(first_audit, actor);
+    let mut audit = AuditLog::new(first_audit, actor);
     let mut cs = ChangeSet::default();
     let mut left = account.clone();
     left.left_on = Some(actor.at.date());
-    audit.record(customer, Some(account), &left);
+    audit.upsert(customer, Some(account), &left);
     cs.loyalty_accounts.put.push(left);
     let balance = points_of(ds, customer).balance;
     if balance > 0 {
@@ -215,7 +161,7 @@ pub fn leave(
             LedgerKind::Expire,
             -balance,
         );
-        audit.record(customer, None, &e);
+        audit.upsert(customer, None, &e);
         cs.ledger.put.push(e);
     }
     cs.audit = audit.entries;
@@ -257,8 +203,8 @@ pub fn adjust(
         points,
     );
     e.reason = reason.trim().to_owned();
-    let mut audit = Audit::new(first_audit, actor);
-    audit.record(customer, None, &e);
+    let mut audit = AuditLog::new(first_audit, actor);
+    audit.upsert(customer, None, &e);
     Ok(ChangeSet {
         ledger: crate::domain::Changes {
             put: vec![e],
@@ -353,16 +299,16 @@ pub fn record_purchase(
         quantity: purchase.quantity.max(1),
         amount,
     };
-    let mut audit = Audit::new(first_audit, actor);
+    let mut audit = AuditLog::new(first_audit, actor);
     let mut cs = ChangeSet::default();
-    audit.record(customer, None, &tx);
+    audit.upsert(customer, None, &tx);
     let mut next_ledger = ds.ledger.next_id().0;
-    let mut add = |cs: &mut ChangeSet, audit: &mut Audit, kind, points, reason: String| {
+    let mut add = |cs: &mut ChangeSet, audit: &mut AuditLog, kind, points, reason: String| {
         let mut e = entry(LedgerEntryId(next_ledger), customer, actor, kind, points);
         e.transaction = Some(tx.id);
         e.reason = reason;
         next_ledger += 1;
-        audit.record(customer, None, &e);
+        audit.upsert(customer, None, &e);
         cs.ledger.put.push(e);
     };
     let points = base_points(settings, account.tier, purchase.amount);
@@ -412,7 +358,7 @@ pub fn record_purchase(
             d,
         )
     }) {
-        audit.record(customer, Some(account), &updated);
+        audit.upsert(customer, Some(account), &updated);
         cs.loyalty_accounts.put.push(updated);
     }
     cs.transactions.put.push(tx);
@@ -448,7 +394,7 @@ pub fn redeem(
             needed: item.cost,
         });
     }
-    let mut audit = Audit::new(first_audit, actor);
+    let mut audit = AuditLog::new(first_audit, actor);
     let mut e = entry(
         ds.ledger.next_id(),
         customer,
@@ -457,7 +403,7 @@ pub fn redeem(
         -item.cost,
     );
     e.reason = item.name.clone();
-    audit.record(customer, None, &e);
+    audit.upsert(customer, None, &e);
     let mut cs = ChangeSet::default();
     cs.ledger.put.push(e);
     if let Some(stock) = item.stock {
@@ -465,7 +411,7 @@ pub fn redeem(
         if let Some(r) = loyalty.rewards.iter_mut().find(|r| r.id == reward) {
             r.stock = Some(stock - 1);
         }
-        audit.settings(settings, &loyalty);
+        audit.settings(SettingsSection::Loyalty, settings, &loyalty);
         cs.settings = Some(Settings {
             loyalty,
             ..ds.settings.clone()
@@ -496,8 +442,8 @@ pub fn complete_care_task(
         by: actor.staff,
         note: note.trim().to_owned(),
     });
-    let mut audit = Audit::new(first_audit, actor);
-    audit.record(before.customer, Some(before), &after);
+    let mut audit = AuditLog::new(first_audit, actor);
+    audit.upsert(before.customer, Some(before), &after);
     let mut cs = ChangeSet::default();
     cs.care_tasks.put.push(after);
     cs.audit = audit.entries;

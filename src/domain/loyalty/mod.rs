@@ -13,7 +13,7 @@ mod settings;
 mod tests;
 mod tiers;
 
-pub use care::{care_tasks_due, daily_jobs, same_day_of_year};
+pub use care::{care_tasks_due, customer_language, daily_jobs, same_day_of_year};
 pub use changes::{
     adjust, base_points, bonuses, complete_care_task, enrol, leave, record_purchase, redeem,
     Enrolment, LoyaltyError, Purchase, BIRTHDAY_BONUS_REASON,
@@ -23,7 +23,7 @@ pub use ledger::{entries_by_customer, expires_on, expiry_entries, points_of, Lot
 pub use settings::{
     save_loyalty_settings, settings_problems, Benefit, Bilingual, Campaign, CareTemplates,
     ExpiryRule, Holiday, Language, LoyaltySettings, QualifyingBasis, QualifyingWindow, ReviewDate,
-    Reward, SettingsProblem, Tier,
+    Reward, SettingsProblem, Tier, MAX_CAMPAIGN_BONUS_PERCENT,
 };
 pub use tiers::{
     apply_tier_rules, latest_review, progress, qualified_tier, qualifying_value, tier_updates,

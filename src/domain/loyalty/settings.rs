@@ -4,7 +4,7 @@
 //! is a default here; a manager can change each, validated and audited.
 
 use crate::domain::{
-    settings_audit_entry, Actor, AuditId, BusinessKind, ChangeSet, Money, Settings, SettingsSection,
+    Actor, AuditId, AuditLog, BusinessKind, ChangeSet, Money, Settings, SettingsSection,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -370,11 +370,24 @@ pub enum SettingsProblem {
     PointValue,
     #[error("reward {0} needs a name and a cost above 0")]
     Reward(u32),
-    #[error("campaign {0} needs a name, and its end on or after its start")]
-    Campaign(usize),
-    #[error("holiday {0} is not a day of the year or has no name")]
-    Holiday(usize),
+    #[error("campaign {0} needs a name")]
+    CampaignName(usize),
+    #[error("campaign {0} must end on or after its start")]
+    CampaignDates(usize),
+    #[error("campaign {0}'s bonus must be 1 to 1000 percent")]
+    CampaignBonus(usize),
+    #[error("holiday {0} is not a day of the year")]
+    HolidayDate(usize),
+    #[error("holiday {0} needs a name in both languages")]
+    HolidayName(usize),
+    #[error("holiday {0} falls on the same day as an earlier one")]
+    HolidayTwice(usize),
+    #[error("holiday greetings must start at one of the programme's tiers")]
+    HolidayTier,
 }
+
+/// The highest bonus a campaign may give, in percent of the usual points.
+pub const MAX_CAMPAIGN_BONUS_PERCENT: u32 = 1000;
 
 fn day_of_year_ok(month: u32, day: u32) -> bool {
     // 2024 is a leap year, so 29 February is accepted.
@@ -421,14 +434,31 @@ pub fn settings_problems(s: &LoyaltySettings) -> Vec<SettingsProblem> {
         }
     }
     for (i, c) in s.campaigns.iter().enumerate() {
-        if c.name.trim().is_empty() || c.to < c.from {
-            out.push(SettingsProblem::Campaign(i));
+        if c.name.trim().is_empty() {
+            out.push(SettingsProblem::CampaignName(i));
+        }
+        if c.to < c.from {
+            out.push(SettingsProblem::CampaignDates(i));
+        }
+        if !(1..=MAX_CAMPAIGN_BONUS_PERCENT).contains(&c.bonus_percent) {
+            out.push(SettingsProblem::CampaignBonus(i));
         }
     }
     for (i, h) in s.holidays.iter().enumerate() {
-        if !day_of_year_ok(h.month, h.day) || h.name.zh.trim().is_empty() {
-            out.push(SettingsProblem::Holiday(i));
+        if !day_of_year_ok(h.month, h.day) {
+            out.push(SettingsProblem::HolidayDate(i));
+        } else if s.holidays[..i]
+            .iter()
+            .any(|e| (e.month, e.day) == (h.month, h.day))
+        {
+            out.push(SettingsProblem::HolidayTwice(i));
         }
+        if h.name.zh.trim().is_empty() || h.name.en.trim().is_empty() {
+            out.push(SettingsProblem::HolidayName(i));
+        }
+    }
+    if !s.tiers.is_empty() && usize::from(s.holiday_min_tier) >= s.tiers.len() {
+        out.push(SettingsProblem::HolidayTier);
     }
     out
 }
@@ -445,22 +475,16 @@ pub fn save_loyalty_settings(
     if !problems.is_empty() {
         return Err(problems);
     }
-    let mut audit = Vec::new();
+    let mut audit = AuditLog::new(first_audit, actor);
     if loyalty != current.loyalty {
-        audit.push(settings_audit_entry(
-            first_audit,
-            actor,
-            SettingsSection::Loyalty,
-            &current.loyalty,
-            &loyalty,
-        ));
+        audit.settings(SettingsSection::Loyalty, &current.loyalty, &loyalty);
     }
     Ok(ChangeSet {
         settings: Some(Settings {
             loyalty,
             ..current.clone()
         }),
-        audit,
+        audit: audit.entries,
         ..ChangeSet::default()
     })
 }

@@ -443,28 +443,25 @@ fn care_tasks_come_on_the_day_in_the_language_and_only_once() {
     let mut ds = enrolled(day(2024, 6, 5));
     // Birthday (5 June) and first enrolment anniversary on the same day.
     let today = day(2025, 6, 5);
-    let cs = daily_jobs(&ds, today, Language::En);
+    let cs = daily_jobs(&ds, today);
     let kinds: Vec<CareKind> = cs.care_tasks.put.iter().map(|t| t.kind).collect();
     assert_eq!(kinds, vec![CareKind::Birthday, CareKind::Anniversary]);
-    assert!(cs.care_tasks.put[0].message.contains("Wang Fang"));
-    assert!(cs.care_tasks.put[1].message.contains("1 year"));
-    apply(&mut ds, cs);
     assert!(
-        daily_jobs(&ds, today, Language::En).is_empty(),
-        "idempotent"
+        cs.care_tasks.put[0].message.contains("祝王芳生日快乐"),
+        "王芳's name is written in Chinese: her greeting is in Chinese"
     );
-    assert!(daily_jobs(&ds, day(2025, 6, 6), Language::Zh)
-        .care_tasks
-        .put
-        .is_empty());
-    // An upgrade today brings congratulations, in Chinese here.
+    assert!(cs.care_tasks.put[1].message.contains("1 周年"));
+    apply(&mut ds, cs);
+    assert!(daily_jobs(&ds, today).is_empty(), "idempotent");
+    assert!(daily_jobs(&ds, day(2025, 6, 6)).care_tasks.put.is_empty());
+    // An upgrade today brings congratulations.
     buy(&mut ds, day(2025, 6, 6), 10_000);
-    let cs = daily_jobs(&ds, day(2025, 6, 6), Language::Zh);
+    let cs = daily_jobs(&ds, day(2025, 6, 6));
     assert_eq!(cs.care_tasks.put.len(), 1);
     assert_eq!(cs.care_tasks.put[0].kind, CareKind::TierChange);
     assert!(cs.care_tasks.put[0].message.contains("黄金"));
     // Holidays go to Gold and above.
-    let cs = daily_jobs(&ds, day(2025, 10, 1), Language::Zh);
+    let cs = daily_jobs(&ds, day(2025, 10, 1));
     assert_eq!(cs.care_tasks.put[0].kind, CareKind::Holiday);
     assert!(cs.care_tasks.put[0].message.contains("国庆节"));
     // Completing one.
@@ -474,6 +471,63 @@ fn care_tasks_come_on_the_day_in_the_language_and_only_once() {
     assert_eq!(
         complete_care_task(&ds, id, "", actor(today), AuditId(1)),
         Err(LoyaltyError::TaskDone(id))
+    );
+}
+
+#[test]
+fn greetings_are_written_in_the_customers_language() {
+    let chinese = Customer {
+        name: "王芳".into(),
+        name_latin: "Wang Fang".into(),
+        ..Customer::default()
+    };
+    let foreign = Customer {
+        name: "Anna Smith".into(),
+        ..Customer::default()
+    };
+    let mixed = Customer {
+        name: "Anna 李".into(),
+        ..Customer::default()
+    };
+    assert_eq!(customer_language(&chinese), Language::Zh);
+    assert_eq!(customer_language(&foreign), Language::En);
+    assert_eq!(customer_language(&mixed), Language::Zh);
+    assert_eq!(customer_language(&Customer::default()), Language::Zh);
+
+    // Two members with the same birthday, greeted on the same day: each in
+    // their own language, whoever runs the job.
+    let mut ds = shop();
+    let mut c = ds.customers.get(CustomerId(2)).unwrap().clone();
+    c.name = "Anna Smith".into();
+    c.birthday = Some(day(1985, 6, 5));
+    ds.customers.upsert(c);
+    for who in [ALICE, CustomerId(2)] {
+        let cs = enrol(
+            &ds,
+            who,
+            Enrolment::default(),
+            actor(day(2025, 1, 2)),
+            AuditId(1),
+        )
+        .unwrap();
+        apply(&mut ds, cs);
+    }
+    let cs = daily_jobs(&ds, day(2025, 6, 5));
+    let message = |who: CustomerId| {
+        cs.care_tasks
+            .put
+            .iter()
+            .find(|t| t.customer == who && t.kind == CareKind::Birthday)
+            .map(|t| t.message.clone())
+            .unwrap()
+    };
+    assert_eq!(
+        message(ALICE),
+        "祝王芳生日快乐！生日当月消费享额外积分，期待为您服务。"
+    );
+    assert_eq!(
+        message(CustomerId(2)),
+        "Happy birthday, Anna Smith! Purchases in your birthday month earn extra points."
     );
 }
 
@@ -521,6 +575,88 @@ fn settings_are_validated_and_audited() {
 }
 
 #[test]
+fn benefits_campaigns_and_holidays_are_validated_each_problem_named_and_audited() {
+    let current = crate::domain::Settings::default();
+    let mut bad = current.loyalty.clone();
+    bad.campaigns = vec![
+        Campaign {
+            name: " ".into(),
+            from: day(2025, 5, 10),
+            to: day(2025, 5, 1),
+            bonus_percent: 0,
+        },
+        Campaign {
+            name: "双十一".into(),
+            from: day(2025, 11, 1),
+            to: day(2025, 11, 11),
+            bonus_percent: MAX_CAMPAIGN_BONUS_PERCENT + 1,
+        },
+    ];
+    bad.holidays.push(Holiday {
+        month: 2,
+        day: 30,
+        name: Bilingual::new("春节", ""),
+    });
+    bad.holidays.push(Holiday {
+        month: 10,
+        day: 1,
+        name: Bilingual::new("国庆", "National Day"),
+    });
+    bad.holiday_min_tier = 3;
+    let problems =
+        save_loyalty_settings(&current, bad, actor(day(2025, 1, 1)), AuditId(3)).unwrap_err();
+    assert_eq!(
+        problems,
+        vec![
+            SettingsProblem::CampaignName(0),
+            SettingsProblem::CampaignDates(0),
+            SettingsProblem::CampaignBonus(0),
+            SettingsProblem::CampaignBonus(1),
+            SettingsProblem::HolidayDate(3),
+            SettingsProblem::HolidayName(3),
+            SettingsProblem::HolidayTwice(4),
+            SettingsProblem::HolidayTier,
+        ]
+    );
+    // Boundary values are accepted: a one-day campaign at the largest bonus,
+    // 29 February, holiday greetings from the top tier.
+    let mut good = current.loyalty.clone();
+    good.tiers[0].benefits = vec![Benefit::BirthdayGift, Benefit::RoomUpgrade];
+    good.tiers[2].benefits.clear();
+    good.campaigns = vec![Campaign {
+        name: "店庆".into(),
+        from: day(2025, 5, 1),
+        to: day(2025, 5, 1),
+        bonus_percent: MAX_CAMPAIGN_BONUS_PERCENT,
+    }];
+    good.holidays = vec![Holiday {
+        month: 2,
+        day: 29,
+        name: Bilingual::new("闰日", "Leap Day"),
+    }];
+    good.holiday_min_tier = 2;
+    assert_eq!(settings_problems(&good), vec![]);
+    let cs =
+        save_loyalty_settings(&current, good.clone(), actor(day(2025, 1, 1)), AuditId(7)).unwrap();
+    assert_eq!(cs.audit.len(), 1);
+    assert_eq!(cs.audit[0].id, AuditId(7));
+    assert_eq!(cs.audit[0].actor, Some(StaffId(1)));
+    let after = cs.audit[0].after.as_ref().unwrap();
+    assert_eq!(after["campaigns"][0]["bonus_percent"], 1000);
+    assert_eq!(after["holidays"][0]["name"]["en"], "Leap Day");
+    assert_eq!(cs.settings.unwrap().loyalty, good);
+    // Saving what is stored writes no audit entry.
+    let same = save_loyalty_settings(
+        &current,
+        current.loyalty.clone(),
+        actor(day(2025, 1, 1)),
+        AuditId(7),
+    )
+    .unwrap();
+    assert!(same.audit.is_empty());
+}
+
+#[test]
 fn figures_add_up() {
     let mut ds = enrolled(day(2025, 1, 1));
     buy(&mut ds, day(2025, 1, 2), 12_000);
@@ -553,9 +689,9 @@ fn the_demo_ledger_never_overdraws_a_lot_and_the_jobs_settle() {
         assert_eq!(p.deficit, 0);
         assert_eq!(p.available(), p.balance);
     }
-    let cs = daily_jobs(&ds, today, Language::Zh);
+    let cs = daily_jobs(&ds, today);
     apply(&mut ds, cs);
-    assert!(daily_jobs(&ds, today, Language::Zh).is_empty());
+    assert!(daily_jobs(&ds, today).is_empty());
 }
 
 mod properties {
@@ -605,10 +741,10 @@ mod properties {
                     }
                     Op::Adjust(p) => adjust(&ds, ALICE, p, "test", a, AuditId(1)).ok(),
                     Op::Expire => {
-                        let first = daily_jobs(&ds, today, Language::Zh);
+                        let first = daily_jobs(&ds, today);
                         apply(&mut ds, first);
                         // The jobs are idempotent.
-                        prop_assert!(daily_jobs(&ds, today, Language::Zh).is_empty());
+                        prop_assert!(daily_jobs(&ds, today).is_empty());
                         None
                     }
                     Op::Wait(days) => {

@@ -56,6 +56,11 @@ export class SurveysPage {
     return (match?.[1] ?? '').trim();
   }
 
+  /** Says what the survey follows: 'A stay', 'A purchase' or 'A complaint'. */
+  async follows(occasion: 'A stay' | 'A purchase' | 'A complaint'): Promise<void> {
+    await this.page.getByRole('main').getByLabel('The survey follows').selectOption({ label: occasion });
+  }
+
   /** Saves a survey with these scores; returns the new survey's id. */
   async record(scores: { nps?: number; csat?: number; comment?: string }): Promise<number> {
     const main = this.page.getByRole('main');

@@ -65,8 +65,9 @@ for (const lang of ['zh-CN', 'en'] as const) {
 }
 
 // The customer-health pages in the states a scan of the plain page misses:
-// Home with its thresholds form open, Surveys with search results and an
-// import error report, Today with its list.
+// Home with its thresholds form open, Surveys with search results, the
+// complaint picker and an import error report, Today with its list, and the
+// loyalty settings with new campaign and holiday rows and their errors.
 test.describe('accessibility of the health pages in use', () => {
   test.use({ locale: 'en-US' });
 
@@ -89,6 +90,8 @@ test.describe('accessibility of the health pages in use', () => {
 
     await app.goTo('en', 'surveys');
     await page.getByLabel('Find the customer (name or phone)').fill('wang');
+    await page.getByLabel('The survey follows').selectOption({ label: 'A complaint' });
+    await expect(page.getByLabel('Which complaint')).toBeVisible();
     await page.getByLabel('Choose a CSV file').setInputFiles({
       name: 'surveys.csv',
       mimeType: 'text/csv',
@@ -99,6 +102,14 @@ test.describe('accessibility of the health pages in use', () => {
 
     await app.goTo('en', 'today');
     await scan('Today');
+
+    // Loyalty settings with a new campaign and holiday row, and their errors.
+    await app.goToHash('#/loyalty?view=settings');
+    await page.getByRole('button', { name: 'Add a campaign' }).click();
+    await page.getByRole('button', { name: 'Add a holiday' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByTestId('settings-error')).toBeVisible();
+    await scan('Loyalty settings, new rows with errors');
     expect(blocking, 'serious or critical axe violations').toEqual([]);
   });
 });

@@ -37,6 +37,12 @@ test('a detractor lowers NPS past its threshold on Home and is called back from 
     await app.goTo('en', 'surveys');
     const guest = await surveys.chooseCustomer(['wang', 'li', 'zhang', 'liu', 'chen']);
     expect(guest).not.toBe('');
+    // After a complaint, the survey must name which one: refused without.
+    await surveys.follows('A complaint');
+    await page.getByRole('button', { name: 'Save the survey' }).click();
+    await expect(page.getByText('Choose the complaint this survey follows.')).toBeVisible();
+    await surveys.follows('A stay');
+    await expect(page.getByLabel('Which complaint')).toHaveCount(0);
     const survey = await surveys.record({ nps: 0, csat: 1, comment: 'The room was not cleaned.' });
     await expect(page.getByTestId(`detractor-${survey}`)).toContainText('The room was not cleaned.');
     return { survey, guest };

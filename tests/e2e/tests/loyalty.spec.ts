@@ -75,7 +75,9 @@ test('enrol, earn, see progress, redeem, and greet on the birthday', async ({ ap
     await loyalty.openView('Care tasks');
     const row = loyalty.careRow(guest.id, 'Birthday');
     await expect(row).toBeVisible();
-    await expect(row).toContainText('Happy birthday');
+    // The demo guest's name is written in Chinese: the greeting is in
+    // Chinese, whatever language the staff member reads the app in.
+    await expect(row).toContainText('生日快乐');
     await row.getByRole('button', { name: `Mark the care task for ${guest.name} done` }).click();
     await expect(row).toHaveCount(0);
   });
@@ -84,5 +86,87 @@ test('enrol, earn, see progress, redeem, and greet on the birthday', async ({ ap
     await loyalty.openView('Members');
     await page.getByLabel('Search by name or phone').fill(guest.name);
     await expect(page.getByTestId('members-table')).toContainText(guest.name);
+  });
+});
+
+test('benefits, campaigns and holidays are edited in the settings, validated, and used', async ({ app }) => {
+  const page = app.page;
+  const loyalty = new LoyaltyPage(page);
+  await app.open();
+  await app.waitForDemo();
+  await app.goTo('en', 'loyalty');
+  await loyalty.actAs(1);
+  await loyalty.openView('Programme settings');
+
+  const today = businessToday();
+  const [month, day] = [Number(today.slice(5, 7)), Number(today.slice(8, 10))];
+  const campaignRows = page.getByTestId('campaigns-table').locator('tbody tr[data-testid^="campaign-"]');
+  const holidayRows = page.getByTestId('holidays-table').locator('tbody tr[data-testid^="holiday-"]');
+
+  await test.step('a new campaign and holiday left incomplete: every problem is named, nothing saved', async () => {
+    const campaigns = await campaignRows.count();
+    await page.getByRole('button', { name: 'Add a campaign' }).click();
+    await expect(campaignRows).toHaveCount(campaigns + 1);
+    const n = campaigns + 1;
+    await page.getByLabel(`Bonus (%) (row ${n})`).fill('0');
+    const holidays = await holidayRows.count();
+    await page.getByRole('button', { name: 'Add a holiday' }).click();
+    const h = holidays + 1;
+    await page.getByLabel(`Month (row ${h})`).fill('2');
+    await page.getByLabel(`Day (row ${h})`).fill('30');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const error = page.getByTestId('settings-error');
+    await expect(error).toContainText(`Campaign ${n} needs a name.`);
+    await expect(error).toContainText(`Campaign ${n}'s bonus must be 1 to 1000 percent.`);
+    await expect(error).toContainText(`Holiday ${h}'s month and day are not a day of the year.`);
+    await expect(error).toContainText(`Holiday ${h} needs a name in both languages.`);
+  });
+
+  await test.step('fixed, with a benefit for every tier and holiday greetings today for every tier', async () => {
+    const n = await campaignRows.count();
+    await page.getByLabel(`Campaign name (row ${n})`).fill('店庆双倍积分');
+    await page.getByLabel(`Start date (row ${n})`).fill(today);
+    await page.getByLabel(`End date (row ${n})`).fill(today);
+    await page.getByLabel(`Bonus (%) (row ${n})`).fill('100');
+    const h = await holidayRows.count();
+    await page.getByLabel(`Month (row ${h})`).fill(String(month));
+    await page.getByLabel(`Day (row ${h})`).fill(String(day));
+    await page.getByLabel(`Chinese name (row ${h})`).fill('店庆日');
+    await page.getByLabel(`English name (row ${h})`).fill('Store Day');
+    // Today may already be one of the default holidays: keep only one of them.
+    for (let i = h - 1; i >= 1; i--) {
+      const m = await page.getByLabel(`Month (row ${i})`).inputValue();
+      const d = await page.getByLabel(`Day (row ${i})`).inputValue();
+      if (Number(m) === month && Number(d) === day) {
+        await page.getByRole('button', { name: `Remove holiday ${i}` }).click();
+      }
+    }
+    for (const tier of ['Silver', 'Gold', 'Platinum']) {
+      await page.getByLabel(`${tier}: Personal stylist`).check();
+    }
+    await page.getByLabel('Holiday greetings from tier (from 0)').fill('0');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+    await expect(page.getByTestId('settings-error')).toHaveCount(0);
+  });
+
+  await test.step('the saved values come back in the form', async () => {
+    await loyalty.openView('Dashboard');
+    await loyalty.openView('Programme settings');
+    const n = await campaignRows.count();
+    await expect(page.getByLabel(`Campaign name (row ${n})`)).toHaveValue('店庆双倍积分');
+    await expect(page.getByLabel('Silver: Personal stylist')).toBeChecked();
+  });
+
+  await test.step("a member's card lists the new benefit", async () => {
+    await loyalty.openView('Members');
+    await page.getByTestId('members-table').locator('tbody tr').first().getByRole('link').click();
+    await expect(page.getByTestId('member-benefits')).toContainText('Personal stylist');
+  });
+
+  await test.step("today's holiday greetings are care tasks, in the members' language", async () => {
+    await loyalty.openView('Care tasks');
+    const holiday = page.getByTestId('care-table').locator('tbody tr[data-kind="Holiday"]');
+    await expect(holiday.first()).toContainText('店庆日快乐');
   });
 });

@@ -13,13 +13,12 @@ use crate::domain::{
     BusinessKind, ComplaintId, ContactError, CustomerId, Dataset, StaffId, TransactionId,
 };
 use crate::i18n::{format_date, format_money, Arg, Key, Locale};
+use crate::ui::components::{CustomerSearch, CustomerSearchText};
 use leptos::prelude::*;
 use std::cell::Cell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-/// Search results shown at most.
-const MAX_MATCHES: usize = 8;
 /// Recent stays or purchases offered for linking.
 const RECENT_TRANSACTIONS: usize = 12;
 
@@ -71,32 +70,9 @@ fn is_member(ds: &Dataset, id: CustomerId) -> bool {
         .is_some_and(|a| a.left_on.is_none())
 }
 
-/// Customers whose name, romanised name or phone contains the query.
-fn matches(ds: &Dataset, query: &str) -> Vec<CustomerId> {
-    let q = query.trim().to_lowercase();
-    if q.is_empty() {
-        return Vec::new();
-    }
-    let digits: String = q.chars().filter(char::is_ascii_digit).collect();
-    ds.customers
-        .iter()
-        .filter(|c| {
-            c.name.to_lowercase().contains(&q)
-                || c.name_latin.to_lowercase().contains(&q)
-                || (digits.len() >= 3
-                    && c.phone
-                        .as_ref()
-                        .is_some_and(|p| p.as_str().contains(&digits)))
-        })
-        .take(MAX_MATCHES)
-        .map(|c| c.id)
-        .collect()
-}
-
 #[component]
 pub fn IntakeForm(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
     let i18n = env.i18n;
-    let search = RwSignal::new(String::new());
     let chosen = RwSignal::new(None::<CustomerId>);
     let creating = RwSignal::new(false);
     let new_name = RwSignal::new(String::new());
@@ -129,44 +105,21 @@ pub fn IntakeForm(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
     let invalid = move |f: IntakeField| move || error_of(f).map(|_| "true");
 
     let ds = Arc::clone(&dataset);
-    let results = move || {
-        let locale = i18n.locale();
-        let found = matches(&ds, &search.get());
-        let count = found.len();
-        let items = found
-            .into_iter()
-            .filter_map(|id| ds.customers.get(id).map(|c| (id, c)))
-            .map(|(id, c)| {
-                let phone = c.phone.as_ref().map(|p| p.masked()).unwrap_or_default();
-                let member = is_member(&ds, id).then(|| i18n.t(Key::ComplaintsMember));
-                let label = [
-                    Some(labels::customer_name(locale, c)),
-                    Some(phone),
-                    member.map(str::to_owned),
-                ]
-                .into_iter()
-                .flatten()
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join(" · ");
-                view! {
-                    <li>
-                        <button type="button" class="button button-quiet" on:click=move |_| {
-                            chosen.set(Some(id));
-                            creating.set(false);
-                            transaction.set(String::new());
-                        }>{label}</button>
-                    </li>
-                }
-            })
-            .collect_view();
-        let typed = !search.get().trim().is_empty();
-        view! {
-            <p class="note" role="status">
-                {typed.then(|| locale.fill(Key::ComplaintsSearchCount, &[("count", count.into())]))}
-            </p>
-            <ul class="search-results" aria-label=move || i18n.t(Key::ComplaintsSearchResults)>{items}</ul>
-        }
+    let note = Callback::new(move |(locale, id): (Locale, CustomerId)| {
+        is_member(&ds, id).then(|| locale.t(Key::ComplaintsMember).to_owned())
+    });
+    let on_choose = Callback::new(move |id: CustomerId| {
+        chosen.set(Some(id));
+        creating.set(false);
+        transaction.set(String::new());
+    });
+    let customer_error = Signal::derive(move || {
+        error_of(IntakeField::Customer).map(|p| problem_text(i18n.locale(), &p))
+    });
+    let search_text = CustomerSearchText {
+        label: Key::ComplaintsSearchLabel,
+        count: Key::ComplaintsSearchCount,
+        results: Key::ComplaintsSearchResults,
     };
 
     let ds = Arc::clone(&dataset);
@@ -334,20 +287,8 @@ pub fn IntakeForm(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
                     <legend>{move || i18n.t(Key::ComplaintsCustomerLegend)}</legend>
                     {chosen_line}
                     <Show when=move || chosen.get().is_none() && !creating.get()>
-                        <div class="field">
-                            <label for="intake-customer">{move || i18n.t(Key::ComplaintsSearchLabel)}</label>
-                            <input
-                                id="intake-customer"
-                                type="search"
-                                autocomplete="off"
-                                prop:value=move || search.get()
-                                on:input=move |ev| search.set(event_target_value(&ev))
-                                aria-describedby=described(IntakeField::Customer)
-                                aria-invalid=invalid(IntakeField::Customer)
-                            />
-                            {error_line(IntakeField::Customer)}
-                        </div>
-                        {results.clone()}
+                        <CustomerSearch i18n dataset=Arc::clone(&dataset) id=field_id(IntakeField::Customer)
+                            text=search_text name_of=labels::customer_name note on_choose error=customer_error />
                     </Show>
                     <Show when=move || chosen.get().is_none()>
                         <button type="button" class="button button-quiet" aria-expanded=move || if creating.get() { "true" } else { "false" } on:click=move |_| creating.update(|c| *c = !*c)>

@@ -2,6 +2,7 @@
 //! in place. The daily job makes today's birthday, anniversary, holiday and
 //! upgrade tasks when the page opens.
 
+use super::list::list_table;
 use super::{failure_text, href, labels, Env};
 use crate::app::{business_today, ChangeFailure};
 use crate::domain::loyalty::{complete_care_task, LoyaltyError};
@@ -55,24 +56,20 @@ pub fn CareTasks(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
                 }
             })
             .collect_view();
-        view! {
-            <p data-testid="care-count">{locale.fill(Key::LoyaltyCareCount, &[("n", total.into())])}</p>
-            <div class="table-scroll">
-                <table class="data-table" data-testid="care-table">
-                    <caption>{locale.t(Key::LoyaltyCareHeading)}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{locale.t(Key::LoyaltyColDue)}</th>
-                            <th scope="col">{locale.t(Key::LoyaltyColName)}</th>
-                            <th scope="col">{locale.t(Key::LoyaltyColKind)}</th>
-                            <th scope="col">{locale.t(Key::LoyaltyColMessage)}</th>
-                            <th scope="col">{locale.t(Key::LoyaltyColAction)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        }
+        list_table(
+            locale,
+            "care",
+            locale.fill(Key::LoyaltyCareCount, &[("n", total.into())]),
+            Key::LoyaltyCareHeading,
+            &[
+                (Key::LoyaltyColDue, false),
+                (Key::LoyaltyColName, false),
+                (Key::LoyaltyColKind, false),
+                (Key::LoyaltyColMessage, false),
+                (Key::LoyaltyColAction, false),
+            ],
+            rows,
+        )
     };
     view! {
         <section class="card" aria-labelledby="care-heading">

@@ -1,7 +1,8 @@
 //! Words for the loyalty page's enums and errors, in the user's language.
 
 use crate::domain::loyalty::{
-    Benefit, LoyaltyError, LoyaltySettings, QualifyingBasis, SettingsProblem, BIRTHDAY_BONUS_REASON,
+    Benefit, LoyaltyError, LoyaltySettings, QualifyingBasis, SettingsProblem,
+    BIRTHDAY_BONUS_REASON, MAX_CAMPAIGN_BONUS_PERCENT,
 };
 use crate::domain::{CareKind, Currency, Dataset, LedgerEntry, LedgerKind, Money};
 use crate::i18n::{format_count, format_money, Key, Locale};
@@ -135,9 +136,28 @@ pub fn problem(locale: Locale, p: &SettingsProblem) -> String {
         SettingsProblem::ReviewDate => locale.t(Key::LoyaltyErrReviewDate).to_owned(),
         SettingsProblem::PointValue => locale.t(Key::LoyaltyErrPointValue).to_owned(),
         SettingsProblem::Reward(_) => locale.t(Key::LoyaltyErrReward).to_owned(),
-        SettingsProblem::Campaign(i) => {
-            locale.fill(Key::LoyaltyErrCampaign, &[("n", n(*i).into())])
+        SettingsProblem::CampaignName(i) => {
+            locale.fill(Key::LoyaltyErrCampaignName, &[("n", n(*i).into())])
         }
-        SettingsProblem::Holiday(i) => locale.fill(Key::LoyaltyErrHoliday, &[("n", n(*i).into())]),
+        SettingsProblem::CampaignDates(i) => {
+            locale.fill(Key::LoyaltyErrCampaignDates, &[("n", n(*i).into())])
+        }
+        SettingsProblem::CampaignBonus(i) => locale.fill(
+            Key::LoyaltyErrCampaignBonus,
+            &[
+                ("n", n(*i).into()),
+                ("max", MAX_CAMPAIGN_BONUS_PERCENT.into()),
+            ],
+        ),
+        SettingsProblem::HolidayDate(i) => {
+            locale.fill(Key::LoyaltyErrHolidayDate, &[("n", n(*i).into())])
+        }
+        SettingsProblem::HolidayName(i) => {
+            locale.fill(Key::LoyaltyErrHolidayName, &[("n", n(*i).into())])
+        }
+        SettingsProblem::HolidayTwice(i) => {
+            locale.fill(Key::LoyaltyErrHolidayTwice, &[("n", n(*i).into())])
+        }
+        SettingsProblem::HolidayTier => locale.t(Key::LoyaltyErrHolidayTier).to_owned(),
     }
 }

@@ -1,6 +1,7 @@
 //! The members list (tier and balance, search by name or phone), and the
 //! list of customers who are not members yet, to enrol them.
 
+use super::list::list_table;
 use super::{href, labels, Env};
 use crate::domain::loyalty::{entries_by_customer, Points};
 use crate::domain::{Customer, Dataset};
@@ -83,24 +84,20 @@ pub fn MemberList(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
                 }
             })
             .collect_view();
-        view! {
-            <p data-testid="members-count">{locale.fill(Key::LoyaltyMembersFound, &[("n", total.into())])}</p>
-            <div class="table-scroll">
-                <table class="data-table" data-testid="members-table">
-                    <caption>{locale.t(Key::LoyaltyMembersHeading)}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{locale.t(Key::LoyaltyColName)}</th>
-                            <th scope="col">{locale.t(Key::LoyaltyColPhone)}</th>
-                            <th scope="col">{locale.t(Key::LoyaltyTier)}</th>
-                            <th scope="col" class="number">{locale.t(Key::LoyaltyBalance)}</th>
-                            <th scope="col">{locale.t(Key::LoyaltyMemberSince)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        }
+        list_table(
+            locale,
+            "members",
+            locale.fill(Key::LoyaltyMembersFound, &[("n", total.into())]),
+            Key::LoyaltyMembersHeading,
+            &[
+                (Key::LoyaltyColName, false),
+                (Key::LoyaltyColPhone, false),
+                (Key::LoyaltyTier, false),
+                (Key::LoyaltyBalance, true),
+                (Key::LoyaltyMemberSince, false),
+            ],
+            rows,
+        )
     };
     view! {
         <section class="card" aria-labelledby="members-heading">
@@ -147,23 +144,19 @@ pub fn EnrolList(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
                 }
             })
             .collect_view();
-        view! {
-            <p data-testid="candidates-count">{locale.fill(Key::LoyaltyCandidatesFound, &[("n", total.into())])}</p>
-            <div class="table-scroll">
-                <table class="data-table" data-testid="candidates-table">
-                    <caption>{locale.t(Key::LoyaltyEnrolListHeading)}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{locale.t(Key::LoyaltyColName)}</th>
-                            <th scope="col">{locale.t(Key::LoyaltyColPhone)}</th>
-                            <th scope="col">{locale.t(Key::LoyaltyColBirthday)}</th>
-                            <th scope="col">{locale.t(Key::LoyaltyColSignup)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        }
+        list_table(
+            locale,
+            "candidates",
+            locale.fill(Key::LoyaltyCandidatesFound, &[("n", total.into())]),
+            Key::LoyaltyEnrolListHeading,
+            &[
+                (Key::LoyaltyColName, false),
+                (Key::LoyaltyColPhone, false),
+                (Key::LoyaltyColBirthday, false),
+                (Key::LoyaltyColSignup, false),
+            ],
+            rows,
+        )
     };
     view! {
         <section class="card" aria-labelledby="enrol-list-heading">

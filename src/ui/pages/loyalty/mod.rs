@@ -11,6 +11,7 @@
 mod care;
 mod dashboard;
 mod labels;
+mod list;
 mod member;
 mod members;
 mod rewards;
@@ -144,7 +145,7 @@ pub fn LoyaltyPage(dataset: Arc<Dataset>) -> impl IntoView {
             return context_error(e)
         }
     };
-    run_daily_jobs(env.data, &dataset, untrack(|| env.i18n.locale()));
+    run_daily_jobs(env.data, &dataset);
     let i18n = env.i18n;
     let view = Memo::new(move |_| View::of(&env.router.location()));
     let tabs = [

@@ -1,16 +1,19 @@
 //! Programme settings: how tiers qualify (basis, window, review date),
 //! each tier's name, threshold and earning rate, expiry, the birthday
-//! bonus, the value of a point, and who gets holiday greetings. Validated
-//! by the domain and audited with the before and after. Benefits per tier,
-//! campaigns, holidays and care templates keep their stored values here.
+//! bonus, the value of a point, who gets holiday greetings, the benefits of
+//! each tier, bonus campaigns and holidays. Validated by the domain (every
+//! problem named at once) and audited with the before and after. Care
+//! message templates keep their stored values here.
 
 use super::{failure_text, labels, Env};
 use crate::app::ChangeFailure;
 use crate::domain::loyalty::{
-    save_loyalty_settings, QualifyingBasis, QualifyingWindow, ReviewDate, SettingsProblem,
+    save_loyalty_settings, Benefit, Bilingual, Campaign, Holiday, QualifyingBasis,
+    QualifyingWindow, ReviewDate, SettingsProblem,
 };
 use crate::domain::Dataset;
 use crate::i18n::{Key, Locale};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -45,6 +48,173 @@ fn stored(basis: QualifyingBasis, text: &str) -> i64 {
     }
 }
 
+/// A campaign's fields as typed; `key` tells rows apart.
+#[derive(Clone, Copy)]
+struct CampaignRow {
+    key: u32,
+    name: RwSignal<String>,
+    from: RwSignal<String>,
+    to: RwSignal<String>,
+    bonus: RwSignal<String>,
+}
+
+impl CampaignRow {
+    fn of(key: u32, c: &Campaign) -> CampaignRow {
+        CampaignRow {
+            key,
+            name: RwSignal::new(c.name.clone()),
+            from: RwSignal::new(c.from.to_string()),
+            to: RwSignal::new(c.to.to_string()),
+            bonus: RwSignal::new(c.bonus_percent.to_string()),
+        }
+    }
+
+    /// The campaign as typed. A date that is not one reads as an empty
+    /// period (start after end), which the domain reports for this row.
+    fn value(&self) -> Campaign {
+        let date = |s: RwSignal<String>| {
+            NaiveDate::parse_from_str(s.get_untracked().trim(), "%Y-%m-%d").ok()
+        };
+        Campaign {
+            name: self.name.get_untracked().trim().to_owned(),
+            from: date(self.from).unwrap_or(NaiveDate::MAX),
+            to: date(self.to).unwrap_or(NaiveDate::MIN),
+            bonus_percent: self.bonus.get_untracked().trim().parse().unwrap_or(0),
+        }
+    }
+}
+
+/// A holiday's fields as typed.
+#[derive(Clone, Copy)]
+struct HolidayRow {
+    key: u32,
+    month: RwSignal<String>,
+    day: RwSignal<String>,
+    zh: RwSignal<String>,
+    en: RwSignal<String>,
+}
+
+impl HolidayRow {
+    fn of(key: u32, h: &Holiday) -> HolidayRow {
+        HolidayRow {
+            key,
+            month: RwSignal::new(h.month.to_string()),
+            day: RwSignal::new(h.day.to_string()),
+            zh: RwSignal::new(h.name.zh.clone()),
+            en: RwSignal::new(h.name.en.clone()),
+        }
+    }
+
+    fn value(&self) -> Holiday {
+        let number = |s: RwSignal<String>| s.get_untracked().trim().parse().unwrap_or(0);
+        Holiday {
+            month: number(self.month),
+            day: number(self.day),
+            name: Bilingual {
+                zh: self.zh.get_untracked().trim().to_owned(),
+                en: self.en.get_untracked().trim().to_owned(),
+            },
+        }
+    }
+}
+
+/// A row of a list edited in place (campaigns, holidays): its key and its
+/// four inputs as (id stem, label, input type, value).
+trait EditRow: Copy + Send + Sync + 'static {
+    fn key(&self) -> u32;
+    fn fields(&self) -> [(&'static str, Key, &'static str, RwSignal<String>); 4];
+}
+
+impl EditRow for CampaignRow {
+    fn key(&self) -> u32 {
+        self.key
+    }
+    fn fields(&self) -> [(&'static str, Key, &'static str, RwSignal<String>); 4] {
+        [
+            ("name", Key::LoyaltyCampaignName, "text", self.name),
+            ("from", Key::LoyaltyCampaignFrom, "date", self.from),
+            ("to", Key::LoyaltyCampaignTo, "date", self.to),
+            ("bonus", Key::LoyaltyCampaignBonus, "number", self.bonus),
+        ]
+    }
+}
+
+impl EditRow for HolidayRow {
+    fn key(&self) -> u32 {
+        self.key
+    }
+    fn fields(&self) -> [(&'static str, Key, &'static str, RwSignal<String>); 4] {
+        [
+            ("month", Key::LoyaltyColMonth, "number", self.month),
+            ("day", Key::LoyaltyHolidayDay, "number", self.day),
+            ("zh", Key::LoyaltyTierNameZh, "text", self.zh),
+            ("en", Key::LoyaltyTierNameEn, "text", self.en),
+        ]
+    }
+}
+
+/// The body of a table of rows edited in place, each with a remove button;
+/// `none` when there are no rows.
+fn edit_rows<R: EditRow>(
+    i18n: crate::app::I18n,
+    list: RwSignal<Vec<R>>,
+    prefix: &'static str,
+    none: Key,
+    remove: Key,
+) -> impl Fn() -> AnyView + Send + Sync + 'static {
+    move || {
+        let rows = list.get();
+        if rows.is_empty() {
+            return view! { <tr><td colspan="5">{move || i18n.t(none)}</td></tr> }.into_any();
+        }
+        rows.into_iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let key = r.key();
+                let cells = r
+                    .fields()
+                    .into_iter()
+                    .map(|(stem, label, kind, value)| {
+                        row_input(i18n, format!("{prefix}-{stem}-{i}"), label, i, kind, value)
+                    })
+                    .collect_view();
+                view! {
+                    <tr data-testid=format!("{prefix}-{i}")>
+                        {cells}
+                        <td>
+                            <button type="button" class="button button-quiet"
+                                on:click=move |_| list.update(|v| v.retain(|x| x.key() != key))>
+                                {move || i18n.fill(remove, &[("n", (i + 1).into())])}
+                            </button>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
+            .into_any()
+    }
+}
+
+/// One input of a repeated row, labelled "<field> (row n)" for screen readers.
+fn row_input(
+    i18n: crate::app::I18n,
+    id: String,
+    key: Key,
+    row: usize,
+    kind: &'static str,
+    signal: RwSignal<String>,
+) -> impl IntoView {
+    view! {
+        <td>
+            <label class="visually-hidden" for=id.clone()>
+                {move || i18n.fill(Key::LoyaltyRowField, &[("field", i18n.t(key).into()), ("n", (row + 1).into())])}
+            </label>
+            <input id=id type=kind class="input-narrow" prop:value=move || signal.get()
+                on:input=move |ev| signal.set(event_target_value(&ev)) />
+        </td>
+    }
+}
+
 #[component]
 pub fn ProgrammeSettings(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
     let i18n = env.i18n;
@@ -75,9 +245,96 @@ pub fn ProgrammeSettings(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
             )
         })
         .collect();
+    // Per tier, per benefit: ticked or not.
+    let benefits: Vec<Vec<(Benefit, RwSignal<bool>)>> = current
+        .tiers
+        .iter()
+        .map(|t| {
+            Benefit::ALL
+                .iter()
+                .map(|b| (*b, RwSignal::new(t.benefits.contains(b))))
+                .collect()
+        })
+        .collect();
+    let next_key = StoredValue::new(0u32);
+    let fresh_key = move || {
+        let k = next_key.get_value();
+        next_key.set_value(k + 1);
+        k
+    };
+    let campaigns = RwSignal::new(
+        current
+            .campaigns
+            .iter()
+            .map(|c| CampaignRow::of(fresh_key(), c))
+            .collect::<Vec<_>>(),
+    );
+    let holidays = RwSignal::new(
+        current
+            .holidays
+            .iter()
+            .map(|h| HolidayRow::of(fresh_key(), h))
+            .collect::<Vec<_>>(),
+    );
     let busy = RwSignal::new(false);
     let failure = RwSignal::new(None::<ChangeFailure<Vec<SettingsProblem>>>);
     let saved = RwSignal::new(false);
+
+    let tier_names: Vec<(String, String)> = current
+        .tiers
+        .iter()
+        .map(|t| (t.name.zh.clone(), t.name.en.clone()))
+        .collect();
+    let benefit_heads = Benefit::ALL
+        .iter()
+        .map(|b| {
+            let b = *b;
+            view! { <th scope="col">{move || i18n.t(labels::benefit(b))}</th> }
+        })
+        .collect_view();
+    let benefit_rows = benefits
+        .iter()
+        .zip(tier_names)
+        .enumerate()
+        .map(|(i, (row, (zh, en)))| {
+            let name = move || if i18n.locale() == Locale::En { en.clone() } else { zh.clone() };
+            let name_cell = name.clone();
+            let cells = row
+                .iter()
+                .enumerate()
+                .map(|(j, (b, ticked))| {
+                    let (b, ticked) = (*b, *ticked);
+                    let id = format!("benefit-{i}-{j}");
+                    let name = name.clone();
+                    view! {
+                        <td>
+                            <label class="visually-hidden" for=id.clone()>
+                                {move || i18n.fill(Key::LoyaltyBenefitFor, &[("tier", name().into()), ("benefit", i18n.t(labels::benefit(b)).into())])}
+                            </label>
+                            <input id=id type="checkbox" prop:checked=move || ticked.get()
+                                on:change=move |ev| ticked.set(event_target_checked(&ev)) />
+                        </td>
+                    }
+                })
+                .collect_view();
+            view! { <tr><th scope="row">{name_cell}</th>{cells}</tr> }
+        })
+        .collect_view();
+
+    let campaign_rows = edit_rows(
+        i18n,
+        campaigns,
+        "campaign",
+        Key::LoyaltyCampaignsNone,
+        Key::LoyaltyCampaignRemove,
+    );
+    let holiday_rows = edit_rows(
+        i18n,
+        holidays,
+        "holiday",
+        Key::LoyaltyHolidaysNone,
+        Key::LoyaltyHolidayRemove,
+    );
 
     let tier_rows = tiers
         .iter()
@@ -112,6 +369,7 @@ pub fn ProgrammeSettings(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
         })
         .collect_view();
 
+    let ds_today = Arc::clone(&dataset);
     let ds = Arc::clone(&dataset);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -138,6 +396,23 @@ pub fn ProgrammeSettings(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
             t.threshold = stored(next.basis, &threshold.get_untracked());
             t.earn_percent = rate.get_untracked().trim().parse().unwrap_or(0);
         }
+        for (t, row) in next.tiers.iter_mut().zip(&benefits) {
+            t.benefits = row
+                .iter()
+                .filter(|(_, ticked)| ticked.get_untracked())
+                .map(|(b, _)| *b)
+                .collect();
+        }
+        next.campaigns = campaigns
+            .get_untracked()
+            .iter()
+            .map(CampaignRow::value)
+            .collect();
+        next.holidays = holidays
+            .get_untracked()
+            .iter()
+            .map(HolidayRow::value)
+            .collect();
         let actor = env.actor(&ds);
         env.submit(
             busy,
@@ -212,6 +487,16 @@ pub fn ProgrammeSettings(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
                     </table>
                 </div>
                 <p class="note">{move || i18n.t(Key::LoyaltyThresholdHint)}</p>
+                <div class="table-scroll">
+                    <table class="data-table" data-testid="benefits-table">
+                        <caption>{move || i18n.t(Key::LoyaltyBenefits)}</caption>
+                        <thead>
+                            <tr><th scope="col">{move || i18n.t(Key::LoyaltyTier)}</th>{benefit_heads}</tr>
+                        </thead>
+                        <tbody>{benefit_rows}</tbody>
+                    </table>
+                </div>
+                <p class="note">{move || i18n.t(Key::LoyaltyBenefitsHint)}</p>
                 {check("set-review-fixed", Key::LoyaltyReviewFixed, review_fixed)}
                 <div class="field-row">
                     {text("set-review-month", Key::LoyaltyReviewMonth, review_month)}
@@ -226,6 +511,49 @@ pub fn ProgrammeSettings(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
                     {text("set-point-value", Key::LoyaltyPointValue, point_value)}
                     {text("set-holiday-tier", Key::LoyaltyHolidayTier, holiday_tier)}
                 </div>
+                <div class="table-scroll">
+                    <table class="data-table" data-testid="campaigns-table">
+                        <caption>{move || i18n.t(Key::LoyaltyCampaignsHeading)}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{move || i18n.t(Key::LoyaltyCampaignName)}</th>
+                                <th scope="col">{move || i18n.t(Key::LoyaltyCampaignFrom)}</th>
+                                <th scope="col">{move || i18n.t(Key::LoyaltyCampaignTo)}</th>
+                                <th scope="col">{move || i18n.t(Key::LoyaltyCampaignBonus)}</th>
+                                <th scope="col">{move || i18n.t(Key::LoyaltyColRemove)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{campaign_rows}</tbody>
+                    </table>
+                </div>
+                <p class="note">{move || i18n.t(Key::LoyaltyCampaignsHint)}</p>
+                <button type="button" class="button" on:click=move |_| {
+                    let key = fresh_key();
+                    let today = crate::app::business_today(&ds_today.settings);
+                    let blank = Campaign { name: String::new(), from: today, to: today, bonus_percent: 100 };
+                    campaigns.update(|v| v.push(CampaignRow::of(key, &blank)));
+                }>{move || i18n.t(Key::LoyaltyCampaignAdd)}</button>
+                <div class="table-scroll">
+                    <table class="data-table" data-testid="holidays-table">
+                        <caption>{move || i18n.t(Key::LoyaltyHolidaysHeading)}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{move || i18n.t(Key::LoyaltyColMonth)}</th>
+                                <th scope="col">{move || i18n.t(Key::LoyaltyHolidayDay)}</th>
+                                <th scope="col">{move || i18n.t(Key::LoyaltyTierNameZh)}</th>
+                                <th scope="col">{move || i18n.t(Key::LoyaltyTierNameEn)}</th>
+                                <th scope="col">{move || i18n.t(Key::LoyaltyColRemove)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{holiday_rows}</tbody>
+                    </table>
+                </div>
+                <p class="note">{move || i18n.t(Key::LoyaltyHolidaysHint)}</p>
+                <button type="button" class="button" on:click=move |_| {
+                    let key = fresh_key();
+                    let blank = Holiday { month: 1, day: 1, name: Bilingual::default() };
+                    holidays.update(|v| v.push(HolidayRow::of(key, &blank)));
+                }>{move || i18n.t(Key::LoyaltyHolidayAdd)}</button>
                 {move || failure.get().map(|f| view! { <p class="banner banner-danger" role="alert" data-testid="settings-error">{move || failure_text(i18n.locale(), &f, |l, p: &Vec<SettingsProblem>| problems_text(l, p))}</p> })}
                 {move || saved.get().then(|| view! { <p class="banner banner-info" role="status">{move || i18n.t(Key::LoyaltySaved)}</p> })}
                 <button type="submit" class="button button-primary" disabled=move || busy.get()>{move || i18n.t(Key::LoyaltySave)}</button>

@@ -1,11 +1,13 @@
-//! The survey import: choose a survey tool's CSV export, see the preview
+//! The survey import: choose a survey tool's CSV export (UTF-8 or GBK, as
+//! Chinese Excel saves it), see the preview
 //! (rows ready, and every problem with its line, column, value and reason),
 //! then import all rows as one change, or nothing.
 
 use crate::app::{business_now, commit_change, ActingAs, ChangeFailure, Data, I18n};
 use crate::domain::complaints::Actor;
+use crate::domain::exchange::DetectedEncoding;
 use crate::domain::health::{
-    import_surveys, parse_survey_csv, ImportColumn, ImportPreview, RowError, RowProblem,
+    import_surveys, parse_survey_file, ImportColumn, ImportPreview, RowError, RowProblem,
     SurveyProblem,
 };
 use crate::domain::Dataset;
@@ -53,6 +55,7 @@ fn reason(locale: Locale, p: &RowProblem) -> String {
         RowProblem::Score(_) => Key::SurveysErrNoScore,
         RowProblem::UnknownOutlet => Key::SurveysReasonUnknownOutlet,
         RowProblem::Duplicate => Key::SurveysReasonDuplicate,
+        RowProblem::Undecodable => Key::SurveysReasonUndecodable,
         RowProblem::Unreadable(detail) => {
             return locale.fill(
                 Key::SurveysReasonUnreadable,
@@ -93,11 +96,12 @@ pub fn SurveyImport(
         let Some(file) = file else { return };
         let ds = Arc::clone(&ds);
         spawn_local(async move {
-            match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                Ok(text) => {
-                    let text = text.as_string().unwrap_or_default();
+            // Bytes, not text: the decoder reads UTF-8 and GBK/GB18030 alike.
+            match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                Ok(buffer) => {
+                    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
                     let now = business_now(&ds.settings);
-                    let _ = preview.try_set(Some(Arc::new(parse_survey_csv(&ds, &text, now))));
+                    let _ = preview.try_set(Some(Arc::new(parse_survey_file(&ds, &bytes, now))));
                 }
                 Err(e) => {
                     let reason = e.as_string().unwrap_or_else(|| format!("{e:?}"));
@@ -186,7 +190,19 @@ pub fn SurveyImport(
                     </div>
                 }
             });
+            let encoding = p.encoding.map(|e| {
+                let text = move || match e {
+                    DetectedEncoding::Utf8 => i18n.t(Key::SurveysEncodingUtf8).to_owned(),
+                    DetectedEncoding::Gb18030 => i18n.t(Key::SurveysEncodingGb18030).to_owned(),
+                    DetectedEncoding::Mixed { utf8_lines, gb18030_lines } => i18n.fill(
+                        Key::SurveysEncodingMixed,
+                        &[("unicode", utf8_lines.into()), ("gbk", gb18030_lines.into())],
+                    ),
+                };
+                view! { <p class="note" data-testid="import-encoding">{text}</p> }
+            });
             view! {
+                {encoding}
                 <p class="note" role="status" data-testid="import-summary">{summary}</p>
                 {errors_table}
                 {button}

@@ -1,42 +1,22 @@
-//! Recording a survey by staff: find the customer by name or phone, give
-//! the scores and the comment, save one audited change.
+//! Recording a survey by staff: find the customer by name or phone, say
+//! what the survey follows (a stay, a purchase, or one of the customer's
+//! complaints), give the scores and the comment, save one audited change.
 
 use super::super::health_labels::customer_name;
 use crate::app::{business_now, commit_change, ActingAs, ChangeFailure, Data, I18n, Router};
 use crate::domain::complaints::Actor;
-use crate::domain::health::{record_survey, SurveyDraft, SurveyField, SurveyProblem};
-use crate::domain::{CustomerId, Dataset, OutletId, SurveyId};
-use crate::i18n::{store_error_message, Key, Locale};
+use crate::domain::health::{
+    complaints_of, record_survey, SurveyDraft, SurveyField, SurveyOccasion, SurveyProblem,
+};
+use crate::domain::{BusinessKind, ComplaintId, CustomerId, Dataset, OutletId, SurveyId};
+use crate::i18n::{format_date, store_error_message, Key, Locale};
 use crate::route::{Location, Route};
+use crate::ui::components::{CustomerSearch, CustomerSearchText};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::Cell;
 use std::rc::Rc;
 use std::sync::Arc;
-
-const MAX_MATCHES: usize = 8;
-
-/// Customers whose name, romanised name or phone contains the query.
-fn matches(ds: &Dataset, query: &str) -> Vec<CustomerId> {
-    let q = query.trim().to_lowercase();
-    if q.is_empty() {
-        return Vec::new();
-    }
-    let digits: String = q.chars().filter(char::is_ascii_digit).collect();
-    ds.customers
-        .iter()
-        .filter(|c| {
-            c.name.to_lowercase().contains(&q)
-                || c.name_latin.to_lowercase().contains(&q)
-                || (digits.len() >= 3
-                    && c.phone
-                        .as_ref()
-                        .is_some_and(|p| p.as_str().contains(&digits)))
-        })
-        .take(MAX_MATCHES)
-        .map(|c| c.id)
-        .collect()
-}
 
 fn field_id(f: SurveyField) -> &'static str {
     match f {
@@ -44,6 +24,7 @@ fn field_id(f: SurveyField) -> &'static str {
         SurveyField::Outlet => "survey-outlet",
         SurveyField::Csat => "survey-csat",
         SurveyField::Nps => "survey-nps",
+        SurveyField::Occasion => "survey-occasion",
         SurveyField::Context => "survey-comment",
     }
 }
@@ -57,6 +38,7 @@ fn problem_text(locale: Locale, p: &SurveyProblem) -> &'static str {
         SurveyProblem::CsatOutOfRange(_) => Key::SurveysErrCsat,
         SurveyProblem::NpsOutOfRange(_) => Key::SurveysErrNps,
         SurveyProblem::ComplaintNotTheCustomers => Key::SurveysErrComplaint,
+        SurveyProblem::ComplaintMissing => Key::SurveysErrComplaintMissing,
     })
 }
 
@@ -68,8 +50,15 @@ pub fn RecordSurvey(
     router: Router,
     dataset: Arc<Dataset>,
 ) -> impl IntoView {
-    let search = RwSignal::new(String::new());
     let chosen = RwSignal::new(None::<CustomerId>);
+    let occasion = RwSignal::new(
+        match dataset.settings.business {
+            BusinessKind::Hotel => "stay",
+            BusinessKind::Retail => "purchase",
+        }
+        .to_owned(),
+    );
+    let complaint = RwSignal::new(String::new());
     let outlet = RwSignal::new(String::new());
     let csat = RwSignal::new(String::new());
     let nps = RwSignal::new(String::new());
@@ -106,34 +95,72 @@ pub fn RecordSurvey(
             })
     };
 
+    let on_choose = Callback::new(move |id: CustomerId| {
+        chosen.set(Some(id));
+        complaint.set(String::new());
+    });
+    let customer_error = Signal::derive(move || {
+        error_of(SurveyField::Customer).map(|p| problem_text(i18n.locale(), &p).to_owned())
+    });
+    let search_text = CustomerSearchText {
+        label: Key::SurveysSearchLabel,
+        count: Key::SurveysSearchCount,
+        results: Key::SurveysSearchResults,
+    };
+
+    // What the survey follows; a complaint names one of the customer's.
     let ds = Arc::clone(&dataset);
-    let results = move || {
+    let complaint_options = move || {
         let locale = i18n.locale();
-        let found = matches(&ds, &search.get());
-        let count = found.len();
-        let items = found
+        let Some(id) = chosen.get() else {
+            return Vec::new();
+        };
+        complaints_of(&ds, id)
             .into_iter()
-            .filter_map(|id| ds.customers.get(id).map(|c| (id, c)))
-            .map(|(id, c)| {
-                let phone = c.phone.as_ref().map(|p| p.masked()).unwrap_or_default();
-                let label = [customer_name(locale, c), phone]
-                    .into_iter()
-                    .filter(|s| !s.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" · ");
-                view! {
-                    <li>
-                        <button type="button" class="button button-quiet" on:click=move |_| chosen.set(Some(id))>{label}</button>
-                    </li>
-                }
+            .map(|c| {
+                let what: String = c.description.chars().take(40).collect();
+                let text = [
+                    format_date(locale, c.received_at.date()),
+                    format!("#{}", c.id),
+                    what,
+                ]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" · ");
+                let value = c.id.to_string();
+                let this = value.clone();
+                view! { <option value=value selected=move || complaint.get() == this>{text}</option> }
             })
-            .collect_view();
-        let typed = !search.get().trim().is_empty();
+            .collect::<Vec<_>>()
+    };
+    let occasion_field = move || {
+        let complaint_field = (occasion.get() == "complaint").then(|| {
+            let options = complaint_options();
+            let none = options.is_empty();
+            view! {
+                <div class="field">
+                    <label for="survey-complaint">{move || i18n.t(Key::SurveysComplaintLabel)}</label>
+                    <select id="survey-complaint" on:change=move |ev| complaint.set(event_target_value(&ev))
+                        aria-describedby=described(SurveyField::Occasion) aria-invalid=invalid(SurveyField::Occasion)>
+                        <option value="">{move || i18n.t(if none { Key::SurveysComplaintNone } else { Key::SurveysComplaintChoose })}</option>
+                        {options}
+                    </select>
+                </div>
+            }
+        });
         view! {
-            <p class="note" role="status">
-                {typed.then(|| locale.fill(Key::SurveysSearchCount, &[("count", count.into())]))}
-            </p>
-            <ul class="search-results" aria-label=move || i18n.t(Key::SurveysSearchResults)>{items}</ul>
+            <div class="field">
+                <label for=field_id(SurveyField::Occasion)>{move || i18n.t(Key::SurveysOccasionLabel)}</label>
+                <select id=field_id(SurveyField::Occasion) on:change=move |ev| occasion.set(event_target_value(&ev))>
+                    {[("stay", Key::SurveysOccasionStay), ("purchase", Key::SurveysOccasionPurchase), ("complaint", Key::SurveysOccasionComplaint)]
+                        .into_iter()
+                        .map(|(v, k)| view! { <option value=v selected=move || occasion.get() == v>{move || i18n.t(k)}</option> })
+                        .collect_view()}
+                </select>
+            </div>
+            {complaint_field}
+            {error_line(SurveyField::Occasion)}
         }
     };
 
@@ -184,7 +211,17 @@ pub fn RecordSurvey(
         let draft = SurveyDraft {
             customer: chosen.get_untracked(),
             outlet: outlet.get_untracked().parse::<u32>().ok().map(OutletId),
-            context: None,
+            context: Some(match occasion.get_untracked().as_str() {
+                "stay" => SurveyOccasion::Stay,
+                "purchase" => SurveyOccasion::Purchase,
+                _ => SurveyOccasion::Complaint(
+                    complaint
+                        .get_untracked()
+                        .parse::<u32>()
+                        .ok()
+                        .map(ComplaintId),
+                ),
+            }),
             csat: csat.get_untracked().parse::<u8>().ok(),
             nps: nps.get_untracked().parse::<u8>().ok(),
             comment: comment.get_untracked(),
@@ -250,21 +287,10 @@ pub fn RecordSurvey(
                 {summary}
                 {chosen_line}
                 <Show when=move || chosen.get().is_none()>
-                    <div class="field">
-                        <label for=field_id(SurveyField::Customer)>{move || i18n.t(Key::SurveysSearchLabel)}</label>
-                        <input
-                            id=field_id(SurveyField::Customer)
-                            type="search"
-                            autocomplete="off"
-                            prop:value=move || search.get()
-                            on:input=move |ev| search.set(event_target_value(&ev))
-                            aria-describedby=described(SurveyField::Customer)
-                            aria-invalid=invalid(SurveyField::Customer)
-                        />
-                        {error_line(SurveyField::Customer)}
-                    </div>
-                    {results.clone()}
+                    <CustomerSearch i18n dataset=Arc::clone(&dataset) id=field_id(SurveyField::Customer)
+                        text=search_text name_of=customer_name on_choose error=customer_error />
                 </Show>
+                {occasion_field}
                 <div class="field-row">
                     <div class="field">
                         <label for=field_id(SurveyField::Outlet)>{move || i18n.t(Key::SurveysOutletLabel)}</label>
