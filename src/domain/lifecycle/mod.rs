@@ -34,8 +34,8 @@ pub use rates::{
 };
 pub use risk::{assess, assess_all, back_test, warnings, BackTest, RiskAssessment, RiskReason};
 pub use settings::{
-    lifecycle_problems, save_lifecycle_settings, set_win_back_cost, CostOverride,
-    LifecycleProblem, LifecycleSettings, RiskWeights, WinBackCostError, WinBackSettings,
+    lifecycle_problems, save_lifecycle_settings, set_win_back_cost, CostOverride, LifecycleProblem,
+    LifecycleSettings, RiskWeights, WinBackCostError, WinBackSettings,
 };
 pub use stage::{
     facts, falling_frequency, falling_spend, overdue, stage_of, ComplaintMark, Facts,
@@ -46,7 +46,8 @@ pub use tasks::{
     RetentionStep, RetentionTask, TaskDraft, TaskEdit, TaskError,
 };
 pub use winback::{
-    annual_value, customer_type, decide, parse_amount, worth_winning_back, CustomerType, WinBackDecision,
+    annual_value, customer_type, decide, parse_amount, worth_winning_back, CustomerType,
+    WinBackDecision,
 };
 
 use crate::domain::segmentation::AnalysisBasis;

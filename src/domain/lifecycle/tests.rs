@@ -557,13 +557,16 @@ fn a_c3_entered_for_one_customer_decides_their_win_back() {
         assert_eq!(parse_amount(bad), None, "{bad}");
     }
     assert_eq!(parse_amount(" 99.5 "), Some(Money(9950)));
-    let cs = set_win_back_cost(&w.ds, id, Some(Money::from_major(684)), actor(), AuditId(1))
-        .unwrap();
+    let cs =
+        set_win_back_cost(&w.ds, id, Some(Money::from_major(684)), actor(), AuditId(1)).unwrap();
     let entry = &cs.audit[0];
     assert_eq!(entry.customer, Some(id));
     assert_eq!(entry.collection, Collection::Settings);
     assert_eq!(entry.record, SettingsSection::Lifecycle as u32);
-    assert_eq!(entry.before.as_ref().unwrap()["win_back_cost"], serde_json::Value::Null);
+    assert_eq!(
+        entry.before.as_ref().unwrap()["win_back_cost"],
+        serde_json::Value::Null
+    );
     w.ds.apply(&cs);
     let after = decide_now(&w.ds);
     let mine = after.iter().find(|c| c.customer == id).unwrap().decision;
@@ -574,14 +577,23 @@ fn a_c3_entered_for_one_customer_decides_their_win_back() {
     assert_eq!(theirs.cost, Money::from_major(100));
     assert!(theirs.recommended);
 
-    let cs = set_win_back_cost(&w.ds, id, Some(Money::from_major(683)), actor(), AuditId(2))
-        .unwrap();
+    let cs =
+        set_win_back_cost(&w.ds, id, Some(Money::from_major(683)), actor(), AuditId(2)).unwrap();
     w.ds.apply(&cs);
-    assert!(decide_now(&w.ds).iter().find(|c| c.customer == id).unwrap().decision.recommended);
+    assert!(
+        decide_now(&w.ds)
+            .iter()
+            .find(|c| c.customer == id)
+            .unwrap()
+            .decision
+            .recommended
+    );
     // Unchanged: nothing to write. Cleared: back to the default.
-    assert!(set_win_back_cost(&w.ds, id, Some(Money::from_major(683)), actor(), AuditId(3))
-        .unwrap()
-        .is_empty());
+    assert!(
+        set_win_back_cost(&w.ds, id, Some(Money::from_major(683)), actor(), AuditId(3))
+            .unwrap()
+            .is_empty()
+    );
     let cs = set_win_back_cost(&w.ds, id, None, actor(), AuditId(3)).unwrap();
     w.ds.apply(&cs);
     assert!(w.ds.settings.lifecycle.win_back_costs.is_empty());
@@ -654,7 +666,10 @@ fn lifecycle_settings_problems_name_every_field() {
         (|s| s.horizon_days = 0, P::HorizonDays),
         (|s| s.horizon_days = 731, P::HorizonDays),
         (|s| s.win_back.cost_small = Money(-1), P::NegativeCost),
-        (|s| s.win_back.small_annual_value = Money::from_major(10_000), P::TypeThresholds),
+        (
+            |s| s.win_back.small_annual_value = Money::from_major(10_000),
+            P::TypeThresholds,
+        ),
         (|s| s.win_back.success_rate = 1.5, P::SuccessRate),
     ];
     for (edit, want) in cases {
@@ -722,7 +737,10 @@ fn saving_lifecycle_settings_is_audited_and_moves_the_stage_boundaries() {
     };
     assert_eq!(
         save_lifecycle_settings(&w.ds.settings, bad, actor(), AuditId(8)),
-        Err(vec![LifecycleProblem::OverdueRatio, LifecycleProblem::HorizonDays])
+        Err(vec![
+            LifecycleProblem::OverdueRatio,
+            LifecycleProblem::HorizonDays
+        ])
     );
     // The editor never drops the C3 entered per customer.
     let cs = set_win_back_cost(&w.ds, id, Some(Money(5)), actor(), AuditId(9)).unwrap();

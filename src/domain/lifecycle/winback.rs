@@ -118,7 +118,11 @@ impl WinBackDecision {
     pub fn with_cost(self, cost: Money) -> WinBackDecision {
         WinBackDecision {
             cost,
-            recommended: worth_winning_back(self.expected_if_won_back, self.value_without_action, cost),
+            recommended: worth_winning_back(
+                self.expected_if_won_back,
+                self.value_without_action,
+                cost,
+            ),
             ..self
         }
     }
@@ -179,7 +183,10 @@ pub fn parse_amount(text: &str) -> Option<Money> {
     if whole.is_empty()
         || whole.len() > 12
         || cents.len() > 2
-        || !whole.chars().chain(cents.chars()).all(|c| c.is_ascii_digit())
+        || !whole
+            .chars()
+            .chain(cents.chars())
+            .all(|c| c.is_ascii_digit())
     {
         return None;
     }
