@@ -763,7 +763,6 @@ messages! {
         LifecycleSetDormantDays => "沉睡：无消费天数", "Dormant: days without a purchase";
         LifecycleSetDormantPAlive => "沉睡：P(存活) 低于", "Dormant: P(alive) below";
         LifecycleSetWonBackDays => "赢回状态持续天数", "Won back lasts (days)";
-        LifecycleSetWarningThreshold => "预警阈值（0–1）", "Warning threshold (0–1)";
         LifecycleSetHorizonDays => "成效观察天数 N", "Success window N (days)";
         LifecycleSetCostKey => "重点客户默认 C3", "Default C3, key customer";
         LifecycleSetCostOrdinary => "一般客户默认 C3", "Default C3, ordinary customer";

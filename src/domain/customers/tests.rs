@@ -204,7 +204,7 @@ fn the_list_filters_by_lifecycle_stage_and_member_tier() {
         } else {
             Stage::AtRisk
         }),
-        member_tier: (c.id.0 != 1).then_some(c.id.0 as u8 - 2),
+        member_tier: (c.id.0 != 1).then(|| c.id.0 as u8 - 2),
         ..Classes::default()
     };
     let run =

@@ -25,6 +25,9 @@ enum Kind {
     Amount,
 }
 
+/// Writes a field's text into the settings; false when it is not a number.
+type Setter = fn(&mut LifecycleSettings, &str) -> bool;
+
 /// One field of the editor: its id, label, kind, and how it reads from and
 /// writes to the settings.
 struct Field {
@@ -32,7 +35,7 @@ struct Field {
     label: Key,
     kind: Kind,
     get: fn(&LifecycleSettings) -> String,
-    set: fn(&mut LifecycleSettings, &str) -> bool,
+    set: Setter,
 }
 
 fn whole(text: &str) -> Option<u32> {
@@ -136,7 +139,7 @@ fn warning_fields() -> Vec<Field> {
     vec![
         field!(
             "lcs-threshold",
-            LifecycleSetWarningThreshold,
+            LifecycleThreshold,
             Decimal,
             warning_threshold
         ),
@@ -241,7 +244,7 @@ pub fn LifecycleSettingsEditor(env: Env, dataset: Arc<Dataset>) -> impl IntoView
         .iter()
         .flat_map(|(_, _, fields)| fields.iter().map(|f| RwSignal::new((f.get)(&saved))))
         .collect();
-    let all_fields: Arc<Vec<(Key, fn(&mut LifecycleSettings, &str) -> bool)>> = Arc::new(
+    let all_fields: Arc<Vec<(Key, Setter)>> = Arc::new(
         groups
             .iter()
             .flat_map(|(_, _, fields)| fields.iter().map(|f| (f.label, f.set)))
