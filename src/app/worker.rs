@@ -22,6 +22,7 @@ use crate::store::idb::{IdbStorage, DEFAULT_DB_NAME};
 use crate::store::Storage;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker};
@@ -154,6 +155,70 @@ pub async fn prepare_in_worker(request: &Request) -> Option<AnalysisBasis> {
         }
         Reply::Prepared { .. } | Reply::Declined => None,
     }
+}
+
+thread_local! {
+    /// The last basis prepared with the saved segmentation settings, by
+    /// [`model_key`]: pages that only read the saved analysis (Customers,
+    /// Lifecycle) share it instead of preparing it again.
+    static SHARED: std::cell::RefCell<Option<(u64, Arc<AnalysisBasis>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// What the prepared basis depends on: the saved segmentation settings,
+/// the collections' sizes and the day. Other settings (lifecycle, loyalty)
+/// do not change it, so saving them keeps the shared basis.
+pub fn model_key(dataset: &Dataset, today: NaiveDate) -> u64 {
+    let mut text = serde_json::to_string(&dataset.settings.segmentation).unwrap_or_default();
+    text.push_str(&today.to_string());
+    for (collection, n) in dataset.counts() {
+        text.push_str(&format!("|{collection:?}={n}"));
+    }
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The shared basis of `dataset` as of `today`, if one was prepared.
+pub fn cached_basis(dataset: &Dataset, today: NaiveDate) -> Option<Arc<AnalysisBasis>> {
+    let key = model_key(dataset, today);
+    SHARED.with(|b| {
+        b.borrow()
+            .as_ref()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, basis)| Arc::clone(basis))
+    })
+}
+
+/// The basis of `dataset` with its saved segmentation settings: the shared
+/// one when it is current, else prepared in the worker (when `stored`: the
+/// data on screen is the stored data) or on the main thread, and shared.
+pub async fn shared_basis(
+    dataset: Arc<Dataset>,
+    stored: bool,
+    today: NaiveDate,
+) -> Arc<AnalysisBasis> {
+    if let Some(b) = cached_basis(&dataset, today) {
+        return b;
+    }
+    let settings = dataset.settings.segmentation.clone();
+    let from_worker = if stored {
+        let request = Request {
+            settings: settings.clone(),
+            today,
+            fingerprint: fingerprint(&dataset),
+        };
+        prepare_in_worker(&request).await
+    } else {
+        None
+    };
+    let basis = Arc::new(match from_worker {
+        Some(b) => b,
+        None => prepare(&dataset, &settings, today),
+    });
+    let key = model_key(&dataset, today);
+    SHARED.with(|b| *b.borrow_mut() = Some((key, Arc::clone(&basis))));
+    basis
 }
 
 /// Terminates the worker when the request ends, so its thread and its

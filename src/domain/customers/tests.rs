@@ -117,6 +117,8 @@ fn a_list_view_round_trips_through_the_url() {
         grade: Some(Grade::A),
         segment: Some(crate::domain::segmentation::Segment::Champions),
         tier: Some(crate::domain::segmentation::ValueTier::Growth),
+        stage: Some(crate::domain::lifecycle::Stage::AtRisk),
+        member_tier: Some(2),
         sort: SortColumn::Signup,
         descending: true,
     };
@@ -129,7 +131,8 @@ fn a_list_view_round_trips_through_the_url() {
     ListView::default().write(&mut empty.query);
     assert!(empty.query.is_empty());
     // Rubbish is ignored.
-    let odd = Location::parse("#/customers?outlet=x&grade=Z&sort=nope&desc=yes");
+    let odd =
+        Location::parse("#/customers?outlet=x&grade=Z&sort=nope&desc=yes&stage=asleep&member=-1");
     assert_eq!(ListView::from_query(&odd.query), ListView::default());
 }
 
@@ -181,6 +184,43 @@ fn filters_and_sorting_apply_in_order() {
     v.search.clear();
     v.segment = Some(crate::domain::segmentation::Segment::Champions);
     assert_eq!(run(&v), Vec::<u32>::new());
+}
+
+#[test]
+fn the_list_filters_by_lifecycle_stage_and_member_tier() {
+    use crate::domain::lifecycle::Stage;
+    let ds = Dataset {
+        customers: Table::from_rows(vec![
+            customer(1, "王五", None),
+            customer(2, "阿明", None),
+            customer(3, "张三", None),
+        ]),
+        ..Dataset::default()
+    };
+    let index = SearchIndex::build(ds.customers.iter());
+    let classes = |c: &Customer| Classes {
+        stage: Some(if c.id.0 == 2 {
+            Stage::Loyal
+        } else {
+            Stage::AtRisk
+        }),
+        member_tier: (c.id.0 != 1).then(|| c.id.0 as u8 - 2),
+        ..Classes::default()
+    };
+    let run =
+        |v: &ListView| -> Vec<u32> { v.apply(&ds, &index, &classes).iter().map(|i| i.0).collect() };
+    let mut v = ListView {
+        stage: Some(Stage::AtRisk),
+        ..ListView::default()
+    };
+    assert_eq!(run(&v), vec![1, 3]);
+    v.member_tier = Some(1);
+    assert_eq!(run(&v), vec![3]);
+    v.stage = Some(Stage::Loyal);
+    assert_eq!(run(&v), Vec::<u32>::new());
+    v.stage = None;
+    v.member_tier = Some(0);
+    assert_eq!(run(&v), vec![2]);
 }
 
 // ---------- form ----------

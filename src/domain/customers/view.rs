@@ -1,8 +1,11 @@
 //! The customer list's view state (search text, filters, sort) as one value
 //! that round-trips through the URL query, so a view can be bookmarked and
-//! shared: `#/customers?q=zs&outlet=2&tag=VIP&grade=A&sort=signup&desc=1`.
+//! shared: `#/customers?q=zs&outlet=2&tag=VIP&grade=A&sort=signup&desc=1`,
+//! with `segment`, `tier` (value tier), `stage` (lifecycle stage) and
+//! `member` (loyalty tier, 0 = entry tier).
 
 use super::search::SearchIndex;
+use crate::domain::lifecycle::Stage;
 use crate::domain::segmentation::{Segment, ValueTier, SEGMENTS};
 use crate::domain::{Customer, CustomerId, Dataset, Grade, OutletId};
 use crate::route::Query;
@@ -106,6 +109,10 @@ pub struct Classes {
     pub grade: Option<Grade>,
     pub segment: Option<Segment>,
     pub tier: Option<ValueTier>,
+    /// The lifecycle stage today (with the purchase model when prepared).
+    pub stage: Option<Stage>,
+    /// The loyalty programme tier of a member (0 = entry tier).
+    pub member_tier: Option<u8>,
 }
 
 /// The list's search, filters and sort.
@@ -117,6 +124,8 @@ pub struct ListView {
     pub grade: Option<Grade>,
     pub segment: Option<Segment>,
     pub tier: Option<ValueTier>,
+    pub stage: Option<Stage>,
+    pub member_tier: Option<u8>,
     pub sort: SortColumn,
     pub descending: bool,
 }
@@ -138,6 +147,8 @@ impl ListView {
             grade: query.get("grade").and_then(parse_grade),
             segment: query.get("segment").and_then(parse_segment),
             tier: query.get("tier").and_then(parse_tier),
+            stage: query.get("stage").and_then(Stage::parse),
+            member_tier: query.get("member").and_then(|v| v.parse::<u8>().ok()),
             sort: query
                 .get("sort")
                 .and_then(SortColumn::parse)
@@ -157,6 +168,11 @@ impl ListView {
         query.set("grade", self.grade.map_or("", grade_code));
         query.set("segment", self.segment.map_or("", segment_code));
         query.set("tier", self.tier.map_or("", tier_code));
+        query.set("stage", self.stage.map_or("", Stage::key));
+        query.set(
+            "member",
+            &self.member_tier.map(|t| t.to_string()).unwrap_or_default(),
+        );
         query.set(
             "sort",
             if self.sort == SortColumn::Id {
@@ -181,7 +197,7 @@ impl ListView {
 
     /// The customers this view lists, in its order. `classes` says what the
     /// analysis computed for a customer (nothing when it has not run):
-    /// filtering by segment or tier then lists no one.
+    /// filtering by segment, tier or stage then lists no one.
     pub fn apply(
         &self,
         ds: &Dataset,
@@ -202,6 +218,8 @@ impl ListView {
             .filter(|(_, k)| self.grade.is_none() || k.grade == self.grade)
             .filter(|(_, k)| self.segment.is_none() || k.segment == self.segment)
             .filter(|(_, k)| self.tier.is_none() || k.tier == self.tier)
+            .filter(|(_, k)| self.stage.is_none() || k.stage == self.stage)
+            .filter(|(_, k)| self.member_tier.is_none() || k.member_tier == self.member_tier)
             .collect();
         let outlet_name = |c: &Customer| {
             c.home_outlet

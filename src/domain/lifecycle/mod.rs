@@ -33,7 +33,10 @@ pub use rates::{
     PeriodRates, RateGroup, RatesReport, StageFlows, WakeUp,
 };
 pub use risk::{assess, assess_all, back_test, warnings, BackTest, RiskAssessment, RiskReason};
-pub use settings::{LifecycleSettings, RiskWeights, WinBackSettings};
+pub use settings::{
+    lifecycle_problems, save_lifecycle_settings, set_win_back_cost, CostOverride, LifecycleProblem,
+    LifecycleSettings, RiskWeights, WinBackCostError, WinBackSettings,
+};
 pub use stage::{
     facts, falling_frequency, falling_spend, overdue, stage_of, ComplaintMark, Facts,
     LifecycleIndex, Stage, StageCounts, SurveyMark,
@@ -43,9 +46,11 @@ pub use tasks::{
     RetentionStep, RetentionTask, TaskDraft, TaskEdit, TaskError,
 };
 pub use winback::{
-    annual_value, customer_type, decide, worth_winning_back, CustomerType, WinBackDecision,
+    annual_value, customer_type, decide, parse_amount, worth_winning_back, CustomerType,
+    WinBackDecision,
 };
 
+use crate::domain::segmentation::AnalysisBasis;
 use crate::domain::{CustomerId, Dataset, Money};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -60,11 +65,13 @@ pub struct WinBackCandidate {
 
 /// The win-back decision for every dormant or churned customer on `today`
 /// who ever bought, recommended first, then by E(V) − V3 − C3, highest
-/// first. `predicted_clv` per row when the purchase model is fitted.
+/// first. `model` per row when the purchase model is fitted for `today`:
+/// its P(alive) can make a customer dormant, its CLV is V3. C3 is the one
+/// entered for the customer when there is one, else their type's default.
 pub fn win_back_candidates(
     index: &LifecycleIndex<'_>,
     today: NaiveDate,
-    predicted_clv: Option<&[Option<Money>]>,
+    model: Option<&ModelFigures>,
     settings: &LifecycleSettings,
 ) -> Vec<WinBackCandidate> {
     let mut scratch = Vec::new();
@@ -74,15 +81,17 @@ pub fn win_back_candidates(
         if f.purchase_days == 0 {
             continue;
         }
-        let clv = predicted_clv.and_then(|p| p.get(row).copied().flatten());
-        let Some(stage) = stage_of(&f, c.signup, c.lost.as_ref(), today, None, settings) else {
+        let clv = model.and_then(|m| m.clv(row));
+        let p_alive = model.and_then(|m| m.p_alive(row));
+        let Some(stage) = stage_of(&f, c.signup, c.lost.as_ref(), today, p_alive, settings) else {
             continue;
         };
         if !stage.is_lapsed() {
             continue;
         }
         let complaints = index.complaints[row].len();
-        let decision = decide(c, stage, &f, complaints, clv, None, &settings.win_back);
+        let cost = settings.cost_override(c.id);
+        let decision = decide(c, stage, &f, complaints, clv, cost, &settings.win_back);
         out.push(WinBackCandidate {
             customer: c.id,
             stage,
@@ -98,6 +107,53 @@ pub fn win_back_candidates(
         )
     });
     out
+}
+
+/// The purchase model's figures per customer row (in `dataset.customers`
+/// order), taken from the segmentation's prepared basis when it was
+/// prepared for the same day: P(alive) for the stages and the risk score,
+/// the predicted CLV for V3 of the win-back decision.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ModelFigures {
+    pub p_alive: Vec<Option<f64>>,
+    pub clv: Vec<Option<Money>>,
+}
+
+impl ModelFigures {
+    /// The figures of `basis` if it was prepared as of `today` for a data
+    /// set of `customers` profiles and the model predicted anyone; `None`
+    /// otherwise (no model fitted, another as-of date, stale basis).
+    pub fn from_basis(
+        basis: &AnalysisBasis,
+        today: NaiveDate,
+        customers: usize,
+    ) -> Option<ModelFigures> {
+        if basis.as_of != today || basis.predictions.len() != customers {
+            return None;
+        }
+        let p_alive: Vec<Option<f64>> = basis
+            .predictions
+            .iter()
+            .map(|p| p.as_ref().map(|p| p.p_alive).filter(|p| p.is_finite()))
+            .collect();
+        if p_alive.iter().all(Option::is_none) {
+            return None;
+        }
+        let clv = basis
+            .predictions
+            .iter()
+            .map(|p| p.as_ref().and_then(|p| p.clv))
+            .collect();
+        Some(ModelFigures { p_alive, clv })
+    }
+
+    pub fn p_alive(&self, row: usize) -> Option<f64> {
+        self.p_alive.get(row).copied().flatten()
+    }
+
+    pub fn clv(&self, row: usize) -> Option<Money> {
+        self.clv.get(row).copied().flatten()
+    }
 }
 
 /// What the home dashboard shows of lifecycle: retention and churn over the

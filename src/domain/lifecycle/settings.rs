@@ -3,8 +3,11 @@
 //! stated here). `#[serde(default)]` so data saved before a field existed
 //! still loads.
 
+use crate::domain::audit::{settings_audit_entry, Actor, SettingsSection};
 use crate::domain::money::Money;
+use crate::domain::{AuditId, ChangeSet, CustomerId, Dataset, Settings};
 use serde::{Deserialize, Serialize};
+use thiserror::Error;
 
 /// Settings of lifecycle stages, churn warning and win-back, stored in
 /// [`crate::domain::Settings::lifecycle`].
@@ -48,6 +51,30 @@ pub struct LifecycleSettings {
     pub horizon_days: u32,
     pub weights: RiskWeights,
     pub win_back: WinBackSettings,
+    /// C3 entered by hand for single customers, sorted by customer: an
+    /// exception to the default of the customer's type. Kept here rather
+    /// than on the customer record because it is a judgement of the
+    /// win-back decision (like the defaults it overrides), not a fact about
+    /// the customer; an entry whose customer is gone is ignored.
+    pub win_back_costs: Vec<CostOverride>,
+}
+
+/// A win-back cost C3 entered for one customer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CostOverride {
+    pub customer: CustomerId,
+    pub cost: Money,
+}
+
+impl LifecycleSettings {
+    /// The C3 entered for `customer`, if any.
+    pub fn cost_override(&self, customer: CustomerId) -> Option<Money> {
+        self.win_back_costs
+            .binary_search_by_key(&customer, |o| o.customer)
+            .ok()
+            .and_then(|i| self.win_back_costs.get(i))
+            .map(|o| o.cost)
+    }
 }
 
 impl Default for LifecycleSettings {
@@ -67,6 +94,7 @@ impl Default for LifecycleSettings {
             horizon_days: 90,
             weights: RiskWeights::default(),
             win_back: WinBackSettings::default(),
+            win_back_costs: Vec::new(),
         }
     }
 }
@@ -144,4 +172,182 @@ impl Default for WinBackSettings {
             no_action_share: 0.05,
         }
     }
+}
+
+/// Why edited lifecycle settings cannot be saved. All problems are reported
+/// at once, each naming its field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Error)]
+pub enum LifecycleProblem {
+    #[error("\"new\" must last at least one day")]
+    NewDays,
+    #[error("loyal needs at least one purchase day a year")]
+    LoyalPurchaseDays,
+    #[error("the overdue ratio must be above 1")]
+    OverdueRatio,
+    #[error("the usual interval of a one-time buyer must be at least one day")]
+    DefaultInterval,
+    #[error("the falling share must be between 0 and 1 (exclusive)")]
+    FallingRatio,
+    #[error("dormant must come after \"new\" ends")]
+    DormantDays,
+    #[error("the dormant P(alive) must be between 0 and 1")]
+    DormantPAlive,
+    #[error("won back must last at least one day")]
+    WonBackDays,
+    #[error("the warning threshold must be between 0 and 1")]
+    WarningThreshold,
+    #[error("the success window must be between 1 and 730 days")]
+    HorizonDays,
+    #[error("the win-back cost of a customer type cannot be negative")]
+    NegativeCost,
+    #[error("the key-customer annual value must be above the small-customer one")]
+    TypeThresholds,
+    #[error("a success rate must be between 0 and 1")]
+    SuccessRate,
+}
+
+/// Every problem of `s`, empty when it can be saved.
+pub fn lifecycle_problems(s: &LifecycleSettings) -> Vec<LifecycleProblem> {
+    use LifecycleProblem as P;
+    let mut out = Vec::new();
+    let unit = |x: f64| x.is_finite() && (0.0..=1.0).contains(&x);
+    if s.new_days == 0 {
+        out.push(P::NewDays);
+    }
+    if s.loyal_purchase_days == 0 {
+        out.push(P::LoyalPurchaseDays);
+    }
+    if !(s.overdue_ratio.is_finite() && s.overdue_ratio > 1.0) {
+        out.push(P::OverdueRatio);
+    }
+    if s.default_interval_days == 0 {
+        out.push(P::DefaultInterval);
+    }
+    if !(s.falling_ratio.is_finite() && s.falling_ratio > 0.0 && s.falling_ratio < 1.0) {
+        out.push(P::FallingRatio);
+    }
+    if s.dormant_days <= s.new_days {
+        out.push(P::DormantDays);
+    }
+    if !unit(s.dormant_p_alive) {
+        out.push(P::DormantPAlive);
+    }
+    if s.won_back_days == 0 {
+        out.push(P::WonBackDays);
+    }
+    if !unit(s.warning_threshold) {
+        out.push(P::WarningThreshold);
+    }
+    if !(1..=730).contains(&s.horizon_days) {
+        out.push(P::HorizonDays);
+    }
+    let w = &s.win_back;
+    if [w.cost_key, w.cost_ordinary, w.cost_small, w.cost_problem]
+        .iter()
+        .any(|c| c.is_negative())
+    {
+        out.push(P::NegativeCost);
+    }
+    if w.key_annual_value <= w.small_annual_value {
+        out.push(P::TypeThresholds);
+    }
+    if !(unit(w.success_rate) && unit(w.no_action_share)) {
+        out.push(P::SuccessRate);
+    }
+    out
+}
+
+/// The change set that saves edited lifecycle settings, with one audit
+/// entry under [`SettingsSection::Lifecycle`] (values before and after) when
+/// anything changed; or every problem. The per-customer costs are not part
+/// of the editor: the saved ones are kept.
+pub fn save_lifecycle_settings(
+    current: &Settings,
+    mut edited: LifecycleSettings,
+    actor: Actor,
+    first_audit: AuditId,
+) -> Result<ChangeSet, Vec<LifecycleProblem>> {
+    let problems = lifecycle_problems(&edited);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    edited
+        .win_back_costs
+        .clone_from(&current.lifecycle.win_back_costs);
+    let mut audit = Vec::new();
+    if edited != current.lifecycle {
+        audit.push(settings_audit_entry(
+            first_audit,
+            actor,
+            SettingsSection::Lifecycle,
+            &current.lifecycle,
+            &edited,
+        ));
+    }
+    Ok(ChangeSet {
+        settings: Some(Settings {
+            lifecycle: edited,
+            ..current.clone()
+        }),
+        audit,
+        ..ChangeSet::default()
+    })
+}
+
+/// Why a customer's win-back cost cannot be saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+pub enum WinBackCostError {
+    #[error("customer {0} does not exist")]
+    UnknownCustomer(CustomerId),
+    #[error("the win-back cost cannot be negative")]
+    Negative,
+}
+
+/// Sets (or with `None`, clears) the win-back cost C3 entered for one
+/// customer. Audited under [`SettingsSection::Lifecycle`] with the customer
+/// named, so the change also shows in the customer's history; the before
+/// and after are that customer's C3 only. Nothing to write when unchanged.
+pub fn set_win_back_cost(
+    ds: &Dataset,
+    customer: CustomerId,
+    cost: Option<Money>,
+    actor: Actor,
+    first_audit: AuditId,
+) -> Result<ChangeSet, WinBackCostError> {
+    if ds.customers.get(customer).is_none() {
+        return Err(WinBackCostError::UnknownCustomer(customer));
+    }
+    if cost.is_some_and(Money::is_negative) {
+        return Err(WinBackCostError::Negative);
+    }
+    let current = &ds.settings.lifecycle;
+    let before = current.cost_override(customer);
+    if before == cost {
+        return Ok(ChangeSet::default());
+    }
+    let mut lifecycle = current.clone();
+    lifecycle.win_back_costs.retain(|o| o.customer != customer);
+    if let Some(cost) = cost {
+        lifecycle
+            .win_back_costs
+            .push(CostOverride { customer, cost });
+        lifecycle.win_back_costs.sort_by_key(|o| o.customer);
+    }
+    let shown = |c: Option<Money>| serde_json::json!({ "customer": customer, "win_back_cost": c });
+    let mut entry = settings_audit_entry(
+        first_audit,
+        actor,
+        SettingsSection::Lifecycle,
+        &shown(before),
+        &shown(cost),
+    );
+    entry.customer = Some(customer);
+    Ok(ChangeSet {
+        settings: Some(Settings {
+            lifecycle,
+            ..ds.settings.clone()
+        }),
+        audit: vec![entry],
+        ..ChangeSet::default()
+    })
 }

@@ -64,6 +64,11 @@ impl Stage {
         }
     }
 
+    /// The stage named by [`Stage::key`].
+    pub fn parse(key: &str) -> Option<Stage> {
+        Stage::ALL.into_iter().find(|s| s.key() == key)
+    }
+
     /// A buying customer: counted at the start of a retention period.
     pub fn is_active(self) -> bool {
         matches!(

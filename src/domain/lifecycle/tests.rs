@@ -533,6 +533,231 @@ fn win_back_only_when_the_gain_exceeds_the_cost() {
     );
 }
 
+#[test]
+fn a_c3_entered_for_one_customer_decides_their_win_back() {
+    // Dormant (400 days), spent 2,000 a year: E(V) − V3 = 684, ordinary
+    // default C3 = 100, so win back; with C3 = 684 not, with 683 again yes.
+    let mut w = World::default();
+    let id = w.customer(1000, &[(500, 1000), (400, 1000)]);
+    let other = w.customer(1000, &[(500, 1000), (400, 1000)]);
+    let decide_now = |ds: &Dataset| {
+        let index = LifecycleIndex::new(ds, today());
+        win_back_candidates(&index, today(), None, &ds.settings.lifecycle)
+    };
+    let before = decide_now(&w.ds);
+    let mine = before.iter().find(|c| c.customer == id).unwrap().decision;
+    assert_eq!(mine.gain(), Money::from_major(684));
+    assert_eq!(mine.cost, Money::from_major(100));
+    assert!(mine.recommended);
+
+    // Typed on the page: the decision updates before anything is saved.
+    assert!(!mine.with_cost(parse_amount("684").unwrap()).recommended);
+    assert!(mine.with_cost(parse_amount("683.99").unwrap()).recommended);
+    for bad in ["", "-1", "1.234", "abc", "1e3"] {
+        assert_eq!(parse_amount(bad), None, "{bad}");
+    }
+    assert_eq!(parse_amount(" 99.5 "), Some(Money(9950)));
+    let cs =
+        set_win_back_cost(&w.ds, id, Some(Money::from_major(684)), actor(), AuditId(1)).unwrap();
+    let entry = &cs.audit[0];
+    assert_eq!(entry.customer, Some(id));
+    assert_eq!(entry.collection, Collection::Settings);
+    assert_eq!(entry.record, SettingsSection::Lifecycle as u32);
+    assert_eq!(
+        entry.before.as_ref().unwrap()["win_back_cost"],
+        serde_json::Value::Null
+    );
+    w.ds.apply(&cs);
+    let after = decide_now(&w.ds);
+    let mine = after.iter().find(|c| c.customer == id).unwrap().decision;
+    assert_eq!(mine.cost, Money::from_major(684));
+    assert!(!mine.recommended, "E(V) − V3 = C3 is not enough");
+    // The other customer keeps the default of their type.
+    let theirs = after.iter().find(|c| c.customer == other).unwrap().decision;
+    assert_eq!(theirs.cost, Money::from_major(100));
+    assert!(theirs.recommended);
+
+    let cs =
+        set_win_back_cost(&w.ds, id, Some(Money::from_major(683)), actor(), AuditId(2)).unwrap();
+    w.ds.apply(&cs);
+    assert!(
+        decide_now(&w.ds)
+            .iter()
+            .find(|c| c.customer == id)
+            .unwrap()
+            .decision
+            .recommended
+    );
+    // Unchanged: nothing to write. Cleared: back to the default.
+    assert!(
+        set_win_back_cost(&w.ds, id, Some(Money::from_major(683)), actor(), AuditId(3))
+            .unwrap()
+            .is_empty()
+    );
+    let cs = set_win_back_cost(&w.ds, id, None, actor(), AuditId(3)).unwrap();
+    w.ds.apply(&cs);
+    assert!(w.ds.settings.lifecycle.win_back_costs.is_empty());
+    assert_eq!(
+        set_win_back_cost(&w.ds, id, Some(Money(-1)), actor(), AuditId(4)),
+        Err(WinBackCostError::Negative)
+    );
+    assert_eq!(
+        set_win_back_cost(&w.ds, CustomerId(99), Some(Money(1)), actor(), AuditId(4)),
+        Err(WinBackCostError::UnknownCustomer(CustomerId(99)))
+    );
+}
+
+#[test]
+fn the_models_p_alive_and_clv_feed_stage_risk_and_v3() {
+    use crate::domain::segmentation::{prepare, SegmentationSettings};
+    let mut w = World::default();
+    // Dormant by the calendar: the model's CLV becomes V3.
+    let id = w.customer(1000, &[(500, 1000), (400, 1000)]);
+    let basis = prepare(&w.ds, &SegmentationSettings::default(), today());
+    let figures = ModelFigures::from_basis(&basis, today(), w.ds.customers.len());
+    // The basis of another day is not used.
+    assert!(ModelFigures::from_basis(&basis, ago(1), w.ds.customers.len()).is_none());
+    let model = ModelFigures {
+        p_alive: vec![Some(0.5)],
+        clv: vec![Some(Money::from_major(6000))],
+    };
+    let index = LifecycleIndex::new(&w.ds, today());
+    let s = LifecycleSettings::default();
+    let with = win_back_candidates(&index, today(), Some(&model), &s);
+    let d = with.iter().find(|c| c.customer == id).unwrap().decision;
+    assert_eq!(d.value_without_action, Money::from_major(6000));
+    assert!(!d.recommended);
+    // Whatever the fitted model says on one customer, it is per row.
+    if let Some(f) = figures {
+        assert_eq!(f.p_alive.len(), 1);
+        assert_eq!(f.clv.len(), 1);
+    }
+    // P(alive) below the setting makes an active customer dormant.
+    let mut w = World::default();
+    let loyal = w.customer(1000, &every(30, 6, 10));
+    let index = LifecycleIndex::new(&w.ds, today());
+    let low = ModelFigures {
+        p_alive: vec![Some(0.05)],
+        clv: vec![None],
+    };
+    let wb = win_back_candidates(&index, today(), Some(&low), &s);
+    assert_eq!(wb.len(), 1);
+    assert_eq!(wb[0].customer, loyal);
+    assert_eq!(wb[0].stage, Stage::Dormant);
+    assert!(win_back_candidates(&index, today(), None, &s).is_empty());
+}
+
+#[test]
+fn lifecycle_settings_problems_name_every_field() {
+    assert!(lifecycle_problems(&LifecycleSettings::default()).is_empty());
+    use LifecycleProblem as P;
+    let cases: Vec<(fn(&mut LifecycleSettings), P)> = vec![
+        (|s| s.new_days = 0, P::NewDays),
+        (|s| s.loyal_purchase_days = 0, P::LoyalPurchaseDays),
+        (|s| s.overdue_ratio = 1.0, P::OverdueRatio),
+        (|s| s.overdue_ratio = f64::NAN, P::OverdueRatio),
+        (|s| s.default_interval_days = 0, P::DefaultInterval),
+        (|s| s.falling_ratio = 1.0, P::FallingRatio),
+        (|s| s.falling_ratio = 0.0, P::FallingRatio),
+        (|s| s.dormant_days = 90, P::DormantDays),
+        (|s| s.dormant_p_alive = 1.01, P::DormantPAlive),
+        (|s| s.won_back_days = 0, P::WonBackDays),
+        (|s| s.warning_threshold = -0.01, P::WarningThreshold),
+        (|s| s.horizon_days = 0, P::HorizonDays),
+        (|s| s.horizon_days = 731, P::HorizonDays),
+        (|s| s.win_back.cost_small = Money(-1), P::NegativeCost),
+        (
+            |s| s.win_back.small_annual_value = Money::from_major(10_000),
+            P::TypeThresholds,
+        ),
+        (|s| s.win_back.success_rate = 1.5, P::SuccessRate),
+    ];
+    for (edit, want) in cases {
+        let mut s = LifecycleSettings::default();
+        edit(&mut s);
+        assert_eq!(lifecycle_problems(&s), vec![want]);
+    }
+    // The edges are allowed.
+    let edge = LifecycleSettings {
+        new_days: 1,
+        dormant_days: 2,
+        dormant_p_alive: 0.0,
+        warning_threshold: 1.0,
+        horizon_days: 730,
+        falling_ratio: 0.99,
+        ..LifecycleSettings::default()
+    };
+    assert!(lifecycle_problems(&edge).is_empty());
+    // All problems at once.
+    let bad = LifecycleSettings {
+        new_days: 0,
+        dormant_days: 0,
+        warning_threshold: 2.0,
+        ..LifecycleSettings::default()
+    };
+    assert_eq!(
+        lifecycle_problems(&bad),
+        vec![P::NewDays, P::DormantDays, P::WarningThreshold]
+    );
+}
+
+#[test]
+fn saving_lifecycle_settings_is_audited_and_moves_the_stage_boundaries() {
+    let mut w = World::default();
+    let id = w.customer(1000, &[(100, 100)]);
+    assert_eq!(w.stage(id, today()), Some(Stage::AtRisk));
+    let edited = LifecycleSettings {
+        new_days: 120,
+        default_interval_days: 60,
+        warning_threshold: 0.55,
+        horizon_days: 60,
+        ..LifecycleSettings::default()
+    };
+    let cs = save_lifecycle_settings(&w.ds.settings, edited.clone(), actor(), AuditId(7)).unwrap();
+    assert_eq!(cs.audit.len(), 1);
+    let entry = &cs.audit[0];
+    assert_eq!(entry.id, AuditId(7));
+    assert_eq!(entry.record, SettingsSection::Lifecycle as u32);
+    assert_eq!(entry.before.as_ref().unwrap()["new_days"], 90);
+    assert_eq!(entry.after.as_ref().unwrap()["new_days"], 120);
+    assert_eq!(entry.after.as_ref().unwrap()["warning_threshold"], 0.55);
+    w.ds.apply(&cs);
+    assert_eq!(w.ds.settings.lifecycle, edited);
+    // 100 days since the first purchase: new until day 120 now.
+    let index = LifecycleIndex::new(&w.ds, today());
+    let row = index.row_of(id).unwrap();
+    assert_eq!(index.stages(today(), None, &edited)[row], Some(Stage::New));
+    // Unchanged: no audit entry. Invalid: every problem, nothing saved.
+    let same = save_lifecycle_settings(&w.ds.settings, edited, actor(), AuditId(8)).unwrap();
+    assert!(same.audit.is_empty());
+    let bad = LifecycleSettings {
+        overdue_ratio: 0.5,
+        horizon_days: 0,
+        ..LifecycleSettings::default()
+    };
+    assert_eq!(
+        save_lifecycle_settings(&w.ds.settings, bad, actor(), AuditId(8)),
+        Err(vec![
+            LifecycleProblem::OverdueRatio,
+            LifecycleProblem::HorizonDays
+        ])
+    );
+    // The editor never drops the C3 entered per customer.
+    let cs = set_win_back_cost(&w.ds, id, Some(Money(5)), actor(), AuditId(9)).unwrap();
+    w.ds.apply(&cs);
+    let cs = save_lifecycle_settings(
+        &w.ds.settings,
+        LifecycleSettings::default(),
+        actor(),
+        AuditId(10),
+    )
+    .unwrap();
+    assert_eq!(
+        cs.settings.unwrap().lifecycle.cost_override(id),
+        Some(Money(5))
+    );
+}
+
 fn actor() -> Actor {
     Actor {
         staff: Some(StaffId(3)),

@@ -113,6 +113,19 @@ impl WinBackDecision {
     pub fn gain(&self) -> Money {
         self.expected_if_won_back - self.value_without_action
     }
+
+    /// The same decision with another C3 (E(V) and V3 do not depend on it).
+    pub fn with_cost(self, cost: Money) -> WinBackDecision {
+        WinBackDecision {
+            cost,
+            recommended: worth_winning_back(
+                self.expected_if_won_back,
+                self.value_without_action,
+                cost,
+            ),
+            ..self
+        }
+    }
 }
 
 /// The rule itself: win back only when E(V) − V3 > C3.
@@ -159,4 +172,29 @@ pub fn decide(
         cost,
         recommended: worth_winning_back(expected_if_won_back, value_without_action, cost),
     }
+}
+
+/// An amount typed in whole currency units with up to two decimals
+/// ("120", "99.5"), in minor units; `None` for anything else (negative
+/// amounts included: a cost is never negative).
+pub fn parse_amount(text: &str) -> Option<Money> {
+    let text = text.trim();
+    let (whole, cents) = text.split_once('.').unwrap_or((text, ""));
+    if whole.is_empty()
+        || whole.len() > 12
+        || cents.len() > 2
+        || !whole
+            .chars()
+            .chain(cents.chars())
+            .all(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let whole: i64 = whole.parse().ok()?;
+    let cents: i64 = if cents.is_empty() {
+        0
+    } else {
+        format!("{cents:0<2}").parse().ok()?
+    };
+    Some(Money(whole.checked_mul(100)?.checked_add(cents)?))
 }

@@ -25,7 +25,7 @@ export class LifecyclePage {
   }
 
   async openView(
-    name: 'Stages and flows' | 'Retention and churn' | 'Churn warnings' | 'Retention tasks' | 'Win-back' | 'Back-test',
+    name: 'Stages and flows' | 'Retention and churn' | 'Churn warnings' | 'Retention tasks' | 'Win-back' | 'Back-test' | 'Settings',
   ): Promise<void> {
     await this.views().getByRole('link', { name, exact: true }).click();
     await expect(this.views().getByRole('link', { name, exact: true })).toHaveAttribute('aria-current', 'page');
@@ -74,5 +74,29 @@ export class LifecyclePage {
       .locator('tbody tr')
       .filter({ has: this.page.getByRole('rowheader', { name: customer, exact: true }) })
       .filter({ hasText: text });
+  }
+
+  /** Waits until the purchase model is used or known to be unavailable. */
+  async waitForModel(): Promise<void> {
+    await expect(this.page.getByTestId('model-note').first()).not.toHaveAttribute('data-model', 'preparing', {
+      timeout: 120_000,
+    });
+  }
+
+  settingsForm(): Locator {
+    return this.page.getByTestId('lifecycle-settings');
+  }
+
+  settingsProblems(): Locator {
+    return this.page.getByTestId('lifecycle-settings-problems');
+  }
+
+  winBackTable(): Locator {
+    return this.page.getByRole('table', { name: 'Win-back decisions' });
+  }
+
+  /** A win-back row by the customer's id. */
+  winBackRow(customerId: string): Locator {
+    return this.winBackTable().locator(`tbody tr[data-customer="${customerId}"]`);
   }
 }

@@ -30,6 +30,8 @@ test.describe('Lifecycle in an English browser', () => {
     await app.goTo('en', 'lifecycle');
 
     await test.step('the stage counts add up to every customer', async () => {
+      // Counted again once P(alive) arrives: read them after that.
+      await lifecycle.waitForModel();
       expect(await lifecycle.customerTotal()).toBe(customers);
       let sum = await lifecycle.notYetCount();
       for (const stage of STAGES) {
@@ -89,6 +91,125 @@ test.describe('Lifecycle in an English browser', () => {
       await lifecycle.openView('Retention and churn');
       await expect(page.getByTestId('rate-retention')).toHaveText(/^\d+(\.\d)?%$/);
       await expect(page.getByRole('main')).not.toContainText(/NaN|Infinity/);
+    });
+  });
+
+  test('lifecycle settings are validated, saved and used', async ({ app, page }) => {
+    const lifecycle = new LifecyclePage(page);
+    await app.open();
+    await app.waitForDemo();
+    await app.goTo('en', 'lifecycle');
+    await lifecycle.openView('Settings');
+    const form = lifecycle.settingsForm();
+
+    await test.step('every problem is named', async () => {
+      await form.getByLabel('New: days since the first purchase').fill('abc');
+      await form.getByRole('button', { name: 'Save settings' }).click();
+      await expect(lifecycle.settingsProblems()).toContainText('“New: days since the first purchase” is not a valid number');
+      await form.getByLabel('New: days since the first purchase').fill('90');
+      await form.getByLabel('Warning threshold (0–1)').fill('2');
+      await form.getByLabel('Success window N (days)').fill('0');
+      await form.getByRole('button', { name: 'Save settings' }).click();
+      await expect(lifecycle.settingsProblems()).toContainText('The warning threshold must be between 0 and 1');
+      await expect(lifecycle.settingsProblems()).toContainText('The success window must be between 1 and 730 days');
+    });
+
+    await test.step('valid settings are saved and kept after a reload', async () => {
+      await form.getByLabel('Warning threshold (0–1)').fill('0.55');
+      await form.getByLabel('Success window N (days)').fill('60');
+      await form.getByLabel('Default C3, small customer').fill('35');
+      await form.getByRole('button', { name: 'Save settings' }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'Lifecycle settings saved.' })).toBeVisible();
+      await app.reload();
+      await expect(lifecycle.settingsForm().getByLabel('Warning threshold (0–1)')).toHaveValue('0.55');
+      await expect(lifecycle.settingsForm().getByLabel('Success window N (days)')).toHaveValue('60');
+      await expect(lifecycle.settingsForm().getByLabel('Default C3, small customer')).toHaveValue('35');
+    });
+
+    await test.step('the warning list and its success use them', async () => {
+      await lifecycle.openView('Churn warnings');
+      await expect(page.getByLabel('Warning threshold')).toHaveValue('0.55');
+      await expect(page.getByText('the saved threshold is 0.55')).toBeVisible();
+      await expect(page.getByRole('main')).toContainText('within 60 days');
+    });
+  });
+
+  test('a C3 entered for one customer updates and keeps the win-back decision', async ({ app, page }) => {
+    const lifecycle = new LifecyclePage(page);
+    await app.open();
+    await app.waitForDemo();
+    await app.goTo('en', 'lifecycle');
+    await lifecycle.openView('Win-back');
+    await lifecycle.waitForModel();
+    // The last recommended row: with C3 = E(V) − V3 it moves just below
+    // the recommended ones, so it stays among the rows shown.
+    const first = lifecycle.winBackTable().locator('tbody tr[data-recommended="true"]').last();
+    await expect(first).toBeVisible();
+    const id = (await first.getAttribute('data-customer')) ?? '';
+    const name = ((await first.getByRole('rowheader').textContent()) ?? '').trim();
+    const row = lifecycle.winBackRow(id);
+    const ev = (await row.getByTestId('wb-ev').textContent()) ?? '';
+    const gain = ((await row.getByTestId('wb-gain').textContent()) ?? '').replace(/[^\d.]/g, '');
+    const c3 = () => row.getByLabel(`Win-back cost C3 for ${name}`);
+    const save = () => row.getByRole('button', { name: `Save C3 for ${name}` });
+
+    await test.step('the recommendation follows C3 as it is typed', async () => {
+      // E(V) − V3 > C3 is strict: C3 = E(V) − V3 is not worth it.
+      await c3().fill(gain);
+      await expect(row).toHaveAttribute('data-recommended', 'false');
+      await expect(row.getByTestId('wb-verdict')).toHaveText('Not worth it');
+      await expect(row.getByTestId('wb-ev')).toHaveText(ev);
+      await c3().fill('-5');
+      await expect(row).toContainText('Enter an amount of 0 or more');
+      await expect(save()).toBeDisabled();
+      await c3().fill('0');
+      await expect(row.getByTestId('wb-verdict')).toHaveText('Win back');
+      await c3().fill(gain);
+      await expect(row.getByTestId('wb-verdict')).toHaveText('Not worth it');
+      await save().click();
+    });
+
+    await test.step('the saved C3 is kept for that customer', async () => {
+      await expect(row.getByText('entered', { exact: true })).toBeVisible();
+      await app.reload();
+      await lifecycle.waitForModel();
+      await expect(row).toHaveAttribute('data-recommended', 'false');
+      expect(Number(await c3().inputValue())).toBeCloseTo(Number(gain), 2);
+      await row.getByRole('button', { name: `Use the default C3 of the type for ${name}` }).click();
+      await expect(row.getByText('type default', { exact: true })).toBeVisible();
+      await expect(row).toHaveAttribute('data-recommended', 'true');
+    });
+  });
+
+  test('the customer list filters by lifecycle stage and member tier in the URL', async ({ app, page }) => {
+    await app.open();
+    await app.waitForDemo();
+    await app.goTo('en', 'customers');
+    const stage = page.getByLabel('Lifecycle stage');
+    await expect(stage).toBeEnabled({ timeout: 120_000 });
+    const all = Number(await page.getByTestId('customers-count').getAttribute('data-count'));
+    await stage.selectOption({ label: 'At risk' });
+    await expect(page).toHaveURL(/stage=at-risk/);
+    const atRisk = Number(await page.getByTestId('customers-count').getAttribute('data-count'));
+    expect(atRisk).toBeGreaterThan(0);
+    expect(atRisk).toBeLessThan(all);
+    const tier = page.getByLabel('Member tier');
+    await tier.selectOption({ index: 1 });
+    await expect(page).toHaveURL(/member=0/);
+    const both = Number(await page.getByTestId('customers-count').getAttribute('data-count'));
+    expect(both).toBeLessThanOrEqual(atRisk);
+
+    await test.step('the filters survive a reload, and a profile shows stage and tier', async () => {
+      await app.reload();
+      await expect(page.getByLabel('Lifecycle stage')).toBeEnabled({ timeout: 120_000 });
+      await expect(page.getByLabel('Lifecycle stage')).toHaveValue('at-risk');
+      await expect(page.getByLabel('Member tier')).toHaveValue('0');
+      await app.goToHash('#/customers?stage=at-risk');
+      await expect(page.getByLabel('Lifecycle stage')).toBeEnabled({ timeout: 120_000 });
+      const link = page.getByTestId('customer-row').first().getByRole('link').first();
+      await link.click();
+      await expect(page.getByTestId('profile-stage')).toHaveText('At risk', { timeout: 120_000 });
+      await expect(page.getByTestId('profile-member-tier')).not.toBeEmpty();
     });
   });
 });

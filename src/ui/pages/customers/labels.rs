@@ -219,3 +219,18 @@ pub fn edit_error(locale: Locale, e: &EditError) -> String {
         EditError::AlreadyExists(_) => locale.t(Key::CustomersErrAlreadyExists).to_owned(),
     }
 }
+
+/// A loyalty tier's name in the user's language.
+pub fn member_tier(
+    locale: Locale,
+    s: &crate::domain::loyalty::LoyaltySettings,
+    tier: u8,
+) -> String {
+    s.tier(tier).map_or_else(
+        || format!("#{tier}"),
+        |t| match locale {
+            Locale::ZhCn => t.name.zh.clone(),
+            Locale::En => t.name.en.clone(),
+        },
+    )
+}

@@ -14,11 +14,13 @@ use crate::domain::customers::{
     bulk_tag, tags_in_use, undo_delete, Classes, EditError, ListView, SearchIndex, SortColumn,
 };
 use crate::domain::exchange::ExportFormat;
+use crate::domain::lifecycle::Stage;
 use crate::domain::segmentation::SEGMENTS;
 use crate::domain::{CustomerId, Dataset, Grade, OutletId};
 use crate::i18n::{format_date, Key};
 use crate::route::{Location, Route};
 use crate::ui::pages::exchange::download_customers;
+use crate::ui::pages::lifecycle::labels::stage as stage_label;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -59,17 +61,37 @@ pub fn CustomerList(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
     Effect::new(move |_| state.with(write_url));
     let index = Arc::new(SearchIndex::build(dataset.customers.iter()));
     let report = env.report;
+    let stages = env.stages;
     let ds = Arc::clone(&dataset);
     let rows = Memo::new(move |_| {
         let report = report.get();
+        let stages = stages.get();
+        let member_tier = |c: &crate::domain::Customer| {
+            ds.loyalty_accounts
+                .get(c.id)
+                .filter(|a| a.left_on.is_none())
+                .map(|a| a.tier)
+        };
+        let stage =
+            |c: &crate::domain::Customer| stages.as_deref().and_then(|m| m.get(&c.id).copied());
         let classes = |c: &crate::domain::Customer| match report.as_deref() {
-            Some(r) => r.customer(c.id).map_or_else(Classes::default, |s| Classes {
-                grade: Some(s.grade.effective),
-                segment: s.segment,
-                tier: s.value_tier,
-            }),
+            Some(r) => r.customer(c.id).map_or_else(
+                || Classes {
+                    stage: stage(c),
+                    member_tier: member_tier(c),
+                    ..Classes::default()
+                },
+                |s| Classes {
+                    grade: Some(s.grade.effective),
+                    segment: s.segment,
+                    tier: s.value_tier,
+                    stage: stage(c),
+                    member_tier: member_tier(c),
+                },
+            ),
             None => Classes {
                 grade: c.grade_override,
+                member_tier: member_tier(c),
                 ..Classes::default()
             },
         };
@@ -140,7 +162,26 @@ pub fn CustomerList(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
             view! { <option value=tier_code(t) selected=move || state.with(|v| v.tier == Some(t))>{move || i18n.t(labels::tier(t))}</option> }
         })
         .collect_view();
+    let stage_options = Stage::ALL
+        .into_iter()
+        .map(|st| {
+            view! { <option value=st.key() selected=move || state.with(|v| v.stage == Some(st))>{move || i18n.t(stage_label(st))}</option> }
+        })
+        .collect_view();
+    let loyalty = dataset.settings.loyalty.clone();
+    let member_options = (0..loyalty.tiers.len())
+        .filter_map(|i| u8::try_from(i).ok())
+        .map(|t| {
+            let loyalty = loyalty.clone();
+            view! {
+                <option value=t.to_string() selected=move || state.with(|v| v.member_tier == Some(t))>
+                    {move || labels::member_tier(i18n.locale(), &loyalty, t)}
+                </option>
+            }
+        })
+        .collect_view();
     let not_computed = move || report.with(Option::is_none);
+    let stages_not_computed = move || stages.with(Option::is_none);
 
     // ---- header ----
     let header = move |column: SortColumn, key: Key| {
@@ -424,6 +465,20 @@ pub fn CustomerList(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
                     <select data-testid="filter-tier" disabled=not_computed on:change=select_change(|v, x| v.tier = crate::domain::customers::view::parse_tier(x))>
                         <option value="" selected=move || state.with(|v| v.tier.is_none())>{move || i18n.t(Key::CustomersAll)}</option>
                         {tier_options}
+                    </select>
+                </label>
+                <label class="field">
+                    <span>{move || i18n.t(Key::CustomersColStage)}</span>
+                    <select data-testid="filter-stage" disabled=stages_not_computed on:change=select_change(|v, x| v.stage = Stage::parse(x))>
+                        <option value="" selected=move || state.with(|v| v.stage.is_none())>{move || i18n.t(Key::CustomersAll)}</option>
+                        {stage_options}
+                    </select>
+                </label>
+                <label class="field">
+                    <span>{move || i18n.t(Key::CustomersColMemberTier)}</span>
+                    <select data-testid="filter-member" on:change=select_change(|v, x| v.member_tier = x.parse::<u8>().ok())>
+                        <option value="" selected=move || state.with(|v| v.member_tier.is_none())>{move || i18n.t(Key::CustomersAll)}</option>
+                        {member_options}
                     </select>
                 </label>
             </div>

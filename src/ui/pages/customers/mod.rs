@@ -20,20 +20,22 @@ mod list;
 mod privacy;
 mod profile;
 
-use crate::app::worker::{fingerprint, prepare_in_worker, Request};
+use crate::app::worker::shared_basis;
 use crate::app::{
     business_now, business_today, commit_change, use_acting, use_data, use_i18n, use_router,
     ActingAs, ChangeFailure, Data, I18n, Persistence, Router, PAGE_TITLE_ID,
 };
 use crate::domain::complaints::Actor;
 use crate::domain::customers::{Deleted, EditError};
-use crate::domain::segmentation::{classify, prepare, AnalysisBasis, SegmentationReport};
+use crate::domain::lifecycle::{LifecycleIndex, ModelFigures, Stage};
+use crate::domain::segmentation::{classify, SegmentationReport};
 use crate::domain::{AuditId, ChangeSet, CustomerId, Dataset};
 use crate::i18n::{store_error_message, Key, Locale};
 use crate::route::{Location, Route};
 use crate::ui::components::context_error;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -46,6 +48,9 @@ pub(super) struct Env {
     pub acting: ActingAs,
     /// The segmentation of the data set, once computed (`None` meanwhile).
     pub report: RwSignal<Option<Arc<SegmentationReport>>>,
+    /// Each customer's lifecycle stage today, with the purchase model's
+    /// P(alive) when it could be fitted (`None` until computed).
+    pub stages: RwSignal<Option<Arc<HashMap<CustomerId, Stage>>>>,
 }
 
 thread_local! {
@@ -176,6 +181,7 @@ pub fn CustomersPage(dataset: Arc<Dataset>) -> impl IntoView {
             router,
             acting,
             report: RwSignal::new(None),
+            stages: RwSignal::new(None),
         },
         (Err(e), _, _, _) | (_, Err(e), _, _) | (_, _, Err(e), _) | (_, _, _, Err(e)) => {
             return context_error(e)
@@ -227,14 +233,6 @@ pub fn CustomersPage(dataset: Arc<Dataset>) -> impl IntoView {
     .into_any()
 }
 
-thread_local! {
-    /// The slow half of the segmentation (`prepare`), kept across the
-    /// page's re-renders for the data set it was computed from (by its
-    /// fingerprint: counts and settings); the fast half (`classify`) reruns
-    /// on every render, so an edited grade override shows at once.
-    static BASIS: std::cell::RefCell<Option<(u64, Arc<AnalysisBasis>)>> = const { std::cell::RefCell::new(None) };
-}
-
 /// Computes the segmentation in the background (in the Web Worker when the
 /// data on screen is the stored data), so the list can show and filter by
 /// segment, tier and grade, and the profile its CLV and P(alive).
@@ -244,41 +242,27 @@ fn compute_segmentation(env: Env, ds: Arc<Dataset>) {
         data.persistence() == Some(Persistence::Browser) && data.unsaved_demo().is_none()
     });
     let report = env.report;
-    let key = fingerprint(&ds);
-    let cached = BASIS.with(|b| {
-        b.borrow()
-            .as_ref()
-            .filter(|(k, _)| *k == key)
-            .map(|(_, basis)| Arc::clone(basis))
-    });
+    let stages = env.stages;
     set_timeout(
         move || {
             spawn_local(async move {
-                let settings = ds.settings.segmentation.clone();
-                let basis = match cached {
-                    Some(b) => b,
-                    None => {
-                        let today = business_today(&ds.settings);
-                        let from_worker = if stored {
-                            let request = Request {
-                                settings: settings.clone(),
-                                today,
-                                fingerprint: key,
-                            };
-                            prepare_in_worker(&request).await
-                        } else {
-                            None
-                        };
-                        let basis = Arc::new(match from_worker {
-                            Some(b) => b,
-                            None => prepare(&ds, &settings, today),
-                        });
-                        BASIS.with(|b| *b.borrow_mut() = Some((key, Arc::clone(&basis))));
-                        basis
-                    }
-                };
-                let computed = classify(&ds, &basis, &settings);
+                let today = business_today(&ds.settings);
+                let basis = shared_basis(Arc::clone(&ds), stored, today).await;
+                let computed = classify(&ds, &basis, &ds.settings.segmentation);
                 let _ = report.try_set(Some(Arc::new(computed)));
+                // The same stages as the Lifecycle page's warning and
+                // win-back views: P(alive) from the same basis.
+                let model = ModelFigures::from_basis(&basis, today, ds.customers.len());
+                let index = LifecycleIndex::new(&ds, today);
+                let p_alive = model.as_ref().map(|m| m.p_alive.as_slice());
+                let by_customer: HashMap<CustomerId, Stage> = ds
+                    .customers
+                    .iter()
+                    .zip(index.stages(today, p_alive, &ds.settings.lifecycle))
+                    .filter_map(|(c, s)| s.map(|s| (c.id, s)))
+                    .collect();
+                drop(index);
+                let _ = stages.try_set(Some(Arc::new(by_customer)));
             });
         },
         Duration::from_millis(30),

@@ -1,5 +1,6 @@
 //! One customer's profile: a header with name, contact, tags, grade and the
-//! analysis figures (segment, tier, CLV, P(alive), points); details and
+//! analysis figures (lifecycle stage, member tier, segment, value tier,
+//! CLV, P(alive), points); details and
 //! preferences; logging a contact with the next follow-up; open follow-ups;
 //! one timeline of everything, newest first; and the audit history.
 
@@ -209,6 +210,13 @@ pub fn Profile(env: Env, dataset: Arc<Dataset>, id: CustomerId) -> impl IntoView
     let currency = ds.settings.currency;
     let points: i64 = linked.ledger.iter().map(|e| e.points).sum();
     let member = linked.loyalty_account.is_some();
+    let member_tier = linked
+        .loyalty_account
+        .as_ref()
+        .filter(|a| a.left_on.is_none())
+        .map(|a| a.tier);
+    let loyalty = ds.settings.loyalty.clone();
+    let stages = env.stages;
 
     // ---- header figures from the analysis ----
     let report = env.report;
@@ -253,8 +261,24 @@ pub fn Profile(env: Env, dataset: Arc<Dataset>, id: CustomerId) -> impl IntoView
             || if r.is_none() { pending() } else { none() },
             |p| format!("{:.0}%", (p.p_alive * 100.0).clamp(0.0, 100.0)),
         );
+        let stage = stages.with(|m| {
+            m.as_ref().map(|m| {
+                m.get(&id).map_or_else(none, |st| {
+                    locale
+                        .t(crate::ui::pages::lifecycle::labels::stage(*st))
+                        .to_owned()
+                })
+            })
+        });
+        let stage = stage.unwrap_or_else(pending);
+        let member_tier = member_tier.map_or_else(
+            || locale.t(Key::CustomersNotMember).to_owned(),
+            |t| labels::member_tier(locale, &loyalty, t),
+        );
         view! {
             <dl class="figures" data-testid="profile-figures">
+                {item(Key::CustomersColStage, stage, "profile-stage")}
+                {item(Key::CustomersColMemberTier, member_tier, "profile-member-tier")}
                 {item(Key::CustomersColGrade, grade, "profile-grade")}
                 {item(Key::CustomersColSegment, seg, "profile-segment")}
                 {item(Key::CustomersColTier, tier, "profile-tier")}

@@ -1,24 +1,20 @@
 //! Retention and churn rates with their formulas, by outlet and by RFM
-//! segment, with the monthly trend and the wake-up rate; the win-back
-//! decision per dormant or churned customer; the back-test of the warning.
+//! segment, with the monthly trend and the wake-up rate; the back-test of the warning.
 
-use super::labels::{self, count, percent};
+use super::labels::{count, percent};
 use super::{figure, Env};
 use crate::domain::lifecycle::{
-    back_test, days_before, monthly_trend, period_rates, wake_up, win_back_candidates,
-    LifecycleIndex, PeriodRates,
+    back_test, days_before, monthly_trend, period_rates, wake_up, LifecycleIndex, PeriodRates,
 };
 use crate::domain::segmentation::SEGMENTS;
 use crate::domain::Dataset;
-use crate::i18n::{format_date, format_money, Key, Locale};
+use crate::i18n::{format_date, Key, Locale};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use std::sync::Arc;
 
 /// Period lengths offered, in days.
 const PERIODS: [u32; 4] = [30, 90, 180, 365];
-/// Win-back rows shown at most.
-const MAX_WIN_BACK: usize = 100;
 
 fn rate_cells(r: &PeriodRates) -> impl IntoView {
     view! {
@@ -167,102 +163,6 @@ pub fn Rates(env: Env, dataset: Arc<Dataset>, today: NaiveDate) -> impl IntoView
                     <caption>{move || i18n.t(Key::LifecycleTrendHeading)}</caption>
                     {rate_head(i18n, Key::LifecycleColMonth)}
                     <tbody>{trend_rows}</tbody>
-                </table>
-            </div>
-        </section>
-    }
-}
-
-#[component]
-pub fn WinBack(env: Env, dataset: Arc<Dataset>, today: NaiveDate) -> impl IntoView {
-    let i18n = env.i18n;
-    let s = dataset.settings.lifecycle.clone();
-    let currency = dataset.settings.currency;
-    let index = LifecycleIndex::new(&dataset, today);
-    let candidates = win_back_candidates(&index, today, None, &s);
-    let wake = wake_up(&index, days_before(today, 365), today, &s);
-    drop(index);
-    let recommended = candidates.iter().filter(|c| c.decision.recommended).count();
-    let total = candidates.len();
-    let ds = Arc::clone(&dataset);
-    let rows = move || {
-        let locale = i18n.locale();
-        candidates
-            .iter()
-            .take(MAX_WIN_BACK)
-            .map(|c| {
-                let d = c.decision;
-                let verdict = if d.recommended {
-                    Key::LifecycleWinBackYes
-                } else {
-                    Key::LifecycleWinBackNo
-                };
-                view! {
-                    <tr data-recommended=d.recommended.to_string()>
-                        <th scope="row">{labels::customer(locale, &ds, c.customer)}</th>
-                        <td>{i18n.t(labels::stage(c.stage))}</td>
-                        <td>{i18n.t(labels::customer_type(d.customer_type))}</td>
-                        <td class="num">{format_money(currency, d.annual_value)}</td>
-                        <td class="num">{format_money(currency, d.expected_if_won_back)}</td>
-                        <td class="num">{format_money(currency, d.value_without_action)}</td>
-                        <td class="num">{format_money(currency, d.cost)}</td>
-                        <td class="num">{format_money(currency, d.gain())}</td>
-                        <td><strong>{i18n.t(verdict)}</strong></td>
-                        <td>{i18n.t(labels::strategy(d.customer_type))}</td>
-                    </tr>
-                }
-            })
-            .collect_view()
-    };
-    let w = s.win_back;
-    let costs = move || {
-        i18n.fill(
-            Key::LifecycleWinBackCosts,
-            &[
-                ("key", format_money(currency, w.cost_key).into()),
-                ("ordinary", format_money(currency, w.cost_ordinary).into()),
-                ("small", format_money(currency, w.cost_small).into()),
-                ("problem", format_money(currency, w.cost_problem).into()),
-            ],
-        )
-    };
-    view! {
-        <section class="card" aria-labelledby="lc-wb-heading">
-            <h2 id="lc-wb-heading">{move || i18n.t(Key::LifecycleWinBackHeading)}</h2>
-            <details class="help" open>
-                <summary>{move || i18n.t(Key::LifecycleWinBackRuleSummary)}</summary>
-                <p>{move || i18n.t(Key::LifecycleWinBackRule)}</p>
-                <p>{move || i18n.fill(Key::LifecycleWinBackAssumptions, &[
-                    ("years", format!("{}", w.horizon_years).into()),
-                    ("success", format!("{:.0}%", w.success_rate * 100.0).into()),
-                    ("share", format!("{:.0}%", w.no_action_share * 100.0).into()),
-                ])}</p>
-                <p>{costs}</p>
-            </details>
-            <dl class="figures">
-                {figure(i18n, Key::LifecycleWinBackCandidates, count(total), "winback-candidates".to_owned())}
-                {figure(i18n, Key::LifecycleWinBackRecommended, count(recommended), "winback-recommended".to_owned())}
-                {figure(i18n, Key::LifecycleWakeUpYear, percent(wake.rate()), "winback-wake-up".to_owned())}
-            </dl>
-            <p class="note">{move || i18n.fill(Key::LifecycleShownOf, &[("shown", total.min(MAX_WIN_BACK).into()), ("n", total.into())])}</p>
-            <div class="table-scroll" tabindex="0" role="region" aria-label=move || i18n.t(Key::LifecycleScrollTable)>
-                <table class="data-table" data-testid="winback-table">
-                    <caption>{move || i18n.t(Key::LifecycleWinBackHeading)}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{move || i18n.t(Key::LifecycleColCustomer)}</th>
-                            <th scope="col">{move || i18n.t(Key::LifecycleColStage)}</th>
-                            <th scope="col">{move || i18n.t(Key::LifecycleColType)}</th>
-                            <th scope="col">{move || i18n.t(Key::LifecycleColAnnual)}</th>
-                            <th scope="col">"E(V)"</th>
-                            <th scope="col">"V3"</th>
-                            <th scope="col">"C3"</th>
-                            <th scope="col">"E(V) − V3"</th>
-                            <th scope="col">{move || i18n.t(Key::LifecycleColRecommendation)}</th>
-                            <th scope="col">{move || i18n.t(Key::LifecycleStrategy)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
                 </table>
             </div>
         </section>

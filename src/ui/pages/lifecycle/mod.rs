@@ -8,21 +8,27 @@
 //! `?view=tasks`, `?view=winback`, `?view=backtest`. Inputs inside a view
 //! (dates, threshold) are local: changing them recomputes in place.
 //!
-//! The purchase model (P(alive), CLV) is not fitted on this page: stages
-//! and risk use behaviour only, and V3 uses the no-action share. The domain
-//! takes the model's figures when a caller has them.
+//! The purchase model's P(alive) and CLV come from the segmentation's
+//! prepared basis, shared with the Customers page (`app::worker::
+//! shared_basis`: the Web Worker, else the main thread, once per data set
+//! and day). Until it is there, and when no model can be fitted, the
+//! warning list and the win-back view use behaviour only and say so.
 
 mod analysis;
-mod labels;
+pub(in crate::ui::pages) mod labels;
 mod overview;
+mod settings;
 mod tasks;
 mod warnings;
+mod winback;
 
+use crate::app::worker::{cached_basis, shared_basis};
 use crate::app::{
     business_now, business_today, commit_change, use_acting, use_data, use_i18n, use_router,
-    ActingAs, ChangeFailure, Data, I18n, Router, PAGE_TITLE_ID,
+    ActingAs, ChangeFailure, Data, I18n, Persistence, Router, PAGE_TITLE_ID,
 };
 use crate::domain::complaints::Actor;
+use crate::domain::lifecycle::ModelFigures;
 use crate::domain::lifecycle::TaskError;
 use crate::domain::{AuditId, ChangeSet, Dataset};
 use crate::i18n::{store_error_message, Key, Locale};
@@ -39,6 +45,68 @@ pub(super) struct Env {
     pub data: Data,
     pub router: Router,
     pub acting: ActingAs,
+    /// The purchase model's figures for today, when prepared.
+    pub model: RwSignal<ModelStatus>,
+}
+
+/// Where the purchase model's figures stand on this page.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum ModelStatus {
+    Preparing,
+    Ready(Arc<ModelFigures>),
+    /// No model could be fitted (too little history, or switched off).
+    Unavailable,
+}
+
+impl ModelStatus {
+    pub fn figures(&self) -> Option<Arc<ModelFigures>> {
+        match self {
+            ModelStatus::Ready(m) => Some(Arc::clone(m)),
+            _ => None,
+        }
+    }
+}
+
+/// Starts (or takes from the shared cache) the segmentation's basis and
+/// keeps its P(alive) and CLV in `model`.
+fn load_model(env: Env, ds: Arc<Dataset>, today: chrono::NaiveDate) {
+    let n = ds.customers.len();
+    let status = move |basis: &crate::domain::segmentation::AnalysisBasis| {
+        ModelFigures::from_basis(basis, today, n).map_or(ModelStatus::Unavailable, |m| {
+            ModelStatus::Ready(Arc::new(m))
+        })
+    };
+    if let Some(b) = cached_basis(&ds, today) {
+        env.model.set(status(&b));
+        return;
+    }
+    let data = env.data;
+    let stored = untrack(|| {
+        data.persistence() == Some(Persistence::Browser) && data.unsaved_demo().is_none()
+    });
+    let model = env.model;
+    set_timeout(
+        move || {
+            spawn_local(async move {
+                let basis = shared_basis(ds, stored, today).await;
+                let _ = model.try_set(status(&basis));
+            });
+        },
+        std::time::Duration::from_millis(30),
+    );
+}
+
+/// Says whether the figures below use the purchase model.
+fn model_note(env: Env) -> impl IntoView {
+    let i18n = env.i18n;
+    move || {
+        let (key, state) = match env.model.get() {
+            ModelStatus::Preparing => (Key::LifecycleModelPreparing, "preparing"),
+            ModelStatus::Ready(_) => (Key::LifecycleModelUsed, "used"),
+            ModelStatus::Unavailable => (Key::LifecycleModelUnavailable, "unavailable"),
+        };
+        view! { <p class="note" role="status" data-testid="model-note" data-model=state>{i18n.t(key)}</p> }
+    }
 }
 
 impl Env {
@@ -56,11 +124,11 @@ impl Env {
     }
 
     /// Runs one edit through [`commit_change`]; `done` runs on success.
-    fn submit(
+    fn submit<E: Clone + Send + Sync + 'static>(
         &self,
         busy: RwSignal<bool>,
-        failure: RwSignal<Option<ChangeFailure<TaskError>>>,
-        build: impl FnOnce(&Dataset, AuditId) -> Result<ChangeSet, TaskError> + 'static,
+        failure: RwSignal<Option<ChangeFailure<E>>>,
+        build: impl FnOnce(&Dataset, AuditId) -> Result<ChangeSet, E> + 'static,
         done: impl FnOnce() + 'static,
     ) {
         if busy.get_untracked() {
@@ -97,9 +165,19 @@ fn task_error(e: &TaskError) -> Key {
 
 /// What went wrong with an edit, in the user's language.
 fn failure_text(locale: Locale, failure: &ChangeFailure<TaskError>) -> String {
+    edit_failure_text(locale, failure, |e| locale.t(task_error(e)).to_owned())
+}
+
+/// What went wrong with any edit of the page, `rejected` wording the
+/// domain's refusal.
+fn edit_failure_text<E>(
+    locale: Locale,
+    failure: &ChangeFailure<E>,
+    rejected: impl Fn(&E) -> String,
+) -> String {
     match failure {
         ChangeFailure::NotReady => locale.t(Key::LifecycleNotReady).to_owned(),
-        ChangeFailure::Rejected(e) => locale.t(task_error(e)).to_owned(),
+        ChangeFailure::Rejected(e) => rejected(e),
         ChangeFailure::Store(e) => locale.fill(
             Key::LifecycleSaveFailed,
             &[("reason", store_error_message(locale, e).into())],
@@ -116,6 +194,7 @@ enum View {
     Tasks,
     WinBack,
     BackTest,
+    Settings,
 }
 
 impl View {
@@ -126,6 +205,7 @@ impl View {
             Some("tasks") => View::Tasks,
             Some("winback") => View::WinBack,
             Some("backtest") => View::BackTest,
+            Some("settings") => View::Settings,
             _ => View::Stages,
         }
     }
@@ -139,6 +219,7 @@ pub fn LifecyclePage(dataset: Arc<Dataset>) -> impl IntoView {
             data,
             router,
             acting,
+            model: RwSignal::new(ModelStatus::Preparing),
         },
         (Err(e), _, _, _) | (_, Err(e), _, _) | (_, _, Err(e), _) | (_, _, _, Err(e)) => {
             return context_error(e)
@@ -153,6 +234,7 @@ pub fn LifecyclePage(dataset: Arc<Dataset>) -> impl IntoView {
         (View::Tasks, "tasks", Key::LifecycleTabTasks),
         (View::WinBack, "winback", Key::LifecycleTabWinBack),
         (View::BackTest, "backtest", Key::LifecycleTabBackTest),
+        (View::Settings, "settings", Key::LifecycleTabSettings),
     ]
     .into_iter()
     .map(|(target, name, key)| {
@@ -168,6 +250,7 @@ pub fn LifecyclePage(dataset: Arc<Dataset>) -> impl IntoView {
     })
     .collect_view();
     let today = business_today(&dataset.settings);
+    load_model(env, Arc::clone(&dataset), today);
     let body = move || {
         let ds = Arc::clone(&dataset);
         match view.get() {
@@ -175,8 +258,11 @@ pub fn LifecyclePage(dataset: Arc<Dataset>) -> impl IntoView {
             View::Rates => view! { <analysis::Rates env dataset=ds today /> }.into_any(),
             View::Warnings => view! { <warnings::Warnings env dataset=ds today /> }.into_any(),
             View::Tasks => view! { <tasks::Tasks env dataset=ds today /> }.into_any(),
-            View::WinBack => view! { <analysis::WinBack env dataset=ds today /> }.into_any(),
+            View::WinBack => view! { <winback::WinBack env dataset=ds today /> }.into_any(),
             View::BackTest => view! { <analysis::BackTestView env dataset=ds today /> }.into_any(),
+            View::Settings => {
+                view! { <settings::LifecycleSettingsEditor env dataset=ds /> }.into_any()
+            }
         }
     };
     view! {

@@ -3,7 +3,7 @@
 //! retention heat map.
 
 use super::labels::{self, count, percent};
-use super::{figure, heat_colours, parse_date, Env};
+use super::{figure, heat_colours, model_note, parse_date, Env};
 use crate::domain::lifecycle::{
     cohorts, days_before, stage_flows, LifecycleIndex, Stage, StageCounts, StageFlows,
 };
@@ -23,8 +23,17 @@ pub fn Stages(env: Env, dataset: Arc<Dataset>, today: NaiveDate) -> impl IntoVie
     // Built once for the counts and cohorts; the flows rebuild their own
     // when the dates change (the index borrows the data set).
     let index = LifecycleIndex::new(&dataset, today);
-    let counts = StageCounts::of(today, &index.stages(today, None, &settings));
     let total = dataset.customers.len();
+    // Today's stages: recounted once when the purchase model's P(alive)
+    // arrives (the same stages as the warning and win-back views).
+    let count_ds = Arc::clone(&dataset);
+    let count_settings = settings.clone();
+    let counts = Memo::new(move |_| {
+        let model = env.model.with(|m| m.figures());
+        let ix = LifecycleIndex::new(&count_ds, today);
+        let p_alive = model.as_deref().map(|m| m.p_alive.as_slice());
+        StageCounts::of(today, &ix.stages(today, p_alive, &count_settings))
+    });
 
     let figures = Stage::ALL
         .into_iter()
@@ -32,20 +41,23 @@ pub fn Stages(env: Env, dataset: Arc<Dataset>, today: NaiveDate) -> impl IntoVie
             view! {
                 <div class="figure">
                     <dt>{move || i18n.t(labels::stage(s))}</dt>
-                    <dd class="figure-value" data-testid=format!("stage-count-{}", s.key())>{count(counts.get(s))}</dd>
+                    <dd class="figure-value" data-testid=format!("stage-count-{}", s.key())>{move || count(counts.get().get(s))}</dd>
                     <dd class="figure-hint">{move || i18n.t(labels::stage_hint(s))}</dd>
                 </div>
             }
         })
         .collect_view();
-    let not_yet = (counts.not_yet > 0).then(|| {
-        figure(
-            i18n,
-            Key::LifecycleNotYet,
-            count(counts.not_yet),
-            "stage-count-not-yet".to_owned(),
-        )
-    });
+    let not_yet = move || {
+        let n = counts.get().not_yet;
+        (n > 0).then(|| {
+            figure(
+                i18n,
+                Key::LifecycleNotYet,
+                count(n),
+                "stage-count-not-yet".to_owned(),
+            )
+        })
+    };
 
     // Flows between two dates.
     let from = RwSignal::new(days_before(today, 90).format("%Y-%m-%d").to_string());
@@ -102,6 +114,7 @@ pub fn Stages(env: Env, dataset: Arc<Dataset>, today: NaiveDate) -> impl IntoVie
                 {move || i18n.t(Key::LifecycleCustomerTotal)} " "
                 <strong data-testid="customer-total">{count(total)}</strong>
             </p>
+            {model_note(env)}
             <dl class="figures">{figures}{not_yet}</dl>
             <details class="help">
                 <summary>{move || i18n.t(Key::LifecycleStagesHelpSummary)}</summary>

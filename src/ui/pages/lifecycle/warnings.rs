@@ -4,11 +4,10 @@
 //! how the list has worked so far (who bought again within N days).
 
 use super::labels::{self, count, percent};
-use super::{failure_text, figure, parse_date, Env};
+use super::{failure_text, figure, model_note, parse_date, Env};
 use crate::app::ChangeFailure;
 use crate::domain::lifecycle::{
-    assess_all, create_task, list_success, warnings, LifecycleIndex, RiskAssessment, TaskDraft,
-    TaskError,
+    assess_all, create_task, list_success, warnings, LifecycleIndex, TaskDraft, TaskError,
 };
 use crate::domain::{CustomerId, Dataset, StaffId};
 use crate::i18n::{format_money, Key};
@@ -25,10 +24,24 @@ pub fn Warnings(env: Env, dataset: Arc<Dataset>, today: NaiveDate) -> impl IntoV
     let settings = dataset.settings.lifecycle.clone();
     let currency = dataset.settings.currency;
     let index = LifecycleIndex::new(&dataset, today);
-    let assessed: Arc<Vec<RiskAssessment>> = Arc::new(assess_all(&index, today, None, &settings));
     let success = list_success(&dataset, &index.history, today, settings.horizon_days);
     drop(index);
+    // Recomputed once when the purchase model's P(alive) arrives.
+    let ds = Arc::clone(&dataset);
+    let risk_settings = settings.clone();
+    let assessed = Memo::new(move |_| {
+        let model = env.model.with(|m| m.figures());
+        let index = LifecycleIndex::new(&ds, today);
+        let p_alive = model.as_deref().map(|m| m.p_alive.as_slice());
+        Arc::new(assess_all(&index, today, p_alive, &risk_settings))
+    });
 
+    let saved_threshold = settings.warning_threshold;
+    let settings_href = {
+        let mut location = crate::route::Location::new(crate::route::Route::Lifecycle);
+        location.query.set("view", "settings");
+        location.to_hash()
+    };
     let threshold = RwSignal::new(format!("{:.2}", settings.warning_threshold));
     let level = Memo::new(move |_| {
         threshold
@@ -38,8 +51,10 @@ pub fn Warnings(env: Env, dataset: Arc<Dataset>, today: NaiveDate) -> impl IntoV
             .ok()
             .filter(|t| (0.0..=1.0).contains(t))
     });
-    let all = Arc::clone(&assessed);
-    let list = Memo::new(move |_| level.get().map(|t| Arc::new(warnings(&all, t))));
+    let list = Memo::new(move |_| {
+        let t = level.get()?;
+        Some(assessed.with(|all| Arc::new(warnings(all, t))))
+    });
 
     // The task form, for the warning chosen.
     let chosen: RwSignal<Option<CustomerId>> = RwSignal::new(None);
@@ -192,10 +207,17 @@ pub fn Warnings(env: Env, dataset: Arc<Dataset>, today: NaiveDate) -> impl IntoV
         <section class="card" aria-labelledby="lc-warn-heading">
             <h2 id="lc-warn-heading">{move || i18n.t(Key::LifecycleWarningsHeading)}</h2>
             <p class="note">{move || i18n.t(Key::LifecycleWarningsHint)}</p>
+            {model_note(env)}
             <div class="field">
                 <label for="lc-threshold">{move || i18n.t(Key::LifecycleThreshold)}</label>
                 <input id="lc-threshold" type="number" min="0" max="1" step="0.05" inputmode="decimal"
+                    aria-describedby="lc-threshold-hint"
                     prop:value=move || threshold.get() on:input=move |ev| threshold.set(event_target_value(&ev)) />
+                <p class="note" id="lc-threshold-hint">
+                    {move || i18n.fill(Key::LifecycleThresholdSavedHint, &[("threshold", format!("{saved_threshold:.2}").into())])}
+                    " "
+                    <a href=settings_href>{move || i18n.t(Key::LifecycleTabSettings)}</a>
+                </p>
             </div>
             <details class="help">
                 <summary>{move || i18n.t(Key::LifecycleScoreHelpSummary)}</summary>

@@ -1,0 +1,229 @@
+//! The win-back decision (流失客户挽救决策) per dormant or churned customer:
+//! E(V), V3 and C3 with the rule E(V) − V3 > C3 and the strategy of the
+//! customer's type. C3 can be typed per customer: the decision updates as
+//! it is typed, and "save" keeps it as that customer's C3 (audited; "use
+//! the default" goes back to the default of their type).
+
+use super::labels::{self, count, percent};
+use super::{edit_failure_text, figure, model_note, Env};
+use crate::app::ChangeFailure;
+use crate::domain::lifecycle::{
+    days_before, parse_amount, set_win_back_cost, wake_up, win_back_candidates, LifecycleIndex,
+    WinBackCandidate, WinBackCostError,
+};
+use crate::domain::{Currency, Dataset, Money};
+use crate::i18n::{format_money, Key, Locale};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Win-back rows shown at most.
+const MAX_WIN_BACK: usize = 100;
+
+fn cost_error(locale: Locale, e: &WinBackCostError) -> String {
+    match e {
+        WinBackCostError::UnknownCustomer(_) => locale.t(Key::LifecycleErrCustomer).to_owned(),
+        WinBackCostError::Negative => locale.t(Key::LifecycleCostInvalid).to_owned(),
+    }
+}
+
+/// The amount as typed in the C3 field: whole units, up to two decimals.
+fn amount_text(m: Money) -> String {
+    let minor = m.minor();
+    if minor % 100 == 0 {
+        format!("{}", minor / 100)
+    } else {
+        format!("{}.{:02}", minor / 100, minor % 100)
+    }
+}
+
+#[component]
+pub fn WinBack(env: Env, dataset: Arc<Dataset>, today: NaiveDate) -> impl IntoView {
+    let i18n = env.i18n;
+    let s = dataset.settings.lifecycle.clone();
+    let currency = dataset.settings.currency;
+    let index = LifecycleIndex::new(&dataset, today);
+    let wake = wake_up(&index, days_before(today, 365), today, &s);
+    drop(index);
+    // Recomputed when the purchase model arrives (P(alive), CLV as V3).
+    let ds = Arc::clone(&dataset);
+    let settings = s.clone();
+    let candidates = Memo::new(move |_| {
+        let model = env.model.with(|m| m.figures());
+        let index = LifecycleIndex::new(&ds, today);
+        Arc::new(win_back_candidates(
+            &index,
+            today,
+            model.as_deref(),
+            &settings,
+        ))
+    });
+    let busy = RwSignal::new(false);
+    let failure = RwSignal::new(None::<ChangeFailure<WinBackCostError>>);
+    let ds = Arc::clone(&dataset);
+    let rows = move || {
+        let locale = i18n.locale();
+        candidates
+            .get()
+            .iter()
+            .take(MAX_WIN_BACK)
+            .map(|c| row(env, &ds, currency, locale, *c, busy, failure))
+            .collect_view()
+    };
+    let figures = move || {
+        let all = candidates.get();
+        let recommended = all.iter().filter(|c| c.decision.recommended).count();
+        let total = all.len();
+        view! {
+            <dl class="figures">
+                {figure(i18n, Key::LifecycleWinBackCandidates, count(total), "winback-candidates".to_owned())}
+                {figure(i18n, Key::LifecycleWinBackRecommended, count(recommended), "winback-recommended".to_owned())}
+                {figure(i18n, Key::LifecycleWakeUpYear, percent(wake.rate()), "winback-wake-up".to_owned())}
+            </dl>
+            <p class="note">{move || i18n.fill(Key::LifecycleShownOf, &[("shown", total.min(MAX_WIN_BACK).into()), ("n", total.into())])}</p>
+        }
+    };
+    let w = s.win_back;
+    let costs = move || {
+        i18n.fill(
+            Key::LifecycleWinBackCosts,
+            &[
+                ("key", format_money(currency, w.cost_key).into()),
+                ("ordinary", format_money(currency, w.cost_ordinary).into()),
+                ("small", format_money(currency, w.cost_small).into()),
+                ("problem", format_money(currency, w.cost_problem).into()),
+            ],
+        )
+    };
+    view! {
+        <section class="card" aria-labelledby="lc-wb-heading">
+            <h2 id="lc-wb-heading">{move || i18n.t(Key::LifecycleWinBackHeading)}</h2>
+            <details class="help" open>
+                <summary>{move || i18n.t(Key::LifecycleWinBackRuleSummary)}</summary>
+                <p>{move || i18n.t(Key::LifecycleWinBackRule)}</p>
+                <p>{move || i18n.fill(Key::LifecycleWinBackAssumptions, &[
+                    ("years", format!("{}", w.horizon_years).into()),
+                    ("success", format!("{:.0}%", w.success_rate * 100.0).into()),
+                    ("share", format!("{:.0}%", w.no_action_share * 100.0).into()),
+                ])}</p>
+                <p>{costs}</p>
+                <p>{move || i18n.t(Key::LifecycleCostEntryHint)}</p>
+            </details>
+            {model_note(env)}
+            {figures}
+            {move || failure.get().map(|f| view! {
+                <p class="banner banner-danger" role="alert">{move || edit_failure_text(i18n.locale(), &f, |e| cost_error(i18n.locale(), e))}</p>
+            })}
+            <div class="table-scroll" tabindex="0" role="region" aria-label=move || i18n.t(Key::LifecycleScrollTable)>
+                <table class="data-table" data-testid="winback-table">
+                    <caption>{move || i18n.t(Key::LifecycleWinBackHeading)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || i18n.t(Key::LifecycleColCustomer)}</th>
+                            <th scope="col">{move || i18n.t(Key::LifecycleColStage)}</th>
+                            <th scope="col">{move || i18n.t(Key::LifecycleColType)}</th>
+                            <th scope="col">{move || i18n.t(Key::LifecycleColAnnual)}</th>
+                            <th scope="col">"E(V)"</th>
+                            <th scope="col">"V3"</th>
+                            <th scope="col">"C3"</th>
+                            <th scope="col">"E(V) − V3"</th>
+                            <th scope="col">{move || i18n.t(Key::LifecycleColRecommendation)}</th>
+                            <th scope="col">{move || i18n.t(Key::LifecycleStrategy)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// One candidate: the C3 field updates the recommendation as it is typed.
+fn row(
+    env: Env,
+    ds: &Arc<Dataset>,
+    currency: Currency,
+    locale: Locale,
+    c: WinBackCandidate,
+    busy: RwSignal<bool>,
+    failure: RwSignal<Option<ChangeFailure<WinBackCostError>>>,
+) -> impl IntoView {
+    let i18n = env.i18n;
+    let d = c.decision;
+    let customer = c.customer;
+    let entered = ds.settings.lifecycle.cost_override(customer).is_some();
+    let name = labels::customer(locale, ds, customer);
+    let text = RwSignal::new(amount_text(d.cost));
+    let typed = Memo::new(move |_| text.with(|t| parse_amount(t)));
+    let live = Memo::new(move |_| typed.get().map_or(d, |cost| d.with_cost(cost)));
+    let input_id = format!("lc-c3-{customer}");
+    let label = locale.fill(Key::LifecycleCostFor, &[("customer", name.as_str().into())]);
+    let save_label = locale.fill(
+        Key::LifecycleCostSaveFor,
+        &[("customer", name.as_str().into())],
+    );
+    let reset_label = locale.fill(
+        Key::LifecycleCostDefaultFor,
+        &[("customer", name.as_str().into())],
+    );
+    let save = move |_| {
+        let Some(cost) = typed.get_untracked() else {
+            return;
+        };
+        env.submit(
+            busy,
+            failure,
+            move |ds, audit| {
+                let actor = env.actor(ds);
+                set_win_back_cost(ds, customer, Some(cost), actor, audit)
+            },
+            || {},
+        );
+    };
+    let reset = move |_| {
+        env.submit(
+            busy,
+            failure,
+            move |ds, audit| {
+                let actor = env.actor(ds);
+                set_win_back_cost(ds, customer, None, actor, audit)
+            },
+            || {},
+        );
+    };
+    let source = if entered {
+        Key::LifecycleCostEntered
+    } else {
+        Key::LifecycleCostDefault
+    };
+    view! {
+        <tr data-customer=customer.to_string() data-recommended=move || live.get().recommended.to_string()>
+            <th scope="row">{name}</th>
+            <td>{i18n.t(labels::stage(c.stage))}</td>
+            <td>{i18n.t(labels::customer_type(d.customer_type))}</td>
+            <td class="num">{format_money(currency, d.annual_value)}</td>
+            <td class="num" data-testid="wb-ev">{format_money(currency, d.expected_if_won_back)}</td>
+            <td class="num" data-testid="wb-v3">{format_money(currency, d.value_without_action)}</td>
+            <td class="cost-cell">
+                <label class="visually-hidden" for=input_id.clone()>{label}</label>
+                <input id=input_id class="input-narrow" type="text" inputmode="decimal" data-testid="wb-c3"
+                    aria-invalid=move || typed.get().is_none().then_some("true")
+                    prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev)) />
+                <span class="note">{i18n.t(source)}</span>
+                {move || typed.get().is_none().then(|| view! { <span class="field-error">{i18n.t(Key::LifecycleCostInvalid)}</span> })}
+                <span class="button-row">
+                    <button type="button" class="button" aria-label=save_label data-testid="wb-save"
+                        disabled=move || busy.get() || typed.get().is_none_or(|t| t == d.cost && entered)
+                        on:click=save>{i18n.t(Key::LifecycleCostSave)}</button>
+                    {entered.then(|| view! {
+                        <button type="button" class="button" aria-label=reset_label data-testid="wb-reset"
+                            disabled=move || busy.get() on:click=reset>{i18n.t(Key::LifecycleCostUseDefault)}</button>
+                    })}
+                </span>
+            </td>
+            <td class="num" data-testid="wb-gain">{format_money(currency, d.gain())}</td>
+            <td data-testid="wb-verdict"><strong>{move || i18n.t(if live.get().recommended { Key::LifecycleWinBackYes } else { Key::LifecycleWinBackNo })}</strong></td>
+            <td>{i18n.t(labels::strategy(d.customer_type))}</td>
+        </tr>
+    }
+}
