@@ -31,13 +31,13 @@ pub use data::{provide_data_context, use_data, Data, DataContext, DataStatus, Pe
 pub use exchange::{all_audit, commit_import, restore_backup, ImportFailure};
 pub use jobs::run_daily_jobs;
 pub use locale::{provide_i18n_context, use_i18n, I18n, I18nContext, LOCALE_STORAGE_KEY};
-pub use roles::{
-    audit_security, current_role, provide_roles_context, random_salt, record_security, require,
-    require_role, use_roles, Denied, Roles, RolesContext, LOCKOUT_STORAGE_KEY, ROLE_STORAGE_KEY,
-};
 pub use protection::{
     check_passphrase, decrypt_backup, encrypt_backup, lock_now, provide_protection_context,
     set_passphrase, turn_off, unlock, use_protection, BackupUnlockError, Protection,
+};
+pub use roles::{
+    audit_security, current_role, provide_roles_context, random_salt, record_security, require,
+    require_role, use_roles, Denied, Roles, RolesContext, LOCKOUT_STORAGE_KEY, ROLE_STORAGE_KEY,
 };
 pub use router::{
     focus_page_title, provide_router_context, use_router, Router, RouterContext, PAGE_TITLE_ID,
