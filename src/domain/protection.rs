@@ -483,7 +483,8 @@ mod tests {
     #[test]
     fn backup_envelope_validation_refuses_bad_files_before_any_derivation() {
         let good = BackupEnvelope::new(kdf(), vec![3; IV_LEN], vec![4; 100]);
-        let cases: Vec<(BackupEnvelope, fn(&ProtectionError) -> bool)> = vec![
+        type Expect = fn(&ProtectionError) -> bool;
+        let cases: Vec<(BackupEnvelope, Expect)> = vec![
             (
                 BackupEnvelope {
                     version: 2,

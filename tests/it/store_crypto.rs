@@ -77,7 +77,7 @@ async fn raw_values(name: &str) -> Vec<Vec<u8>> {
                 // Audit records: every property, stringified.
                 let text = js_sys::JSON::stringify(&value).unwrap();
                 out.push(String::from(text).into_bytes());
-                for key in js_sys::Object::values(value.unchecked_ref()).iter() {
+                for key in js_sys::Object::values::<JsValue>(value.unchecked_ref()).iter() {
                     if key.is_instance_of::<Uint8Array>() {
                         out.push(Uint8Array::new(&key).to_vec());
                     }

@@ -651,7 +651,8 @@ fn the_models_p_alive_and_clv_feed_stage_risk_and_v3() {
 fn lifecycle_settings_problems_name_every_field() {
     assert!(lifecycle_problems(&LifecycleSettings::default()).is_empty());
     use LifecycleProblem as P;
-    let cases: Vec<(fn(&mut LifecycleSettings), P)> = vec![
+    type Breaks = fn(&mut LifecycleSettings);
+    let cases: Vec<(Breaks, P)> = vec![
         (|s| s.new_days = 0, P::NewDays),
         (|s| s.loyal_purchase_days = 0, P::LoyalPurchaseDays),
         (|s| s.overdue_ratio = 1.0, P::OverdueRatio),

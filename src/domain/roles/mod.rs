@@ -73,6 +73,8 @@ pub enum Permission {
     PrivacyActions,
     /// Set or clear the PINs.
     ManageRoles,
+    /// Turn encryption at rest on or off and change its passphrase.
+    ManageEncryption,
 }
 
 /// The PINs, saved with the settings. Only salted PBKDF2 hashes are kept.
@@ -246,6 +248,29 @@ pub enum SecurityEvent {
     },
     /// A full backup downloaded by `role`.
     Backup(StaffRole),
+    /// Encryption at rest turned on, re-keyed or turned off by `role`.
+    Encryption {
+        role: StaffRole,
+        change: EncryptionChange,
+    },
+}
+
+/// What happened to encryption at rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EncryptionChange {
+    On,
+    PassphraseChanged,
+    Off,
+}
+
+impl EncryptionChange {
+    fn as_str(self) -> &'static str {
+        match self {
+            EncryptionChange::On => "on",
+            EncryptionChange::PassphraseChanged => "passphrase changed",
+            EncryptionChange::Off => "off",
+        }
+    }
 }
 
 /// The audit entry of a security event, filed under the settings' security
@@ -281,6 +306,12 @@ pub fn security_audit_entry(id: AuditId, actor: Actor, event: SecurityEvent) -> 
             AuditAction::Export,
             None,
             json!({ "role": role.as_str(), "what": "backup" }),
+        ),
+        // The passphrase itself is never recorded, only that it changed.
+        SecurityEvent::Encryption { role, change } => (
+            AuditAction::Update,
+            None,
+            json!({ "role": role.as_str(), "encryption": change.as_str() }),
         ),
     };
     AuditEntry {

@@ -73,6 +73,7 @@ fn the_permission_table() {
         Permission::MergeCustomers,
         Permission::PrivacyActions,
         Permission::ManageRoles,
+        Permission::ManageEncryption,
     ] {
         assert!(!StaffRole::FrontDesk.may(p));
         assert!(StaffRole::Administrator.may(p));
@@ -259,6 +260,19 @@ fn security_events_are_audited_with_the_role() {
     );
     assert_eq!(export.action, AuditAction::Export);
     assert_eq!(export.after.unwrap()["count"], 3);
+    let rekey = security_audit_entry(
+        AuditId(12),
+        actor(),
+        SecurityEvent::Encryption {
+            role: StaffRole::Manager,
+            change: EncryptionChange::PassphraseChanged,
+        },
+    );
+    assert_eq!(rekey.action, AuditAction::Update);
+    assert_eq!(
+        rekey.after,
+        Some(json!({ "role": "manager", "encryption": "passphrase changed" }))
+    );
     for r in StaffRole::ALL {
         assert_eq!(StaffRole::parse(r.as_str()), Some(r));
     }

@@ -7,6 +7,7 @@ use crate::app::{
     lock_now, set_passphrase, turn_off, use_data, use_i18n, use_protection, Persistence,
 };
 use crate::domain::protection::{check_new_passphrase, PassphraseProblem};
+use crate::domain::roles::{EncryptionChange, Permission, SecurityEvent};
 use crate::i18n::{store_error_message, Arg, Key, Locale};
 use crate::store::StoreError;
 use crate::ui::components::context_error;
@@ -79,6 +80,16 @@ pub fn ProtectionSection() -> impl IntoView {
     let off_current = RwSignal::new(String::new());
     let progress = RwSignal::new(Progress::Idle);
     let working = move || progress.get() == Progress::Working;
+    // Managers and administrators only; checked again before each change.
+    let allowed = move || {
+        data.dataset();
+        crate::app::current_role(data).is_some_and(|r| r.may(Permission::ManageEncryption))
+    };
+    let audit = move |change: EncryptionChange| {
+        if let Some(role) = crate::app::current_role(data) {
+            crate::app::record_security(SecurityEvent::Encryption { role, change });
+        }
+    };
     let persistent = move || data.persistence() == Some(Persistence::Browser);
 
     let clear = move || {
@@ -90,7 +101,7 @@ pub fn ProtectionSection() -> impl IntoView {
 
     let submit_new = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if working() {
+        if working() || !allowed() {
             return;
         }
         let (new_value, confirm_value) = (new.get_untracked(), confirm.get_untracked());
@@ -105,6 +116,11 @@ pub fn ProtectionSection() -> impl IntoView {
             match set_passphrase(data, protection, current_value, new_value).await {
                 Ok(()) => {
                     clear();
+                    audit(if encrypted {
+                        EncryptionChange::PassphraseChanged
+                    } else {
+                        EncryptionChange::On
+                    });
                     progress.set(Progress::Done(if encrypted {
                         Key::CryptoDoneChanged
                     } else {
@@ -117,7 +133,7 @@ pub fn ProtectionSection() -> impl IntoView {
     };
     let submit_off = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if working() {
+        if working() || !allowed() {
             return;
         }
         let value = off_current.get_untracked();
@@ -126,6 +142,7 @@ pub fn ProtectionSection() -> impl IntoView {
             match turn_off(data, protection, value).await {
                 Ok(()) => {
                     clear();
+                    audit(EncryptionChange::Off);
                     progress.set(Progress::Done(Key::CryptoDoneOff));
                 }
                 Err(e) => progress.set(Progress::Failed(e)),
@@ -192,7 +209,12 @@ pub fn ProtectionSection() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="crypto-heading" data-testid="crypto-section">
             <h2 id="crypto-heading">{move || i18n.t(Key::CryptoHeading)}</h2>
-            {move || if persistent() {
+            {move || if !allowed() {
+                view! {
+                    {status_line}
+                    <p class="note" data-testid="crypto-denied">{move || i18n.t(Key::SecurityDenied)}</p>
+                }.into_any()
+            } else if persistent() {
                 view! {
                     {status_line}
                     <p class="banner banner-warning">{move || i18n.t(Key::CryptoWarning)}</p>
