@@ -1655,7 +1655,7 @@ messages! {
         SecuritySignInHeading => "谁在使用本设备？", "Who is at the desk?";
         SecuritySignInHint => "请选择您的角色并输入该角色的 PIN。", "Choose your role and enter its PIN.";
         SecurityRoleLabel => "角色", "Role";
-        SecurityPinLabel => "PIN", "PIN";
+        SecurityPinLabel => "PIN 码", "PIN";
         SecuritySignInButton => "登录", "Sign in";
         SecurityCancel => "取消", "Cancel";
         SecurityChecking => "正在验证 PIN…", "Checking the PIN…";
