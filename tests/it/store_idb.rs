@@ -141,7 +141,7 @@ async fn an_open_connection_gives_way_to_another_tabs_upgrade() {
     assert!(store.is_closed());
     assert!(matches!(
         store.load().await,
-        Err(StoreError::Unavailable(_))
+        Err(StoreError::ClosedForUpgrade)
     ));
     newer.close();
 
