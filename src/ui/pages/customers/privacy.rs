@@ -8,12 +8,13 @@ use crate::domain::privacy::{
     dossier, dossier_json, erase_customer, export_audit_entry, is_erased, PrivacyError,
 };
 use crate::domain::roles::Permission;
-use crate::domain::{ChangeSet, CustomerId};
+use crate::domain::{AuditEntry, ChangeSet, CustomerId, Dataset};
 use crate::i18n::{store_error_message, Key, Locale};
 use crate::ui::components::ConfirmDialog;
 use crate::ui::download::download_bytes;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::sync::Arc;
 
 /// Why a privacy action failed, or a refusal.
 #[derive(Debug, Clone, PartialEq)]
@@ -131,9 +132,12 @@ pub(super) fn PrivacyActions(env: Env, customer: CustomerId) -> impl IntoView {
     }
 }
 
-/// Downloads the customer's dossier and audits the export; returns the
-/// number of records and of audit entries exported.
-async fn export_now(env: Env, customer: CustomerId) -> Result<(usize, usize), Failure> {
+/// The data set and the customer's whole audit history, once the acting
+/// role is checked for privacy actions (again, after the hidden buttons).
+async fn allowed_with_history(
+    env: Env,
+    customer: CustomerId,
+) -> Result<(Arc<Dataset>, Vec<AuditEntry>), Failure> {
     let ds = env
         .data
         .dataset_now()
@@ -142,6 +146,13 @@ async fn export_now(env: Env, customer: CustomerId) -> Result<(usize, usize), Fa
     let history = customer_history(env.data, customer, usize::MAX)
         .await
         .map_err(|e| Failure::Change(ChangeFailure::Store(e)))?;
+    Ok((ds, history))
+}
+
+/// Downloads the customer's dossier and audits the export; returns the
+/// number of records and of audit entries exported.
+async fn export_now(env: Env, customer: CustomerId) -> Result<(usize, usize), Failure> {
+    let (ds, history) = allowed_with_history(env, customer).await?;
     let at = business_now(&ds.settings);
     let d = dossier(&ds, customer, &history, at).map_err(Failure::Privacy)?;
     let bytes = dossier_json(&d).map_err(Failure::Privacy)?;
@@ -165,14 +176,7 @@ async fn export_now(env: Env, customer: CustomerId) -> Result<(usize, usize), Fa
 
 /// Erases the customer's personal data in one audited change set.
 async fn erase_now(env: Env, customer: CustomerId) -> Result<(), Failure> {
-    let ds = env
-        .data
-        .dataset_now()
-        .ok_or(Failure::Change(ChangeFailure::NotReady))?;
-    require(&ds, Permission::PrivacyActions).map_err(|_| Failure::Denied)?;
-    let history = customer_history(env.data, customer, usize::MAX)
-        .await
-        .map_err(|e| Failure::Change(ChangeFailure::Store(e)))?;
+    let (_, history) = allowed_with_history(env, customer).await?;
     commit_change(env.data, move |ds, first| {
         let actor = env.actor(ds);
         erase_customer(ds, customer, &history, actor, first)
