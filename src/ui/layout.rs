@@ -43,9 +43,13 @@ pub fn Shell() -> impl IntoView {
     };
 
     let roles = use_roles();
+    // A memo: the roles read the data set, and the page below must re-render
+    // only when signing in becomes needed or not, not on every save (that
+    // would reset Settings' and the import's state mid-way).
+    let sign_in = Memo::new(move |_| roles.is_ok_and(needs_sign_in));
     let page = move || match router.route() {
         // With staff roles on, nobody sees a page before signing in.
-        _ if roles.is_ok_and(needs_sign_in) => view! { <SignInPanel /> }.into_any(),
+        _ if sign_in.get() => view! { <SignInPanel /> }.into_any(),
         // Settings and "not found" render whatever the data's state: the
         // language can be changed and a bad link explained before (or
         // without) the data loading.

@@ -149,12 +149,14 @@ test.describe('Lifecycle in an English browser', () => {
     const name = ((await first.getByRole('rowheader').textContent()) ?? '').trim();
     const row = lifecycle.winBackRow(id);
     const ev = (await row.getByTestId('wb-ev').textContent()) ?? '';
-    const gain = ((await row.getByTestId('wb-gain').textContent()) ?? '').replace(/[^\d.]/g, '');
+    // One cent above the shown E(V) − V3 (rounded to cents): not worth it,
+    // whichever way the rounding went.
+    const shownGain = ((await row.getByTestId('wb-gain').textContent()) ?? '').replace(/[^\d.]/g, '');
+    const gain = (Number(shownGain) + 0.01).toFixed(2);
     const c3 = () => row.getByLabel(`Win-back cost C3 for ${name}`);
     const save = () => row.getByRole('button', { name: `Save C3 for ${name}` });
 
     await test.step('the recommendation follows C3 as it is typed', async () => {
-      // E(V) − V3 > C3 is strict: C3 = E(V) − V3 is not worth it.
       await c3().fill(gain);
       await expect(row).toHaveAttribute('data-recommended', 'false');
       await expect(row.getByTestId('wb-verdict')).toHaveText('Not worth it');

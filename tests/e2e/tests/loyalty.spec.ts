@@ -117,7 +117,7 @@ test('benefits, campaigns and holidays are edited in the settings, validated, an
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     const error = page.getByTestId('settings-error');
     await expect(error).toContainText(`Campaign ${n} needs a name.`);
-    await expect(error).toContainText(`Campaign ${n}'s bonus must be 1 to 1000 percent.`);
+    await expect(error).toContainText(`Campaign ${n}'s bonus must be 1 to 1,000 percent.`);
     await expect(error).toContainText(`Holiday ${h}'s month and day are not a day of the year.`);
     await expect(error).toContainText(`Holiday ${h} needs a name in both languages.`);
   });

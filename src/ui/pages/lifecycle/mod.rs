@@ -123,6 +123,15 @@ impl Env {
         self.router.navigate(&location);
     }
 
+    /// Opens `view` with `saved=1`: a confirmation that outlives the
+    /// re-render a save causes.
+    fn go_saved(&self, view: &str) {
+        let mut location = Location::new(Route::Lifecycle);
+        location.query.set("view", view);
+        location.query.set("saved", "1");
+        self.router.navigate(&location);
+    }
+
     /// Runs one edit through [`commit_change`]; `done` runs on success.
     fn submit<E: Clone + Send + Sync + 'static>(
         &self,

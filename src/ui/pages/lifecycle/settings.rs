@@ -253,13 +253,11 @@ pub fn LifecycleSettingsEditor(env: Env, dataset: Arc<Dataset>) -> impl IntoView
     let issues = RwSignal::new(Vec::<Issue>::new());
     let busy = RwSignal::new(false);
     let failure = RwSignal::new(None::<ChangeFailure<Vec<LifecycleProblem>>>);
-    let saved_note = RwSignal::new(false);
 
     let read_texts = texts.clone();
     let base = saved.clone();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        saved_note.set(false);
         let mut edited = base.clone();
         let mut found = Vec::new();
         for ((label, set), text) in all_fields.iter().zip(&read_texts) {
@@ -286,7 +284,9 @@ pub fn LifecycleSettingsEditor(env: Env, dataset: Arc<Dataset>) -> impl IntoView
                 let actor = env.actor(ds);
                 save_lifecycle_settings(&ds.settings, edited, actor, audit)
             },
-            move || saved_note.set(true),
+            // The page re-renders from the new data, so the confirmation
+            // travels in the URL (`saved=1`), as on the complaint settings.
+            move || env.go_saved("settings"),
         );
     };
 
@@ -358,7 +358,7 @@ pub fn LifecycleSettingsEditor(env: Env, dataset: Arc<Dataset>) -> impl IntoView
                         ps.iter().map(|p| problem_text(i18n.locale(), *p)).collect::<Vec<_>>().join(" ")
                     })}</p>
                 })}
-                {move || saved_note.get().then(|| view! {
+                {move || (env.router.location().query.get("saved") == Some("1")).then(|| view! {
                     <p class="banner banner-success" role="status">{move || i18n.t(Key::LifecycleSetSaved)}</p>
                 })}
                 <div class="button-row">
