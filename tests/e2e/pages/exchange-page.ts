@@ -52,7 +52,7 @@ export class ExchangePage {
   }
 
   commitButton(): Locator {
-    return this.page.getByRole('button', { name: /^Import \d+ valid rows?$/ });
+    return this.page.getByRole('button', { name: /^Import [\d,]+ valid rows?$/ });
   }
 
   done(): Locator {
