@@ -11,6 +11,7 @@ mod actions;
 mod context;
 mod data;
 mod exchange;
+mod flash;
 mod jobs;
 mod locale;
 mod protection;
@@ -29,6 +30,7 @@ pub use actions::{
 pub use context::MissingContext;
 pub use data::{provide_data_context, use_data, Data, DataContext, DataStatus, Persistence};
 pub use exchange::{all_audit, commit_import, restore_backup, ImportFailure};
+pub use flash::{provide_flash_context, use_flash, Flash};
 pub use jobs::run_daily_jobs;
 pub use locale::{provide_i18n_context, use_i18n, I18n, I18nContext, LOCALE_STORAGE_KEY};
 pub use protection::{
@@ -58,7 +60,8 @@ pub fn start() {
 #[component]
 pub fn App() -> impl IntoView {
     provide_i18n_context();
-    provide_router_context();
+    let router = provide_router_context();
+    provide_flash_context(router);
     provide_acting_context();
     let data = provide_data_context();
     provide_roles_context(data);

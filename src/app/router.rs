@@ -33,10 +33,32 @@ impl Router {
         self.location.get()
     }
 
+    /// The current location, untracked.
+    pub fn location_untracked(&self) -> Location {
+        self.location.get_untracked()
+    }
+
     /// Goes to `location` by changing the hash; the `hashchange` listener
     /// then updates the signal, exactly as for a clicked link.
     pub fn navigate(&self, location: &Location) {
         let _ = window().location().set_hash(&location.to_hash());
+    }
+
+    /// Goes to `route` with the query `pairs`.
+    pub fn go(&self, route: Route, pairs: &[(&str, &str)]) {
+        let mut location = Location::new(route);
+        for (name, value) in pairs {
+            location.query.set(name, value);
+        }
+        self.navigate(&location);
+    }
+
+    /// The value of the query parameter `saved` (tracked). Settings forms
+    /// put their confirmation in the URL (`saved=1`) because a save
+    /// re-renders the page from the new data, losing any local signal.
+    pub fn saved_flag(&self) -> Option<String> {
+        self.location
+            .with(|l| l.query.get("saved").map(str::to_owned))
     }
 }
 

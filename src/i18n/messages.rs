@@ -715,6 +715,10 @@ messages! {
         LifecycleWinBackRecommended => "建议挽救", "Worth winning back";
         LifecycleWakeUpYear => "近一年唤醒率", "Wake-up rate, last year";
         LifecycleShownOf => "显示 {n} 位中的前 {shown} 位：建议挽救者在前，按 E(V) − V3 − C3 从高到低。", "The first {shown} of {n} shown: recommended first, by E(V) − V3 − C3, highest first.";
+        LifecycleWinBackShow => "显示", "Show";
+        LifecycleWinBackShowAll => "全部", "All";
+        LifecycleWinBackShowYes => "仅建议挽救", "Only those worth winning back";
+        LifecycleWinBackShowNo => "仅不值得挽救", "Only those not worth it";
         LifecycleWinBackYes => "建议挽救", "Win back";
         LifecycleWinBackNo => "不值得挽救", "Not worth it";
         LifecycleTypeKey => "重点客户", "Key customer";

@@ -99,9 +99,7 @@ function customersCsv(rows: number, tag: string): string {
   return lines.join('\n');
 }
 
-// FIXME(session 3): written with the feature but not yet seen passing against
-// the merged app; skipped (openly, as fixme) until it is run and fixed.
-test.describe.fixme('killed midway', () => {
+test.describe('killed midway', () => {
   test.beforeEach(async ({ page }) => {
     await page.addInitScript(armablePuts, CRASH_MARKER);
   });
@@ -169,9 +167,7 @@ test.describe.fixme('killed midway', () => {
   });
 });
 
-// FIXME(session 3): written with the feature but not yet seen passing against
-// the merged app; skipped (openly, as fixme) until it is run and fixed.
-test.fixme('a full storage quota: the import says so in plain words and nothing stored is lost', async ({ app, page }) => {
+test('a full storage quota: the import says so in plain words and nothing stored is lost', async ({ app, page }) => {
   await app.open();
   await app.waitForDemo();
   const before = await fingerprint(app);
@@ -195,9 +191,7 @@ test.fixme('a full storage quota: the import says so in plain words and nothing 
   expect(await fingerprint(app)).toEqual(before);
 });
 
-// FIXME(session 3): times out on a click after the warning shows; skipped
-// until seen passing against the merged app.
-test.fixme('IndexedDB refused (private mode): a warning in the user\'s language, and the stored data is untouched', async ({ app, page, context }) => {
+test('IndexedDB refused (private mode): a warning in the user\'s language, and the stored data is untouched', async ({ app, page, context }) => {
   await app.open();
   await app.waitForDemo();
   const before = await fingerprint(app);

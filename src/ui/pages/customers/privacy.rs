@@ -46,7 +46,28 @@ pub(super) fn PrivacyActions(env: Env, customer: CustomerId) -> impl IntoView {
     let data = env.data;
     let allowed = move || crate::app::use_roles().is_ok_and(|r| r.may(Permission::PrivacyActions));
     let busy = RwSignal::new(false);
-    let outcome = RwSignal::new(None::<Result<String, Failure>>);
+    // A failure changes nothing, so the page stays and a local signal
+    // holds it; a success commits (at least an audit entry), which
+    // rebuilds the page, so its message is kept in the flash context.
+    let failed = RwSignal::new(None::<Failure>);
+    let flash = crate::app::use_flash().ok();
+    let scope = move || format!("privacy-{customer}");
+    let done = move |result: Result<String, Failure>| match result {
+        Ok(text) => {
+            if let Some(flash) = flash {
+                flash.set(&scope(), text);
+            }
+        }
+        Err(f) => {
+            let _ = failed.try_set(Some(f));
+        }
+    };
+    let start = move || {
+        if let Some(flash) = flash {
+            flash.clear(&scope());
+        }
+        failed.set(None);
+    };
     let confirm = RwSignal::new(false);
     let erased = move || {
         data.dataset()
@@ -69,7 +90,7 @@ pub(super) fn PrivacyActions(env: Env, customer: CustomerId) -> impl IntoView {
         }
         let locale = i18n.locale();
         busy.set(true);
-        outcome.set(None);
+        start();
         spawn_local(async move {
             let result = export_now(env, customer).await.map(|(count, audit)| {
                 locale.fill(
@@ -77,7 +98,7 @@ pub(super) fn PrivacyActions(env: Env, customer: CustomerId) -> impl IntoView {
                     &[("count", count.into()), ("audit", audit.into())],
                 )
             });
-            let _ = outcome.try_set(Some(result));
+            done(result);
             let _ = busy.try_set(false);
         });
     };
@@ -88,12 +109,12 @@ pub(super) fn PrivacyActions(env: Env, customer: CustomerId) -> impl IntoView {
         }
         let locale = i18n.locale();
         busy.set(true);
-        outcome.set(None);
+        start();
         spawn_local(async move {
             let result = erase_now(env, customer)
                 .await
                 .map(|()| locale.t(Key::SecurityErased).to_owned());
-            let _ = outcome.try_set(Some(result));
+            done(result);
             let _ = busy.try_set(false);
         });
     });
@@ -113,10 +134,8 @@ pub(super) fn PrivacyActions(env: Env, customer: CustomerId) -> impl IntoView {
                     </button>
                 </div>
                 <div role="status" aria-live="polite" data-testid="privacy-outcome">
-                    {move || outcome.get().map(|r| match r {
-                        Ok(m) => view! { <p class="note">{m}</p> }.into_any(),
-                        Err(f) => view! { <p class="field-error">{failure_text(i18n.locale(), &f)}</p> }.into_any(),
-                    })}
+                    {move || flash.and_then(|f| f.get(&scope())).map(|m| view! { <p class="note">{m}</p> })}
+                    {move || failed.get().map(|f| view! { <p class="field-error">{failure_text(i18n.locale(), &f)}</p> })}
                 </div>
                 <ConfirmDialog
                     open=confirm

@@ -118,18 +118,14 @@ impl Env {
     }
 
     fn go(&self, view: &str) {
-        let mut location = Location::new(Route::Lifecycle);
-        location.query.set("view", view);
-        self.router.navigate(&location);
+        self.router.go(Route::Lifecycle, &[("view", view)]);
     }
 
     /// Opens `view` with `saved=1`: a confirmation that outlives the
     /// re-render a save causes.
     fn go_saved(&self, view: &str) {
-        let mut location = Location::new(Route::Lifecycle);
-        location.query.set("view", view);
-        location.query.set("saved", "1");
-        self.router.navigate(&location);
+        self.router
+            .go(Route::Lifecycle, &[("view", view), ("saved", "1")]);
     }
 
     /// Runs one edit through [`commit_change`]; `done` runs on success.

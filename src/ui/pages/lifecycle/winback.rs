@@ -13,12 +13,24 @@ use crate::domain::lifecycle::{
 };
 use crate::domain::{Currency, Dataset, Money};
 use crate::i18n::{format_money, Key, Locale};
+use crate::route::Route;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use std::sync::Arc;
 
 /// Win-back rows shown at most.
 const MAX_WIN_BACK: usize = 100;
+
+/// Which candidates the table shows, from `verdict=` in the URL: all, or
+/// only one verdict. With hundreds of candidates a customer whose C3 made
+/// them "not worth it" leaves the first 100; this filter finds them again.
+fn verdict_filter(value: Option<&str>) -> Option<bool> {
+    match value {
+        Some("yes") => Some(true),
+        Some("no") => Some(false),
+        _ => None,
+    }
+}
 
 fn cost_error(locale: Locale, e: &WinBackCostError) -> String {
     match e {
@@ -60,14 +72,29 @@ pub fn WinBack(env: Env, dataset: Arc<Dataset>, today: NaiveDate) -> impl IntoVi
     });
     let busy = RwSignal::new(false);
     let failure = RwSignal::new(None::<ChangeFailure<WinBackCostError>>);
-    let ds = Arc::clone(&dataset);
-    let rows = move || {
-        let locale = i18n.locale();
+    let verdict = Memo::new(move |_| {
+        env.router
+            .location()
+            .query
+            .get("verdict")
+            .and_then(|v| verdict_filter(Some(v)))
+    });
+    let shown = move || {
+        let wanted = verdict.get();
         candidates
             .get()
             .iter()
+            .filter(|c| wanted.is_none_or(|w| c.decision.recommended == w))
+            .copied()
+            .collect::<Vec<_>>()
+    };
+    let ds = Arc::clone(&dataset);
+    let rows = move || {
+        let locale = i18n.locale();
+        shown()
+            .into_iter()
             .take(MAX_WIN_BACK)
-            .map(|c| row(env, &ds, currency, locale, *c, busy, failure))
+            .map(|c| row(env, &ds, currency, locale, c, busy, failure))
             .collect_view()
     };
     let figures = move || {
@@ -80,8 +107,27 @@ pub fn WinBack(env: Env, dataset: Arc<Dataset>, today: NaiveDate) -> impl IntoVi
                 {figure(i18n, Key::LifecycleWinBackRecommended, count(recommended), "winback-recommended".to_owned())}
                 {figure(i18n, Key::LifecycleWakeUpYear, percent(wake.rate()), "winback-wake-up".to_owned())}
             </dl>
-            <p class="note">{move || i18n.fill(Key::LifecycleShownOf, &[("shown", total.min(MAX_WIN_BACK).into()), ("n", total.into())])}</p>
         }
+    };
+    let shown_note = move || {
+        let n = shown().len();
+        i18n.fill(
+            Key::LifecycleShownOf,
+            &[("shown", n.min(MAX_WIN_BACK).into()), ("n", n.into())],
+        )
+    };
+    let option = move |value: &'static str, key: Key| {
+        view! {
+            <option value=value selected=move || verdict.get() == verdict_filter(Some(value))>{move || i18n.t(key)}</option>
+        }
+    };
+    let on_verdict = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        let mut pairs = vec![("view", "winback")];
+        if verdict_filter(Some(&value)).is_some() {
+            pairs.push(("verdict", value.as_str()));
+        }
+        env.router.go(Route::Lifecycle, &pairs);
     };
     let w = s.win_back;
     let costs = move || {
@@ -111,6 +157,15 @@ pub fn WinBack(env: Env, dataset: Arc<Dataset>, today: NaiveDate) -> impl IntoVi
             </details>
             {model_note(env)}
             {figures}
+            <div class="field">
+                <label for="lc-wb-verdict">{move || i18n.t(Key::LifecycleWinBackShow)}</label>
+                <select id="lc-wb-verdict" data-testid="wb-verdict-filter" on:change=on_verdict>
+                    {option("all", Key::LifecycleWinBackShowAll)}
+                    {option("yes", Key::LifecycleWinBackShowYes)}
+                    {option("no", Key::LifecycleWinBackShowNo)}
+                </select>
+            </div>
+            <p class="note">{shown_note}</p>
             {move || failure.get().map(|f| view! {
                 <p class="banner banner-danger" role="alert">{move || edit_failure_text(i18n.locale(), &f, |e| cost_error(i18n.locale(), e))}</p>
             })}

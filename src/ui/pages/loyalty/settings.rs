@@ -13,6 +13,7 @@ use crate::domain::loyalty::{
 };
 use crate::domain::Dataset;
 use crate::i18n::{Key, Locale};
+use crate::route::Route;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -278,7 +279,6 @@ pub fn ProgrammeSettings(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
     );
     let busy = RwSignal::new(false);
     let failure = RwSignal::new(None::<ChangeFailure<Vec<SettingsProblem>>>);
-    let saved = RwSignal::new(false);
 
     let tier_names: Vec<(String, String)> = current
         .tiers
@@ -373,7 +373,6 @@ pub fn ProgrammeSettings(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
     let ds = Arc::clone(&dataset);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        saved.set(false);
         let mut next = ds.settings.loyalty.clone();
         next.basis = basis.get_untracked();
         next.window = window.get_untracked();
@@ -418,7 +417,12 @@ pub fn ProgrammeSettings(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
             busy,
             failure,
             move |ds, audit| save_loyalty_settings(&ds.settings, next, actor, audit),
-            move || saved.set(true),
+            // A save re-renders the page: the confirmation travels in the
+            // URL, as on the lifecycle and complaint settings.
+            move || {
+                env.router
+                    .go(Route::Loyalty, &[("view", "settings"), ("saved", "1")])
+            },
         );
     };
 
@@ -555,7 +559,7 @@ pub fn ProgrammeSettings(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
                     holidays.update(|v| v.push(HolidayRow::of(key, &blank)));
                 }>{move || i18n.t(Key::LoyaltyHolidayAdd)}</button>
                 {move || failure.get().map(|f| view! { <p class="banner banner-danger" role="alert" data-testid="settings-error">{move || failure_text(i18n.locale(), &f, |l, p: &Vec<SettingsProblem>| problems_text(l, p))}</p> })}
-                {move || saved.get().then(|| view! { <p class="banner banner-info" role="status">{move || i18n.t(Key::LoyaltySaved)}</p> })}
+                {move || (env.router.saved_flag().as_deref() == Some("1")).then(|| view! { <p class="banner banner-info" role="status">{move || i18n.t(Key::LoyaltySaved)}</p> })}
                 <button type="submit" class="button button-primary" disabled=move || busy.get()>{move || i18n.t(Key::LoyaltySave)}</button>
             </form>
         </section>
