@@ -5,10 +5,13 @@
 // a message.
 //
 // "In the middle" is made exact, not left to timing: an init script wraps
-// IDBObjectStore.prototype.put, and once armed it logs a marker at the Nth
-// put of the next write and then keeps the page's only thread busy, so the
-// rest of that transaction's puts are never issued and it cannot complete.
-// The test sees the marker and crashes the renderer over CDP (Page.crash).
+// IDBObjectStore.prototype.put, and once armed, at the Nth put of the next
+// write it sends a synchronous request to a crash-point address. That holds
+// the page's only thread inside the write, so the rest of that
+// transaction's puts are never issued and it cannot commit. The test sees
+// the request (page.route) and kills every renderer process with SIGKILL,
+// as the operating system would. The service worker is blocked in these
+// tests so that the request reaches page.route.
 import { test, expect } from '../fixtures';
 import type { BrowserContext, Page } from '@playwright/test';
 import { CrmApp } from '../pages/crm-app';
@@ -17,10 +20,10 @@ import { CustomersPage } from '../pages/customers-page';
 
 test.use({ locale: 'en-US' });
 
-const CRASH_MARKER = 'crm-e2e: crash point reached';
+const CRASH_POINT = '/__crm-e2e-crash-point';
 
 /** Installed before any page script: the armed put wrapper. */
-function armablePuts(marker: string): void {
+function armablePuts(crashPoint: string): void {
   const w = window as unknown as { __crmCrashAtPut?: number; __crmPuts?: number };
   const put = IDBObjectStore.prototype.put;
   IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: [unknown, IDBValidKey?]) {
@@ -28,10 +31,13 @@ function armablePuts(marker: string): void {
     if (w.__crmCrashAtPut) {
       w.__crmPuts = (w.__crmPuts ?? 0) + 1;
       if (w.__crmPuts === w.__crmCrashAtPut) {
-        console.log(marker);
-        const until = Date.now() + 60_000;
-        while (Date.now() < until) {
-          // Hold the thread: the transaction stays unfinished until the crash.
+        // Never answered: the renderer is killed while this waits.
+        const xhr = new XMLHttpRequest();
+        xhr.open('GET', crashPoint, false);
+        try {
+          xhr.send();
+        } catch {
+          // Only if the kill is late; the test then fails on its wait.
         }
       }
     }
@@ -39,25 +45,29 @@ function armablePuts(marker: string): void {
   } as typeof put;
 }
 
-/** Arms the wrapper: the `n`th put from now on is where the page dies. */
-async function armCrash(page: Page, n: number): Promise<Promise<void>> {
+/** Arms the wrapper: the page is killed at the `n`th put from now on. The
+ * returned function waits for the crash. (A function, not a promise: an
+ * async function returning a promise would wait for it before returning.) */
+async function armCrash(page: Page, n: number): Promise<() => Promise<void>> {
+  const crashed = page.waitForEvent('crash', { timeout: 120_000 }).then(() => undefined);
+  await page.route(`**${CRASH_POINT}`, async () => {
+    const browser = page.context().browser();
+    if (!browser) throw new Error('no browser to find the renderer in');
+    const cdp = await browser.newBrowserCDPSession();
+    const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as {
+      processInfo: { type: string; id: number }[];
+    };
+    for (const p of processInfo) {
+      if (p.type === 'renderer') process.kill(p.id, 'SIGKILL');
+    }
+    await cdp.detach();
+  });
   await page.evaluate((n) => {
     const w = window as unknown as { __crmCrashAtPut?: number; __crmPuts?: number };
     w.__crmPuts = 0;
     w.__crmCrashAtPut = n;
   }, n);
-  const cdp = await page.context().newCDPSession(page);
-  return new Promise<void>((resolve) => {
-    page.on('console', (message) => {
-      if (message.text() === CRASH_MARKER) {
-        cdp.send('Page.crash').catch(() => {});
-        page.waitForEvent('crash', { timeout: 30_000 }).then(
-          () => resolve(),
-          () => resolve(),
-        );
-      }
-    });
-  });
+  return () => crashed;
 }
 
 async function settingsCounts(app: CrmApp): Promise<Record<string, string>> {
@@ -100,8 +110,9 @@ function customersCsv(rows: number, tag: string): string {
 }
 
 test.describe('killed midway', () => {
+  test.use({ serviceWorkers: 'block' });
   test.beforeEach(async ({ page }) => {
-    await page.addInitScript(armablePuts, CRASH_MARKER);
+    await page.addInitScript(armablePuts, CRASH_POINT);
   });
 
   test('a large import killed during its write leaves the data as before', async ({ app, page, context }) => {
@@ -114,7 +125,7 @@ test.describe('killed midway', () => {
     await expect(exchange.summary()).toHaveAttribute('data-valid', '10000', { timeout: 120_000 });
     const crashed = await armCrash(page, 3);
     await exchange.commitButton().click();
-    await crashed;
+    await crashed();
 
     const again = await reopen(context);
     expect(await fingerprint(again)).toEqual(before);
@@ -139,7 +150,7 @@ test.describe('killed midway', () => {
     await page.getByRole('button', { name: 'Restore this backup' }).click();
     const crashed = await armCrash(page, 4);
     await app.dialog().getByRole('button', { name: 'Restore', exact: true }).click();
-    await crashed;
+    await crashed();
 
     const again = await reopen(context);
     expect(await fingerprint(again)).toEqual(before);
@@ -159,7 +170,7 @@ test.describe('killed midway', () => {
     await expect(page.getByTestId('merge-view')).toBeVisible();
     const crashed = await armCrash(page, 1);
     await page.getByTestId('merge-submit').click();
-    await crashed;
+    await crashed();
 
     const again = await reopen(context);
     expect(await fingerprint(again)).toEqual(before);
@@ -167,7 +178,27 @@ test.describe('killed midway', () => {
   });
 });
 
+/** Installed before any page script: once `__crmQuotaFull` is set, every
+ * read-write commit fails the way Chromium fails one over quota: the
+ * transaction aborts and its `error` is a QuotaExceededError. (CDP's
+ * Storage.overrideQuotaForOrigin does not limit IndexedDB writes in this
+ * Chromium, so the failure is made at the same point by hand.) */
+function quotaAtCommit(): void {
+  const w = window as unknown as { __crmQuotaFull?: boolean };
+  const commit = IDBTransaction.prototype.commit;
+  IDBTransaction.prototype.commit = function (this: IDBTransaction) {
+    if (w.__crmQuotaFull && this.mode === 'readwrite') {
+      const error = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      Object.defineProperty(this, 'error', { get: () => error });
+      this.abort();
+      return;
+    }
+    commit.call(this);
+  };
+}
+
 test('a full storage quota: the import says so in plain words and nothing stored is lost', async ({ app, page }) => {
+  await page.addInitScript(quotaAtCommit);
   await app.open();
   await app.waitForDemo();
   const before = await fingerprint(app);
@@ -176,15 +207,12 @@ test('a full storage quota: the import says so in plain words and nothing stored
   await exchange.checkButton().click();
   await expect(exchange.summary()).toHaveAttribute('data-valid', '10000', { timeout: 120_000 });
 
-  const cdp = await page.context().newCDPSession(page);
-  const origin = new URL(page.url()).origin;
-  const { usage } = await cdp.send('Storage.getUsageAndQuota', { origin });
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage + 64 * 1024 });
+  await page.evaluate(() => ((window as unknown as { __crmQuotaFull?: boolean }).__crmQuotaFull = true));
   await exchange.commitButton().click();
   await expect(page.getByRole('alert').filter({ hasText: "The browser's storage is full, so nothing of this change was saved." })).toBeVisible({
     timeout: 60_000,
   });
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+  await page.evaluate(() => ((window as unknown as { __crmQuotaFull?: boolean }).__crmQuotaFull = false));
 
   expect(await fingerprint(app)).toEqual(before);
   await app.reload();
@@ -217,6 +245,8 @@ test('IndexedDB refused (private mode): a warning in the user\'s language, and t
     await refused.close();
   }
 
+  // The language is remembered per browser: back to English for the check.
+  await page.evaluate(() => localStorage.setItem('crm.locale', 'en'));
   const again = await reopen(context);
   await expect(again.page.getByTestId('memory-warning')).toHaveCount(0);
   expect(await fingerprint(again)).toEqual(before);
