@@ -38,7 +38,7 @@ fn error(message: &str) -> JsValue {
 }
 
 fn store_error(step: &str, err: StoreError) -> JsValue {
-    error(&format!("{step} ({BENCH_DB}): {err}"))
+    error(&format!("{step}: {err}"))
 }
 
 fn now() -> Result<f64, JsValue> {
@@ -76,9 +76,12 @@ fn record_count(dataset: &Dataset) -> usize {
 #[wasm_bindgen]
 pub async fn bench_generate_and_write() -> Result<JsValue, JsValue> {
     // Untimed: start from an empty database whatever ran before in this profile.
-    IdbStorage::delete(BENCH_DB)
-        .await
-        .map_err(|e| store_error("deleting the old benchmark database", e))?;
+    IdbStorage::delete(BENCH_DB).await.map_err(|e| {
+        store_error(
+            &format!("deleting the old benchmark database {BENCH_DB}"),
+            e,
+        )
+    })?;
     LOADED.with(|loaded| loaded.borrow_mut().take());
 
     let options = DemoOptions::new(BusinessKind::Retail, DemoSize::Large, bench_today()?);
@@ -87,12 +90,12 @@ pub async fn bench_generate_and_write() -> Result<JsValue, JsValue> {
     let t1 = now()?;
     let storage = IdbStorage::open(BENCH_DB)
         .await
-        .map_err(|e| store_error("opening", e))?;
+        .map_err(|e| store_error(&format!("opening {BENCH_DB}"), e))?;
     let t2 = now()?;
     storage
         .replace(&dataset, &[])
         .await
-        .map_err(|e| store_error("writing", e))?;
+        .map_err(|e| store_error(&format!("writing {BENCH_DB}"), e))?;
     let t3 = now()?;
 
     object(&[
@@ -110,22 +113,28 @@ pub async fn bench_generate_and_write() -> Result<JsValue, JsValue> {
 /// [`bench_memory`]. Returns `{ openMs, loadMs, customers, transactions, records }`.
 #[wasm_bindgen]
 pub async fn bench_cold_load() -> Result<JsValue, JsValue> {
-    LOADED.with(|loaded| loaded.borrow_mut().take());
+    timed_load(
+        BENCH_DB,
+        "nothing is stored in crm-bench: run bench_generate_and_write first",
+    )
+    .await
+}
 
+/// Opens `db_name` and loads its data set, timed; the data set is kept for
+/// the analytics benches. `empty` is the message when nothing is stored.
+async fn timed_load(db_name: &str, empty: &str) -> Result<JsValue, JsValue> {
+    LOADED.with(|loaded| loaded.borrow_mut().take());
     let t0 = now()?;
-    let storage = IdbStorage::open(BENCH_DB)
+    let storage = IdbStorage::open(db_name)
         .await
-        .map_err(|e| store_error("opening", e))?;
+        .map_err(|e| store_error(&format!("opening {db_name}"), e))?;
     let t1 = now()?;
     let dataset = storage
         .load()
         .await
-        .map_err(|e| store_error("loading", e))?
-        .ok_or_else(|| {
-            error("nothing is stored in crm-bench: run bench_generate_and_write first")
-        })?;
+        .map_err(|e| store_error(&format!("loading {db_name}"), e))?
+        .ok_or_else(|| error(empty))?;
     let t2 = now()?;
-
     let result = object(&[
         ("openMs", JsValue::from_f64(t1 - t0)),
         ("loadMs", JsValue::from_f64(t2 - t1)),
@@ -205,28 +214,11 @@ pub fn bench_release() {
 /// [`bench_memory`]. Returns `{ openMs, loadMs, customers, transactions, records }`.
 #[wasm_bindgen]
 pub async fn bench_load_app() -> Result<JsValue, JsValue> {
-    use crate::store::idb::DEFAULT_DB_NAME;
-    LOADED.with(|loaded| loaded.borrow_mut().take());
-    let t0 = now()?;
-    let storage = IdbStorage::open(DEFAULT_DB_NAME)
-        .await
-        .map_err(|e| store_error("opening the app's database", e))?;
-    let t1 = now()?;
-    let dataset = storage
-        .load()
-        .await
-        .map_err(|e| store_error("loading the app's database", e))?
-        .ok_or_else(|| error("the app's database is empty"))?;
-    let t2 = now()?;
-    let result = object(&[
-        ("openMs", JsValue::from_f64(t1 - t0)),
-        ("loadMs", JsValue::from_f64(t2 - t1)),
-        ("customers", count(dataset.customers.len())),
-        ("transactions", count(dataset.transactions.len())),
-        ("records", count(record_count(&dataset))),
-    ])?;
-    LOADED.with(|loaded| *loaded.borrow_mut() = Some(dataset));
-    Ok(result)
+    timed_load(
+        crate::store::idb::DEFAULT_DB_NAME,
+        "the app's database is empty",
+    )
+    .await
 }
 
 fn median_of(mut times: Vec<f64>) -> f64 {

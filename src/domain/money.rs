@@ -38,6 +38,32 @@ impl Money {
     pub fn is_negative(self) -> bool {
         self.0 < 0
     }
+
+    /// An amount as staff type it into a form: whole units with up to two
+    /// decimals ("120", "99.5"), at most 12 digits before the point; `None`
+    /// for anything else, negative amounts included (a cost or a
+    /// compensation is never negative).
+    pub fn parse_typed(text: &str) -> Option<Money> {
+        let text = text.trim();
+        let (whole, cents) = text.split_once('.').unwrap_or((text, ""));
+        if whole.is_empty()
+            || whole.len() > 12
+            || cents.len() > 2
+            || !whole
+                .chars()
+                .chain(cents.chars())
+                .all(|c| c.is_ascii_digit())
+        {
+            return None;
+        }
+        let whole: i64 = whole.parse().ok()?;
+        let cents: i64 = if cents.is_empty() {
+            0
+        } else {
+            format!("{cents:0<2}").parse().ok()?
+        };
+        Some(Money(whole.checked_mul(100)?.checked_add(cents)?))
+    }
 }
 
 impl Add for Money {

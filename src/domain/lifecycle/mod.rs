@@ -46,8 +46,7 @@ pub use tasks::{
     RetentionStep, RetentionTask, TaskDraft, TaskEdit, TaskError,
 };
 pub use winback::{
-    annual_value, customer_type, decide, parse_amount, worth_winning_back, CustomerType,
-    WinBackDecision,
+    annual_value, customer_type, decide, worth_winning_back, CustomerType, WinBackDecision,
 };
 
 use crate::domain::segmentation::AnalysisBasis;

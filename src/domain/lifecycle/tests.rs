@@ -551,12 +551,19 @@ fn a_c3_entered_for_one_customer_decides_their_win_back() {
     assert!(mine.recommended);
 
     // Typed on the page: the decision updates before anything is saved.
-    assert!(!mine.with_cost(parse_amount("684").unwrap()).recommended);
-    assert!(mine.with_cost(parse_amount("683.99").unwrap()).recommended);
+    assert!(
+        !mine
+            .with_cost(Money::parse_typed("684").unwrap())
+            .recommended
+    );
+    assert!(
+        mine.with_cost(Money::parse_typed("683.99").unwrap())
+            .recommended
+    );
     for bad in ["", "-1", "1.234", "abc", "1e3"] {
-        assert_eq!(parse_amount(bad), None, "{bad}");
+        assert_eq!(Money::parse_typed(bad), None, "{bad}");
     }
-    assert_eq!(parse_amount(" 99.5 "), Some(Money(9950)));
+    assert_eq!(Money::parse_typed(" 99.5 "), Some(Money(9950)));
     let cs =
         set_win_back_cost(&w.ds, id, Some(Money::from_major(684)), actor(), AuditId(1)).unwrap();
     let entry = &cs.audit[0];

@@ -173,28 +173,3 @@ pub fn decide(
         recommended: worth_winning_back(expected_if_won_back, value_without_action, cost),
     }
 }
-
-/// An amount typed in whole currency units with up to two decimals
-/// ("120", "99.5"), in minor units; `None` for anything else (negative
-/// amounts included: a cost is never negative).
-pub fn parse_amount(text: &str) -> Option<Money> {
-    let text = text.trim();
-    let (whole, cents) = text.split_once('.').unwrap_or((text, ""));
-    if whole.is_empty()
-        || whole.len() > 12
-        || cents.len() > 2
-        || !whole
-            .chars()
-            .chain(cents.chars())
-            .all(|c| c.is_ascii_digit())
-    {
-        return None;
-    }
-    let whole: i64 = whole.parse().ok()?;
-    let cents: i64 = if cents.is_empty() {
-        0
-    } else {
-        format!("{cents:0<2}").parse().ok()?
-    };
-    Some(Money(whole.checked_mul(100)?.checked_add(cents)?))
-}

@@ -75,28 +75,6 @@ fn described(form: FormState, id: &'static str) -> impl Fn() -> Option<&'static 
     move || form.failure.get().map(|_| id)
 }
 
-/// Whole currency units with up to two decimals, as typed, in minor units.
-fn parse_money(text: &str) -> Option<Money> {
-    let text = text.trim();
-    let (whole, cents) = text.split_once('.').unwrap_or((text, ""));
-    if whole.is_empty()
-        || cents.len() > 2
-        || !whole
-            .chars()
-            .chain(cents.chars())
-            .all(|c| c.is_ascii_digit())
-    {
-        return None;
-    }
-    let whole: i64 = whole.parse().ok()?;
-    let cents: i64 = if cents.is_empty() {
-        0
-    } else {
-        format!("{cents:0<2}").parse().ok()?
-    };
-    whole.checked_mul(100)?.checked_add(cents).map(Money)
-}
-
 fn compensation_text(locale: Locale, currency: Currency, c: &Compensation) -> String {
     match c {
         Compensation::Money(m) => locale.fill(
@@ -355,7 +333,7 @@ pub fn ComplaintDetail(env: Env, dataset: Arc<Dataset>, id: ComplaintId) -> impl
         let amount = comp_amount.get_untracked();
         let compensation = match comp_kind.get_untracked().as_str() {
             "money" => Some(Compensation::Money(
-                parse_money(&amount).unwrap_or(Money::ZERO),
+                Money::parse_typed(&amount).unwrap_or(Money::ZERO),
             )),
             "voucher" => Some(Compensation::Voucher {
                 description: comp_voucher.get_untracked(),

@@ -6,9 +6,7 @@
 
 use super::{edit_failure_text, Env};
 use crate::app::ChangeFailure;
-use crate::domain::lifecycle::{
-    parse_amount, save_lifecycle_settings, LifecycleProblem, LifecycleSettings,
-};
+use crate::domain::lifecycle::{save_lifecycle_settings, LifecycleProblem, LifecycleSettings};
 use crate::domain::{Dataset, Money};
 use crate::i18n::{Key, Locale};
 use leptos::prelude::*;
@@ -80,7 +78,7 @@ macro_rules! field {
             label: Key::$label,
             kind: Kind::Amount,
             get: |s| money_text(s.$($path).+),
-            set: |s, t| parse_amount(t).map(|v| s.$($path).+ = v).is_some(),
+            set: |s, t| Money::parse_typed(t).map(|v| s.$($path).+ = v).is_some(),
         }
     };
 }

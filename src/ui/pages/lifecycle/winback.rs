@@ -8,8 +8,8 @@ use super::labels::{self, count, percent};
 use super::{edit_failure_text, figure, model_note, Env};
 use crate::app::ChangeFailure;
 use crate::domain::lifecycle::{
-    days_before, parse_amount, set_win_back_cost, wake_up, win_back_candidates, LifecycleIndex,
-    WinBackCandidate, WinBackCostError,
+    days_before, set_win_back_cost, wake_up, win_back_candidates, LifecycleIndex, WinBackCandidate,
+    WinBackCostError,
 };
 use crate::domain::{Currency, Dataset, Money};
 use crate::i18n::{format_money, Key, Locale};
@@ -209,7 +209,7 @@ fn row(
     let entered = ds.settings.lifecycle.cost_override(customer).is_some();
     let name = labels::customer(locale, ds, customer);
     let text = RwSignal::new(amount_text(d.cost));
-    let typed = Memo::new(move |_| text.with(|t| parse_amount(t)));
+    let typed = Memo::new(move |_| text.with(|t| Money::parse_typed(t)));
     let live = Memo::new(move |_| typed.get().map_or(d, |cost| d.with_cost(cost)));
     let input_id = format!("lc-c3-{customer}");
     let label = locale.fill(Key::LifecycleCostFor, &[("customer", name.as_str().into())]);
