@@ -171,10 +171,12 @@ pub async fn commit_change<E>(
         .await
         .map_err(ChangeFailure::Store)?;
     // Apply to the data set as it is now: pages hold clones of the `Arc`,
-    // so `make_mut` copies it once and every page re-renders from the copy.
+    // so `make_mut` copies it once (the collections are shared, so only
+    // those the change touches are copied) and every page re-renders from
+    // the copy. The records are moved in, not copied.
     data.status.update(|status| {
         if let DataStatus::Ready(ds) = status {
-            Arc::make_mut(ds).apply(&changes);
+            Arc::make_mut(ds).absorb(changes);
         }
     });
     super::sync::announce_change(data);

@@ -33,7 +33,7 @@ pub async fn all_audit(data: Data) -> Result<Vec<AuditEntry>, StoreError> {
 /// Commits a validated import as one change set with its audit entry.
 pub async fn commit_import(
     data: Data,
-    plan: Arc<ImportPlan>,
+    plan: ImportPlan,
     file_name: String,
     actor: Option<crate::domain::StaffId>,
 ) -> Result<(), ImportFailure> {
@@ -41,7 +41,8 @@ pub async fn commit_import(
         if !plan.still_applies(ds) {
             return Err(());
         }
-        Ok(plan.change_set(first_audit, business_now(&ds.settings), actor, &file_name))
+        let at = business_now(&ds.settings);
+        Ok(plan.into_change_set(first_audit, at, actor, &file_name))
     })
     .await;
     match result {

@@ -110,6 +110,15 @@ macro_rules! define_dataset {
                 $(self.$field.apply(&changes.$field);)*
             }
 
+            /// [`apply`](Self::apply), taking the records instead of copying
+            /// them: a committed import of a million rows is moved, not copied.
+            pub fn absorb(&mut self, changes: ChangeSet) {
+                if let Some(settings) = changes.settings {
+                    self.settings = settings;
+                }
+                $(self.$field.absorb(changes.$field);)*
+            }
+
             /// Record counts per collection, for reports and restore previews.
             pub fn counts(&self) -> Vec<(Collection, usize)> {
                 vec![$((Collection::$collection, self.$field.len()),)*]

@@ -2,11 +2,17 @@
 //! sorted by id. A chain's million transactions fit in it compactly, lookups
 //! are binary searches, and iteration is in id order, which is also the order
 //! the store writes chunks in.
+//!
+//! The rows sit behind an `Arc` (copy on write): the data set on screen is
+//! shared by every page, so a change makes its own copy, and with the rows
+//! shared a copy of the data set costs one reference count per collection.
+//! Only the collections a change touches are copied.
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt::Debug;
 use std::hash::Hash;
+use std::sync::Arc;
 
 /// The kinds of record the CRM stores. The string names are storage keys and
 /// file names: never rename one (add a migration instead).
@@ -85,12 +91,14 @@ pub trait Record: Clone + PartialEq + Debug + Serialize + DeserializeOwned + 'st
 /// Records kept sorted by id, ids unique.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table<T> {
-    rows: Vec<T>,
+    rows: Arc<Vec<T>>,
 }
 
 impl<T> Default for Table<T> {
     fn default() -> Self {
-        Table { rows: Vec::new() }
+        Table {
+            rows: Arc::new(Vec::new()),
+        }
     }
 }
 
@@ -114,7 +122,9 @@ impl<T: Record> Table<T> {
             }
             rows = deduped;
         }
-        Table { rows }
+        Table {
+            rows: Arc::new(rows),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -134,7 +144,20 @@ impl<T: Record> Table<T> {
     }
 
     pub fn into_rows(self) -> Vec<T> {
-        self.rows
+        Arc::try_unwrap(self.rows).unwrap_or_else(|shared| (*shared).clone())
+    }
+
+    /// The rows to change, copied first if another copy of the table shares
+    /// them, with room for `extra` more.
+    fn rows_mut(&mut self, extra: usize) -> &mut Vec<T> {
+        if Arc::get_mut(&mut self.rows).is_none() {
+            let mut copy = Vec::with_capacity(self.rows.len() + extra);
+            copy.extend(self.rows.iter().cloned());
+            self.rows = Arc::new(copy);
+        }
+        let rows = Arc::make_mut(&mut self.rows);
+        rows.reserve(extra);
+        rows
     }
 
     fn position(&self, id: T::Id) -> Result<usize, usize> {
@@ -158,37 +181,56 @@ impl<T: Record> Table<T> {
     /// Inserts a record or replaces the one with the same id.
     pub fn upsert(&mut self, row: T) {
         match self.position(row.id()) {
-            Ok(i) => self.rows[i] = row,
-            Err(i) => self.rows.insert(i, row),
+            Ok(i) => self.rows_mut(0)[i] = row,
+            Err(i) => self.rows_mut(1).insert(i, row),
         }
     }
 
     pub fn remove(&mut self, id: T::Id) -> Option<T> {
-        self.position(id).ok().map(|i| self.rows.remove(i))
+        let i = self.position(id).ok()?;
+        Some(self.rows_mut(0).remove(i))
     }
 
     /// Applies deletions, then puts. Bulk appends of new ids (the import case)
     /// cost O(n), not O(n²).
     pub fn apply(&mut self, changes: &Changes<T>) {
-        if !changes.delete.is_empty() {
-            let mut gone: Vec<T::Id> = changes.delete.clone();
-            gone.sort_unstable();
-            self.rows.retain(|r| gone.binary_search(&r.id()).is_err());
+        if !changes.is_empty() {
+            self.absorb(changes.clone());
         }
-        let appends_only = changes.put.windows(2).all(|w| w[0].id() < w[1].id())
-            && match (self.rows.last(), changes.put.first()) {
+    }
+
+    /// [`apply`](Self::apply), taking the records instead of copying them.
+    pub fn absorb(&mut self, changes: Changes<T>) {
+        if changes.is_empty() {
+            return;
+        }
+        if !changes.delete.is_empty() {
+            let mut gone: Vec<T::Id> = changes.delete;
+            gone.sort_unstable();
+            if self
+                .rows
+                .iter()
+                .any(|r| gone.binary_search(&r.id()).is_ok())
+            {
+                self.rows_mut(0)
+                    .retain(|r| gone.binary_search(&r.id()).is_err());
+            }
+        }
+        let put = changes.put;
+        let appends_only = put.windows(2).all(|w| w[0].id() < w[1].id())
+            && match (self.rows.last(), put.first()) {
                 (Some(last), Some(first)) => last.id() < first.id(),
                 _ => true,
             };
         if appends_only {
-            self.rows.extend(changes.put.iter().cloned());
-        } else if changes.put.len() > 64 {
-            let mut rows = std::mem::take(&mut self.rows);
-            rows.extend(changes.put.iter().cloned());
+            self.rows_mut(put.len()).extend(put);
+        } else if put.len() > 64 {
+            let mut rows = std::mem::take(self.rows_mut(put.len()));
+            rows.extend(put);
             *self = Table::from_rows(rows);
         } else {
-            for row in &changes.put {
-                self.upsert(row.clone());
+            for row in put {
+                self.upsert(row);
             }
         }
     }
@@ -196,7 +238,7 @@ impl<T: Record> Table<T> {
 
 impl<T: Serialize> Serialize for Table<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.rows.serialize(serializer)
+        self.rows.as_slice().serialize(serializer)
     }
 }
 
@@ -276,6 +318,37 @@ mod tests {
         );
         assert_eq!(t.next_id(), OutletId(4));
         assert_eq!(Table::<Outlet>::new().next_id(), OutletId(1));
+    }
+
+    #[test]
+    fn a_change_to_a_copy_leaves_the_original_as_it_was() {
+        let original = Table::from_rows((1..=3).map(|i| outlet(i, "x")).collect());
+        let mut appended = original.clone();
+        appended.apply(&Changes {
+            put: vec![outlet(4, "new")],
+            delete: vec![],
+        });
+        let mut edited = original.clone();
+        edited.upsert(outlet(2, "edited"));
+        let mut shrunk = original.clone();
+        assert_eq!(shrunk.remove(OutletId(1)).map(|o| o.id), Some(OutletId(1)));
+        let mut untouched = original.clone();
+        untouched.apply(&Changes {
+            put: vec![],
+            delete: vec![OutletId(77)],
+        });
+
+        assert_eq!(
+            names(&original),
+            vec![(1, "x".into()), (2, "x".into()), (3, "x".into())]
+        );
+        assert_eq!(appended.len(), 4);
+        assert_eq!(
+            edited.get(OutletId(2)).map(|o| o.name.as_str()),
+            Some("edited")
+        );
+        assert_eq!(shrunk.len(), 2);
+        assert_eq!(untouched, original);
     }
 
     #[test]

@@ -299,30 +299,31 @@ pub struct ChunkUpdate<'a> {
 }
 
 fn updates_for<'a, T: ChunkCodec>(changes: &'a Changes<T>, out: &mut Vec<ChunkUpdate<'a>>) {
-    let mut chunks: Vec<u32> = changes
-        .touched_ids()
-        .map(|id| chunk_of(T::COLLECTION, id.into()))
-        .collect();
+    let chunk = |id: T::Id| chunk_of(T::COLLECTION, id.into());
+    // The puts and deletes of each chunk, found with one sort rather than a
+    // pass over the whole change per chunk (an import of a million rows
+    // touches 16 chunks of transactions; 100,000 customers, 98 chunks).
+    let mut puts: Vec<(u32, &'a T)> = changes.put.iter().map(|r| (chunk(r.id()), r)).collect();
+    puts.sort_by_key(|(c, _)| *c);
+    let mut deletes: Vec<(u32, T::Id)> = changes.delete.iter().map(|&id| (chunk(id), id)).collect();
+    deletes.sort_by_key(|(c, _)| *c);
+    let mut chunks: Vec<u32> = puts.iter().map(|(c, _)| *c).collect();
+    chunks.extend(deletes.iter().map(|(c, _)| *c));
     chunks.sort_unstable();
     chunks.dedup();
+    let (mut p, mut d) = (0, 0);
     for chunk in chunks {
+        let put_end = p + puts[p..].iter().take_while(|(c, _)| *c == chunk).count();
+        let delete_end = d + deletes[d..].iter().take_while(|(c, _)| *c == chunk).count();
+        let put: Vec<&'a T> = puts[p..put_end].iter().map(|(_, r)| *r).collect();
+        let delete: Vec<T::Id> = deletes[d..delete_end].iter().map(|(_, id)| *id).collect();
+        (p, d) = (put_end, delete_end);
         let rewrite = move |existing: Option<&[u8]>| -> Result<Option<Vec<u8>>, CodecError> {
             let rows = existing.map(T::decode).transpose()?.unwrap_or_default();
             let mut table = Table::from_rows(rows);
-            let in_chunk = |id: T::Id| chunk_of(T::COLLECTION, id.into()) == chunk;
-            table.apply(&Changes {
-                put: changes
-                    .put
-                    .iter()
-                    .filter(|r| in_chunk(r.id()))
-                    .cloned()
-                    .collect(),
-                delete: changes
-                    .delete
-                    .iter()
-                    .copied()
-                    .filter(|id| in_chunk(*id))
-                    .collect(),
+            table.absorb(Changes {
+                put: put.iter().map(|r| (*r).clone()).collect(),
+                delete: delete.clone(),
             });
             Ok((!table.is_empty()).then(|| T::encode(table.rows())))
         };

@@ -604,7 +604,21 @@ impl IdbStorage {
         // Encryption was turned on in another tab: never write clear data
         // next to sealed data.
         check_same_key(None, touched.header.as_deref())?;
-        let rewritten = rewrite(updates, &touched.existing)?;
+        // One chunk at a time: rewrite it, put it, wait for the put. Each
+        // wait ends in the request's success event, its own task, in which
+        // the transaction is still active: so an import of a million rows
+        // is many short tasks, not one that freezes the page, and still one
+        // transaction that lands whole or not at all.
+        let chunks = tx.object_store(CHUNKS).map_err(idb_error)?;
+        for (update, existing) in updates.iter().zip(&touched.existing) {
+            let bytes = rewrite_one(update, existing.as_deref())?;
+            let key = chunk_key(update.collection, update.chunk);
+            let write = match bytes {
+                Some(bytes) => put_bytes(&chunks, key, &bytes)?,
+                None => chunks.delete(key).primitive().map_err(idb_error)?,
+            };
+            write.await.map_err(idb_error)?;
+        }
         let settings = settings_to_write(changes, touched.had_settings);
         let audit_values = changes
             .audit
@@ -613,8 +627,8 @@ impl IdbStorage {
             .collect::<Result<Vec<_>, _>>()?;
         let writes = write_change(
             &tx,
-            updates,
-            &rewritten,
+            &[],
+            &[],
             settings.as_deref(),
             changes,
             &audit_values,
@@ -732,13 +746,19 @@ fn rewrite(
     updates
         .iter()
         .zip(existing)
-        .map(|(update, existing)| {
-            (update.rewrite)(existing.as_deref()).map_err(|e| StoreError::Corrupt {
-                collection: update.collection,
-                reason: e.to_string(),
-            })
-        })
+        .map(|(update, existing)| rewrite_one(update, existing.as_deref()))
         .collect()
+}
+
+/// One touched chunk's new bytes (`None`: delete it).
+fn rewrite_one(
+    update: &codec::ChunkUpdate<'_>,
+    existing: Option<&[u8]>,
+) -> Result<Option<Vec<u8>>, StoreError> {
+    (update.rewrite)(existing).map_err(|e| StoreError::Corrupt {
+        collection: update.collection,
+        reason: e.to_string(),
+    })
 }
 
 /// The settings bytes a change writes: its own, or the defaults when it is
