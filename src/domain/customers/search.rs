@@ -5,7 +5,14 @@
 //! the low milliseconds for 100,000 customers.
 
 use crate::domain::{Customer, CustomerId};
+use memchr::memmem;
 use pinyin::ToPinyin;
+
+/// A query's substring searchers, built once per keystroke.
+struct Finders<'q> {
+    text: memmem::Finder<'q>,
+    digits: Option<memmem::Finder<'q>>,
+}
 
 /// The pinyin initials of a name, lower case: 张三 → `zs`. Characters that
 /// are not Chinese are kept (lower-cased) when they are letters or digits, so
@@ -150,14 +157,14 @@ impl SearchIndex {
     /// Does this customer match? Pinyin and romanised names match from the
     /// start of a syllable or word ("san" and "zhangsan" find 张三, "an"
     /// does not); names and e-mails match anywhere.
-    fn matches(entry: &Entry, q: &SearchQuery) -> bool {
-        if let Some(d) = &q.digits {
-            if entry.phone.contains(d.as_str()) {
+    fn matches(entry: &Entry, q: &SearchQuery, f: &Finders<'_>) -> bool {
+        if let Some(d) = &f.digits {
+            if d.find(entry.phone.as_bytes()).is_some() {
                 return true;
             }
         }
-        entry.name.contains(q.text.as_str())
-            || entry.email.contains(q.text.as_str())
+        f.text.find(entry.name.as_bytes()).is_some()
+            || f.text.find(entry.email.as_bytes()).is_some()
             || (!q.compact.is_empty()
                 && q.compact.is_ascii()
                 && (entry.initials.starts_with(q.compact.as_str())
@@ -170,12 +177,20 @@ impl SearchIndex {
     pub fn search(&self, query: &str) -> Vec<CustomerId> {
         match SearchQuery::parse(query) {
             None => self.entries.iter().map(|e| e.id).collect(),
-            Some(q) => self
-                .entries
-                .iter()
-                .filter(|e| Self::matches(e, &q))
-                .map(|e| e.id)
-                .collect(),
+            Some(q) => {
+                let finders = Finders {
+                    text: memmem::Finder::new(q.text.as_bytes()),
+                    digits: q
+                        .digits
+                        .as_deref()
+                        .map(|d| memmem::Finder::new(d.as_bytes())),
+                };
+                self.entries
+                    .iter()
+                    .filter(|e| Self::matches(e, &q, &finders))
+                    .map(|e| e.id)
+                    .collect()
+            }
         }
     }
 

@@ -205,6 +205,18 @@ impl ListView {
         classes: &dyn Fn(&Customer) -> Classes,
     ) -> Vec<CustomerId> {
         let hits = index.search(&self.search);
+        // What the analysis says of a customer is looked up only when a
+        // filter or the sort needs it: per keystroke over 100,000
+        // customers, the lookups cost more than the search.
+        let needs_classes = self.grade.is_some()
+            || self.segment.is_some()
+            || self.tier.is_some()
+            || self.stage.is_some()
+            || self.member_tier.is_some()
+            || matches!(
+                self.sort,
+                SortColumn::Grade | SortColumn::Segment | SortColumn::Tier
+            );
         let rows: Vec<(&Customer, Classes)> = hits
             .into_iter()
             .filter_map(|id| ds.customers.get(id))
@@ -214,7 +226,14 @@ impl ListView {
                     .as_deref()
                     .is_none_or(|t| c.tags.iter().any(|x| x == t))
             })
-            .map(|c| (c, classes(c)))
+            .map(|c| {
+                let k = if needs_classes {
+                    classes(c)
+                } else {
+                    Classes::default()
+                };
+                (c, k)
+            })
             .filter(|(_, k)| self.grade.is_none() || k.grade == self.grade)
             .filter(|(_, k)| self.segment.is_none() || k.segment == self.segment)
             .filter(|(_, k)| self.tier.is_none() || k.tier == self.tier)
