@@ -1517,7 +1517,6 @@ messages! {
         ExchangeTargetTransactions => "消费或入住记录", "Purchases or stays";
         ExchangeSheet => "工作表", "Worksheet";
         ExchangeMatch => "按手机号、邮箱或客户编号匹配已有客户，不重复创建", "Match existing customers by phone, e-mail or customer id instead of creating duplicates";
-        ExchangeReading => "正在读取文件…", "Reading the file…";
         ExchangeFileFacts => "文件 {file}：{rows} 行数据，{columns} 列。", "File {file}: {rows} {rows|data row|data rows}, {columns} {columns|column|columns}.";
         ExchangeDetectedUtf8 => "编码：UTF-8。", "Encoding: UTF-8.";
         ExchangeDetectedGb => "编码：GBK/GB18030。", "Encoding: GBK/GB18030.";
@@ -1536,6 +1535,7 @@ messages! {
         ExchangeValidate => "检查全部行", "Check all rows";
         ExchangeValidating => "正在检查：{done} / {total} 行", "Checking: {done} of {total} rows";
         ExchangeProgressLabel => "导入进度", "Import progress";
+        ExchangeReading => "正在读取文件：{percent}%", "Reading the file: {percent}%";
         ExchangeSummaryHeading => "检查结果", "Check result";
         ExchangeSummary => "共 {rows} 行：{valid} 行有效，{invalid} 行有错误（{errors} 处）。", "{rows} {rows|row|rows}: {valid} valid, {invalid} with errors ({errors} {errors|problem|problems}).";
         ExchangeWillCreate => "将新建客户 {customers} 位，匹配已有客户 {matched} 次（更新 {updated} 位），新建消费记录 {transactions} 条，新建门店 {outlets} 个，新建品类 {categories} 个。",

@@ -44,80 +44,152 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 /// Decodes `bytes` as the user chose. Never fails: undecodable bytes become
 /// U+FFFD and are counted.
 pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Decoded {
-    let had_bom = bytes.starts_with(UTF8_BOM);
-    let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
-    match choice {
-        EncodingChoice::Utf8 => utf8_lossy(body),
-        EncodingChoice::Gb18030 => gb18030(body),
-        EncodingChoice::Auto => match std::str::from_utf8(body) {
-            Ok(text) => Decoded {
-                text: text.to_owned(),
-                encoding: DetectedEncoding::Utf8,
-                replaced: 0,
-            },
+    let mut decoder = Decoder::new(bytes, choice);
+    while !decoder.step(usize::MAX) {}
+    decoder.finish()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// UTF-8, undecodable bytes replaced (chosen, or a byte-order mark).
+    Utf8Lossy,
+    Gb18030,
+    /// Valid UTF-8 is UTF-8, any other line GB18030.
+    Auto,
+}
+
+/// Decodes a file a slice at a time, so a page can show progress between
+/// slices of a large file. Slices end at a line break: no UTF-8 or GB18030
+/// multi-byte sequence contains the byte 0x0A, so decoding slice by slice
+/// gives the same text as decoding the whole.
+#[derive(Debug)]
+pub struct Decoder<'a> {
+    body: &'a [u8],
+    pos: usize,
+    mode: Mode,
+    text: String,
+    /// Lines that are valid UTF-8 and not plain ASCII (ASCII reads the same
+    /// in both encodings), and lines read as GB18030.
+    utf8_lines: u32,
+    gb_lines: u32,
+    replaced: usize,
+}
+
+impl<'a> Decoder<'a> {
+    pub fn new(bytes: &'a [u8], choice: EncodingChoice) -> Decoder<'a> {
+        let had_bom = bytes.starts_with(UTF8_BOM);
+        let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+        let mode = match choice {
+            EncodingChoice::Utf8 => Mode::Utf8Lossy,
+            EncodingChoice::Gb18030 => Mode::Gb18030,
             // A byte-order mark says UTF-8 whatever follows.
-            Err(_) if had_bom => utf8_lossy(body),
-            Err(_) => line_by_line(body),
-        },
-    }
-}
-
-fn utf8_lossy(body: &[u8]) -> Decoded {
-    let text = String::from_utf8_lossy(body).into_owned();
-    let replaced = text.chars().filter(|&c| c == '\u{FFFD}').count();
-    Decoded {
-        text,
-        encoding: DetectedEncoding::Utf8,
-        replaced,
-    }
-}
-
-fn gb18030(body: &[u8]) -> Decoded {
-    let (text, _) = GB18030.decode_without_bom_handling(body);
-    let text = text.into_owned();
-    let replaced = text.chars().filter(|&c| c == '\u{FFFD}').count();
-    Decoded {
-        text,
-        encoding: DetectedEncoding::Gb18030,
-        replaced,
-    }
-}
-
-/// Splitting at `\n` is safe in both encodings: no GB18030 multi-byte
-/// sequence contains the byte 0x0A.
-fn line_by_line(body: &[u8]) -> Decoded {
-    let mut text = String::with_capacity(body.len() + body.len() / 2);
-    let (mut utf8_lines, mut gb_lines, mut replaced) = (0u32, 0u32, 0usize);
-    for (i, line) in body.split(|&b| b == b'\n').enumerate() {
-        if i > 0 {
-            text.push('\n');
+            EncodingChoice::Auto if had_bom => Mode::Utf8Lossy,
+            EncodingChoice::Auto => Mode::Auto,
+        };
+        Decoder {
+            body,
+            pos: 0,
+            mode,
+            text: String::with_capacity(body.len()),
+            utf8_lines: 0,
+            gb_lines: 0,
+            replaced: 0,
         }
+    }
+
+    /// Bytes decoded so far and in all.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.pos, self.body.len())
+    }
+
+    /// Decodes about `max_bytes` more (up to the end of the line they end
+    /// in); true when the whole file is decoded.
+    pub fn step(&mut self, max_bytes: usize) -> bool {
+        let rest = &self.body[self.pos..];
+        let end = match rest.get(max_bytes.max(1)..) {
+            None => rest.len(),
+            Some(after) => {
+                let skipped = rest.len() - after.len();
+                after
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .map_or(rest.len(), |i| skipped + i + 1)
+            }
+        };
+        let slice = &rest[..end];
+        self.pos += end;
+        match self.mode {
+            Mode::Utf8Lossy => {
+                let piece = String::from_utf8_lossy(slice);
+                self.replaced += count_replaced(&piece);
+                self.text.push_str(&piece);
+            }
+            Mode::Gb18030 => {
+                let (piece, _) = GB18030.decode_without_bom_handling(slice);
+                self.replaced += count_replaced(&piece);
+                self.text.push_str(&piece);
+            }
+            Mode::Auto => match std::str::from_utf8(slice) {
+                Ok(piece) => {
+                    if !piece.is_ascii() {
+                        self.utf8_lines += piece
+                            .split_inclusive('\n')
+                            .filter(|line| !line.is_ascii())
+                            .count() as u32;
+                    }
+                    self.text.push_str(piece);
+                }
+                Err(_) => {
+                    for line in slice.split_inclusive(|&b| b == b'\n') {
+                        self.auto_line(line);
+                    }
+                }
+            },
+        }
+        self.pos >= self.body.len()
+    }
+
+    fn auto_line(&mut self, line: &[u8]) {
         match std::str::from_utf8(line) {
             Ok(s) => {
                 if !s.is_ascii() {
-                    utf8_lines += 1;
+                    self.utf8_lines += 1;
                 }
-                text.push_str(s);
+                self.text.push_str(s);
             }
             Err(_) => {
-                gb_lines += 1;
+                self.gb_lines += 1;
                 let (s, _) = GB18030.decode_without_bom_handling(line);
-                replaced += s.chars().filter(|&c| c == '\u{FFFD}').count();
-                text.push_str(&s);
+                self.replaced += count_replaced(&s);
+                self.text.push_str(&s);
             }
         }
     }
-    let encoding = if utf8_lines > 0 && gb_lines > 0 {
-        DetectedEncoding::Mixed {
-            utf8_lines,
-            gb18030_lines: gb_lines,
+
+    /// The decoded text and what it was decoded from.
+    pub fn finish(self) -> Decoded {
+        let encoding = match self.mode {
+            Mode::Utf8Lossy => DetectedEncoding::Utf8,
+            Mode::Gb18030 => DetectedEncoding::Gb18030,
+            Mode::Auto if self.gb_lines == 0 => DetectedEncoding::Utf8,
+            Mode::Auto if self.utf8_lines > 0 => DetectedEncoding::Mixed {
+                utf8_lines: self.utf8_lines,
+                gb18030_lines: self.gb_lines,
+            },
+            Mode::Auto => DetectedEncoding::Gb18030,
+        };
+        Decoded {
+            text: self.text,
+            encoding,
+            replaced: self.replaced,
         }
+    }
+}
+
+fn count_replaced(text: &str) -> usize {
+    if text.contains('\u{FFFD}') {
+        text.chars().filter(|&c| c == '\u{FFFD}').count()
     } else {
-        DetectedEncoding::Gb18030
-    };
-    Decoded {
-        text,
-        encoding,
-        replaced,
+        0
     }
 }

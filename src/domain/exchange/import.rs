@@ -124,12 +124,19 @@ impl Base {
 pub struct Importer {
     options: ImportOptions,
     base: Base,
+    /// Existing customers indexed so far.
+    indexed: usize,
     next_row: usize,
     by_phone: HashMap<String, CustomerId>,
     by_email: HashMap<String, CustomerId>,
     by_external: HashMap<String, CustomerId>,
     outlets_by_name: HashMap<String, OutletId>,
     categories_by_name: HashMap<String, CategoryId>,
+    /// The same, by the text exactly as the file wrote it: a million rows
+    /// name a few hundred stores, so most rows find theirs without
+    /// building a lower-cased key.
+    outlets_by_text: HashMap<String, OutletId>,
+    categories_by_text: HashMap<String, CategoryId>,
     next_customer: u32,
     next_transaction: u32,
     next_outlet: u32,
@@ -163,20 +170,6 @@ fn name_key(s: &str) -> String {
 
 impl Importer {
     pub fn new(ds: &Dataset, options: ImportOptions) -> Importer {
-        let mut by_phone = HashMap::new();
-        let mut by_email = HashMap::new();
-        let mut by_external = HashMap::new();
-        for c in ds.customers.iter() {
-            if let Some(p) = &c.phone {
-                by_phone.entry(p.as_str().to_owned()).or_insert(c.id);
-            }
-            if let Some(e) = &c.email {
-                by_email.entry(e.key()).or_insert(c.id);
-            }
-            if let Some(x) = c.external_id.as_deref().filter(|x| !x.is_empty()) {
-                by_external.entry(x.to_owned()).or_insert(c.id);
-            }
-        }
         let mut outlets_by_name = HashMap::new();
         for o in ds.outlets.iter() {
             for n in [&o.name, &o.name_latin] {
@@ -197,12 +190,15 @@ impl Importer {
         Importer {
             options,
             base,
+            indexed: 0,
             next_row: 0,
-            by_phone,
-            by_email,
-            by_external,
+            by_phone: HashMap::new(),
+            by_email: HashMap::new(),
+            by_external: HashMap::new(),
             outlets_by_name,
             categories_by_name,
+            outlets_by_text: HashMap::new(),
+            categories_by_text: HashMap::new(),
             next_customer: base.customers.0,
             next_transaction: base.transactions.0,
             next_outlet: base.outlets.0,
@@ -217,8 +213,45 @@ impl Importer {
         }
     }
 
-    /// Validates up to `max_rows` more rows.
+    /// Indexes up to `max` more existing customers by phone, e-mail and
+    /// customer number (done in steps too: a chain has 100,000 of them);
+    /// true when all are.
+    fn index_customers(&mut self, ds: &Dataset, max: usize) -> bool {
+        let rows = ds.customers.rows();
+        let end = rows.len().min(self.indexed.saturating_add(max));
+        for c in &rows[self.indexed.min(end)..end] {
+            if let Some(p) = &c.phone {
+                self.by_phone.entry(p.as_str().to_owned()).or_insert(c.id);
+            }
+            if let Some(e) = &c.email {
+                self.by_email.entry(e.key()).or_insert(c.id);
+            }
+            if let Some(x) = c.external_id.as_deref().filter(|x| !x.is_empty()) {
+                self.by_external.entry(x.to_owned()).or_insert(c.id);
+            }
+        }
+        self.indexed = end;
+        end >= rows.len()
+    }
+
+    /// Validates up to `max_rows` more rows. The first steps index the
+    /// existing customers (several per row's worth of time) before any row
+    /// is validated.
     pub fn step(&mut self, ds: &Dataset, sheet: &Sheet, max_rows: usize) -> Progress {
+        if !self.index_customers(ds, max_rows.saturating_mul(4)) {
+            return Progress {
+                done: self.next_row,
+                total: sheet.len(),
+            };
+        }
+        if self.next_row == 0 {
+            // Room for every row up front: doubling a vector of a million
+            // records copies them over and over.
+            match self.options.target {
+                Target::Transactions => self.transactions.reserve(sheet.len()),
+                Target::Customers => self.new_customers.reserve(sheet.len()),
+            }
+        }
         let end = sheet.len().min(self.next_row.saturating_add(max_rows));
         let mut cells: Vec<&str> = Vec::with_capacity(sheet.width);
         for index in self.next_row..end {
@@ -269,7 +302,10 @@ impl Importer {
             let (Some(field), Some(value)) = (field, cells.get(col)) else {
                 continue;
             };
-            let problem = if value.chars().count() > MAX_CELL_CHARS {
+            // A cell's bytes are at least its characters: only a long one
+            // needs counting.
+            let problem = if value.len() > MAX_CELL_CHARS && value.chars().count() > MAX_CELL_CHARS
+            {
                 Some(Problem::TooLong {
                     max: MAX_CELL_CHARS,
                 })
@@ -422,7 +458,7 @@ impl Importer {
         let channel = cx.parse(Field::Channel, parse_channel, Problem::UnknownValue);
         let phone = cx.phone();
         let email = cx.email();
-        let external = cx.text(Field::CustomerId).to_owned();
+        let external = cx.text(Field::CustomerId);
         if external.is_empty() && phone.is_none() && email.is_none() && cx.problems.is_empty() {
             let column = [Field::CustomerId, Field::Phone, Field::Email]
                 .into_iter()
@@ -441,11 +477,11 @@ impl Importer {
         if !cx.problems.is_empty() {
             return;
         }
-        let customer = match self.find_customer(&external, phone.as_ref(), email.as_ref()) {
+        let customer = match self.find_customer(external, phone.as_ref(), email.as_ref()) {
             Some(id) => id,
             None => {
                 let name = match cx.text(Field::Name) {
-                    "" => external.clone(),
+                    "" => external.to_owned(),
                     n => n.to_owned(),
                 };
                 let id = CustomerId(self.next_customer);
@@ -455,7 +491,7 @@ impl Importer {
                     phone,
                     email,
                     signup: at.date(),
-                    external_id: (!external.is_empty()).then_some(external),
+                    external_id: (!external.is_empty()).then(|| external.to_owned()),
                     ..Customer::default()
                 });
                 id
@@ -512,6 +548,15 @@ impl Importer {
     }
 
     fn outlet(&mut self, name: &str) -> OutletId {
+        if let Some(id) = self.outlets_by_text.get(name) {
+            return *id;
+        }
+        let id = self.outlet_by_key(name);
+        self.outlets_by_text.insert(name.to_owned(), id);
+        id
+    }
+
+    fn outlet_by_key(&mut self, name: &str) -> OutletId {
         let key = name_key(name);
         if let Some(id) = self.outlets_by_name.get(&key) {
             return *id;
@@ -542,6 +587,15 @@ impl Importer {
     }
 
     fn category(&mut self, name: &str) -> CategoryId {
+        if let Some(id) = self.categories_by_text.get(name) {
+            return *id;
+        }
+        let id = self.category_by_key(name);
+        self.categories_by_text.insert(name.to_owned(), id);
+        id
+    }
+
+    fn category_by_key(&mut self, name: &str) -> CategoryId {
         let key = name_key(name);
         if let Some(id) = self.categories_by_name.get(&key) {
             return *id;
@@ -687,6 +741,22 @@ impl ImportPlan {
         self.new_customers.iter().map(|c| c.id).collect()
     }
 
+    /// What the page shows while the plan is written: the target, summary
+    /// and errors, without the records (those go to the change set).
+    pub fn report(&self) -> ImportPlan {
+        ImportPlan {
+            target: self.target,
+            summary: self.summary,
+            errors: self.errors.clone(),
+            base: self.base,
+            new_customers: Vec::new(),
+            updated_customers: Vec::new(),
+            transactions: Vec::new(),
+            outlets: Vec::new(),
+            categories: Vec::new(),
+        }
+    }
+
     /// The one atomic change set, with one `Import` audit entry that
     /// records what came from which file.
     pub fn change_set(
@@ -696,13 +766,19 @@ impl ImportPlan {
         actor: Option<StaffId>,
         file_name: &str,
     ) -> ChangeSet {
-        let mut changes = ChangeSet::default();
-        changes.outlets.put = self.outlets.clone();
-        changes.categories.put = self.categories.clone();
-        let mut customers = self.updated_customers.clone();
-        customers.extend(self.new_customers.iter().cloned());
-        changes.customers.put = customers;
-        changes.transactions.put = self.transactions.clone();
+        self.clone()
+            .into_change_set(first_audit, at, actor, file_name)
+    }
+
+    /// [`change_set`](Self::change_set), moving the records instead of
+    /// copying a million of them.
+    pub fn into_change_set(
+        self,
+        first_audit: AuditId,
+        at: NaiveDateTime,
+        actor: Option<StaffId>,
+        file_name: &str,
+    ) -> ChangeSet {
         let (collection, record) = match self.target {
             Target::Customers => (
                 Collection::Customers,
@@ -713,6 +789,13 @@ impl ImportPlan {
                 self.transactions.first().map_or(0, |t| t.id.0),
             ),
         };
+        let mut changes = ChangeSet::default();
+        changes.outlets.put = self.outlets;
+        changes.categories.put = self.categories;
+        let mut customers = self.updated_customers;
+        customers.extend(self.new_customers);
+        changes.customers.put = customers;
+        changes.transactions.put = self.transactions;
         changes.audit.push(AuditEntry {
             id: first_audit,
             at,

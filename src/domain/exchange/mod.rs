@@ -28,7 +28,7 @@ pub use backup::{
     data_checksum, integrity_problems, read_backup, restore_preview, write_backup, BackupError,
     BackupHeader, CountChange, IntegrityProblem, ValidBackup, BACKUP_FORMAT, BACKUP_VERSION,
 };
-pub use decode::{decode, DetectedEncoding, EncodingChoice};
+pub use decode::{decode, Decoder, DetectedEncoding, EncodingChoice};
 pub use export::{
     all_customer_ids, export_customers, neutralise, to_csv, to_xlsx, CustomerExportText,
     ExportError, ExportFormat,
@@ -37,7 +37,7 @@ pub use import::{
     ImportOptions, ImportPlan, ImportSummary, Importer, Problem, Progress, RowError, MAX_CELL_CHARS,
 };
 pub use mapping::{guess, Field, Mapping, Target};
-pub use sheet::{read_file, Delimiter, FileError, FileKind, ReadOptions, Sheet};
+pub use sheet::{read_file, Delimiter, FileError, FileKind, ReadOptions, Sheet, SheetReader};
 
 /// The name a column goes by in reports: its header, or "#N" (1-based)
 /// when the file has none.

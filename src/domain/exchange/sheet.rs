@@ -5,7 +5,7 @@
 //! A million rows must fit: the cells are kept in one string with end
 //! offsets, not as millions of small `String`s.
 
-use super::decode::{decode, DetectedEncoding, EncodingChoice};
+use super::decode::{Decoder, DetectedEncoding, EncodingChoice};
 use calamine::{Data, Reader, Xlsx};
 use serde::{Deserialize, Serialize};
 use std::io::Cursor;
@@ -139,36 +139,28 @@ impl Sheet {
         Ok(())
     }
 
-    /// Moves the first row into `header` when it reads as column names:
-    /// some cell is neither empty nor a number nor a date.
-    fn split_header(mut self) -> Sheet {
-        if self.is_empty() {
-            return self;
+    /// Adds a row of a file being read. The first row becomes the header
+    /// when it reads as column names: some cell is neither empty nor a
+    /// number nor a date.
+    fn push_read_row<'a>(
+        &mut self,
+        first: bool,
+        cells: impl IntoIterator<Item = &'a str>,
+    ) -> Result<(), FileError> {
+        if !first {
+            return self.push_row(cells);
         }
-        let first: Vec<String> = self.row(0).map(str::to_owned).collect();
-        let is_header = first
+        let cells: Vec<&str> = cells.into_iter().collect();
+        if cells
             .iter()
-            .any(|c| !c.trim().is_empty() && !looks_like_data(c));
-        if !is_header {
-            return self;
-        }
-        let first_cells = self.row_ends[0] as usize;
-        let first_bytes = if first_cells == 0 {
-            0
+            .any(|c| !c.trim().is_empty() && !looks_like_data(c))
+        {
+            self.width = self.width.max(cells.len());
+            self.header = Some(cells.iter().map(|h| h.trim().to_owned()).collect());
+            Ok(())
         } else {
-            self.cell_ends[first_cells - 1] as usize
-        };
-        self.text.drain(..first_bytes);
-        self.cell_ends.drain(..first_cells);
-        for e in &mut self.cell_ends {
-            *e -= first_bytes as u32;
+            self.push_row(cells)
         }
-        self.row_ends.remove(0);
-        for e in &mut self.row_ends {
-            *e -= first_cells as u32;
-        }
-        self.header = Some(first.into_iter().map(|h| h.trim().to_owned()).collect());
-        self
     }
 }
 
@@ -177,76 +169,268 @@ fn looks_like_data(cell: &str) -> bool {
     super::values::parse_decimal_minor(t).is_some() || super::values::parse_datetime(t).is_some()
 }
 
-/// Reads a file of either kind.
+/// Reads a file of either kind, all at once.
 pub fn read_file(bytes: &[u8], options: &ReadOptions) -> Result<Sheet, FileError> {
-    if bytes.is_empty() {
-        return Err(FileError::Empty);
-    }
-    match FileKind::sniff(bytes) {
-        FileKind::Xlsx => read_xlsx(bytes, options.sheet.as_deref()),
-        FileKind::Text => {
-            let decoded = decode(bytes, options.encoding);
-            let mut sheet = read_text(&decoded.text)?;
-            sheet.encoding = Some(decoded.encoding);
-            Ok(sheet)
-        }
-    }
+    let mut reader = SheetReader::new(bytes, options);
+    while !reader.step(usize::MAX) {}
+    reader.finish()
 }
 
 /// Reads delimited text; the delimiter is guessed from the first lines.
 pub fn read_text(text: &str) -> Result<Sheet, FileError> {
-    if text.trim().is_empty() {
-        return Err(FileError::Empty);
-    }
-    let delimiter = guess_delimiter(text);
-    let mut sheet = Sheet {
-        text: String::with_capacity(text.len()),
-        delimiter: Some(delimiter),
-        ..Sheet::default()
-    };
-    match delimiter {
-        Delimiter::Whitespace => {
-            for line in text.lines() {
-                if !line.trim().is_empty() {
-                    sheet.push_row(line.split_whitespace())?;
-                }
+    let mut parser = TextParser::new(text);
+    while !parser.step(text, usize::MAX) {}
+    parser.finish()
+}
+
+/// Reads a file a slice at a time, so a page can show its progress and stay
+/// responsive while a file of a million rows is read: decoding, then
+/// splitting into cells, each in steps of about `max_bytes`. Reading in
+/// steps gives the same sheet as reading at once (a test checks it).
+/// Workbooks are read in one step: calamine reads a whole sheet at once, and
+/// a worksheet holds at most 1,048,576 rows.
+#[derive(Debug)]
+pub struct SheetReader<'a> {
+    phase: Phase<'a>,
+    total: usize,
+}
+
+#[derive(Debug)]
+enum Phase<'a> {
+    Workbook(&'a [u8], Option<String>),
+    Decoding(Decoder<'a>),
+    Parsing {
+        text: String,
+        encoding: DetectedEncoding,
+        parser: TextParser,
+    },
+    Done(Result<Sheet, FileError>),
+}
+
+impl<'a> SheetReader<'a> {
+    pub fn new(bytes: &'a [u8], options: &ReadOptions) -> SheetReader<'a> {
+        let phase = if bytes.is_empty() {
+            Phase::Done(Err(FileError::Empty))
+        } else {
+            match FileKind::sniff(bytes) {
+                FileKind::Xlsx => Phase::Workbook(bytes, options.sheet.clone()),
+                FileKind::Text => Phase::Decoding(Decoder::new(bytes, options.encoding)),
             }
+        };
+        SheetReader {
+            phase,
+            total: bytes.len(),
         }
-        _ => {
-            let byte = match delimiter {
-                Delimiter::Tab => b'\t',
-                Delimiter::Semicolon => b';',
-                _ => b',',
-            };
-            // Flexible: short and long rows are the validator's business.
-            // An unterminated quote at the end (a truncated file) ends its
-            // field at the end of the input rather than failing the file.
-            let mut reader = csv::ReaderBuilder::new()
-                .has_headers(false)
-                .flexible(true)
-                .delimiter(byte)
-                .from_reader(text.as_bytes());
-            let mut record = csv::StringRecord::new();
-            loop {
-                match reader.read_record(&mut record) {
-                    Ok(true) => {
-                        if record.iter().all(|c| c.trim().is_empty()) {
-                            continue;
-                        }
-                        sheet.push_row(record.iter())?;
+    }
+
+    /// How far reading has come, as (done, total): decoding counts for the
+    /// first half, splitting into cells for the second.
+    pub fn progress(&self) -> (usize, usize) {
+        let total = self.total.max(1).saturating_mul(2);
+        let done = match &self.phase {
+            Phase::Workbook(..) => 0,
+            Phase::Decoding(d) => {
+                let (done, all) = d.progress();
+                done * self.total.max(1) / all.max(1)
+            }
+            Phase::Parsing { text, parser, .. } => {
+                self.total + parser.offset * self.total / text.len().max(1)
+            }
+            Phase::Done(_) => total,
+        };
+        (done.min(total), total)
+    }
+
+    /// Reads about `max_bytes` more; true when the file is read.
+    pub fn step(&mut self, max_bytes: usize) -> bool {
+        let phase = std::mem::replace(&mut self.phase, Phase::Done(Err(FileError::Empty)));
+        self.phase = match phase {
+            Phase::Workbook(bytes, sheet) => Phase::Done(read_xlsx(bytes, sheet.as_deref())),
+            Phase::Decoding(mut decoder) => {
+                if decoder.step(max_bytes) {
+                    let decoded = decoder.finish();
+                    Phase::Parsing {
+                        parser: TextParser::new(&decoded.text),
+                        text: decoded.text,
+                        encoding: decoded.encoding,
                     }
-                    Ok(false) => break,
-                    // The input is a `&str`, so the only errors left are
-                    // UTF-8 ones the reader cannot produce; stop reading.
-                    Err(_) => break,
+                } else {
+                    Phase::Decoding(decoder)
                 }
             }
+            Phase::Parsing {
+                text,
+                encoding,
+                mut parser,
+            } => {
+                if parser.step(&text, max_bytes) {
+                    Phase::Done(parser.finish().map(|mut sheet| {
+                        sheet.encoding = Some(encoding);
+                        sheet
+                    }))
+                } else {
+                    Phase::Parsing {
+                        text,
+                        encoding,
+                        parser,
+                    }
+                }
+            }
+            done @ Phase::Done(_) => done,
+        };
+        matches!(self.phase, Phase::Done(_))
+    }
+
+    /// The sheet, once [`step`](Self::step) said the file is read (before
+    /// that: what was read so far is dropped and the file counts as empty).
+    pub fn finish(self) -> Result<Sheet, FileError> {
+        match self.phase {
+            Phase::Done(result) => result,
+            _ => Err(FileError::Empty),
         }
     }
-    if sheet.is_empty() {
-        return Err(FileError::Empty);
+}
+
+/// Splits decoded text into rows of cells, from a byte offset on. Every
+/// step ends at a record boundary, where a fresh CSV reader can take over.
+#[derive(Debug)]
+struct TextParser {
+    delimiter: Delimiter,
+    offset: usize,
+    sheet: Sheet,
+    rows_read: usize,
+    error: Option<FileError>,
+}
+
+impl TextParser {
+    fn new(text: &str) -> TextParser {
+        let delimiter = guess_delimiter(text);
+        TextParser {
+            delimiter,
+            offset: 0,
+            sheet: Sheet {
+                text: String::with_capacity(text.len()),
+                delimiter: Some(delimiter),
+                ..Sheet::default()
+            },
+            rows_read: 0,
+            error: None,
+        }
     }
-    Ok(sheet.split_header())
+
+    fn push(&mut self, record: &csv::StringRecord) {
+        // Blank rows (a stray line break, a row of empty cells) are skipped.
+        if record.iter().all(|c| c.trim().is_empty()) {
+            return;
+        }
+        let first = self.rows_read == 0;
+        self.rows_read += 1;
+        if let Err(e) = self.sheet.push_read_row(first, record.iter()) {
+            self.error = Some(e);
+        }
+    }
+
+    /// Reads rows until about `max_bytes` of `text` are consumed; true at
+    /// the end of the text (or at an error).
+    fn step(&mut self, text: &str, max_bytes: usize) -> bool {
+        let rest = &text[self.offset..];
+        let stop_at = max_bytes.max(1);
+        match self.delimiter {
+            Delimiter::Whitespace => {
+                let mut used = 0;
+                for line in rest.split_inclusive('\n') {
+                    used += line.len();
+                    if !line.trim().is_empty() {
+                        let first = self.rows_read == 0;
+                        self.rows_read += 1;
+                        if let Err(e) = self.sheet.push_read_row(first, line.split_whitespace()) {
+                            self.error = Some(e);
+                            break;
+                        }
+                    }
+                    if used >= stop_at {
+                        break;
+                    }
+                }
+                self.offset += used;
+            }
+            delimiter => {
+                let byte = match delimiter {
+                    Delimiter::Tab => b'\t',
+                    Delimiter::Semicolon => b';',
+                    _ => b',',
+                };
+                // Flexible: short and long rows are the validator's business.
+                // An unterminated quote at the end (a truncated file) ends its
+                // field at the end of the input rather than failing the file.
+                let mut reader = csv::ReaderBuilder::new()
+                    .has_headers(false)
+                    .flexible(true)
+                    .delimiter(byte)
+                    .from_reader(rest.as_bytes());
+                let mut record = csv::StringRecord::new();
+                let mut ended = false;
+                loop {
+                    match reader.read_record(&mut record) {
+                        Ok(true) => {
+                            self.push(&record);
+                            if self.error.is_some() {
+                                break;
+                            }
+                            if reader.position().byte() as usize >= stop_at {
+                                break;
+                            }
+                        }
+                        // The input is a `&str`, so the only errors left are
+                        // UTF-8 ones the reader cannot produce; stop reading.
+                        Ok(false) | Err(_) => {
+                            ended = true;
+                            break;
+                        }
+                    }
+                }
+                let used = reader.position().byte() as usize;
+                self.offset = if ended {
+                    text.len()
+                } else {
+                    (self.offset + used).min(text.len())
+                };
+            }
+        }
+        self.reserve_for_the_rest(text.len());
+        self.error.is_some() || self.offset >= text.len()
+    }
+
+    /// After the first step, room for the rows the rest of the text will
+    /// likely hold: growing the offsets of a million rows by doubling copies
+    /// them again and again.
+    fn reserve_for_the_rest(&mut self, text_len: usize) {
+        let sheet = &mut self.sheet;
+        if sheet.row_ends.capacity() > 1024 || self.offset == 0 || self.offset >= text_len {
+            return;
+        }
+        let scale = |n: usize| n.saturating_mul(text_len) / self.offset + 16;
+        let rows = scale(sheet.row_ends.len());
+        let cells = scale(sheet.cell_ends.len());
+        sheet
+            .row_ends
+            .reserve(rows.saturating_sub(sheet.row_ends.len()));
+        sheet
+            .cell_ends
+            .reserve(cells.saturating_sub(sheet.cell_ends.len()));
+    }
+
+    fn finish(self) -> Result<Sheet, FileError> {
+        if let Some(e) = self.error {
+            return Err(e);
+        }
+        // A header alone is a file with no rows, which the import reports;
+        // nothing at all is an empty file.
+        if self.sheet.is_empty() && self.sheet.header.is_none() {
+            return Err(FileError::Empty);
+        }
+        Ok(self.sheet)
+    }
 }
 
 /// Picks the separator that splits the first lines most consistently.
@@ -304,6 +488,7 @@ pub fn read_xlsx(bytes: &[u8], sheet_name: Option<&str>) -> Result<Sheet, FileEr
         ..Sheet::default()
     };
     let mut cells: Vec<String> = Vec::new();
+    let mut first = true;
     for row in range.rows() {
         cells.clear();
         cells.extend(row.iter().map(cell_text));
@@ -313,12 +498,13 @@ pub fn read_xlsx(bytes: &[u8], sheet_name: Option<&str>) -> Result<Sheet, FileEr
         if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        sheet.push_row(cells.iter().map(String::as_str))?;
+        sheet.push_read_row(first, cells.iter().map(String::as_str))?;
+        first = false;
     }
-    if sheet.is_empty() {
+    if sheet.is_empty() && sheet.header.is_none() {
         return Err(FileError::Empty);
     }
-    Ok(sheet.split_header())
+    Ok(sheet)
 }
 
 /// A workbook cell as the text a person sees: whole numbers without a

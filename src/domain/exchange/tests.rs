@@ -853,3 +853,109 @@ fn the_restore_preview_lists_counts_before_and_after() {
         .unwrap();
     assert_eq!((audit.before, audit.after), (5, 2));
 }
+
+mod read_in_steps {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Reads `bytes` in steps of `step` bytes, as the Import page does.
+    fn read_stepwise(bytes: &[u8], options: &ReadOptions, step: usize) -> Result<Sheet, FileError> {
+        let mut reader = SheetReader::new(bytes, options);
+        let mut last = (0, 1);
+        loop {
+            let done = reader.step(step);
+            let progress = reader.progress();
+            assert!(progress.0 >= last.0 && progress.0 <= progress.1);
+            last = progress;
+            if done {
+                break;
+            }
+        }
+        assert_eq!(last.0, last.1);
+        reader.finish()
+    }
+
+    fn cell() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[a-z0-9 ]{0,6}",
+            "[张三李四王五，。]{1,4}",
+            Just("\"quoted, with comma\"".to_owned()),
+            Just("\"two\nlines\"".to_owned()),
+            Just("\"say \"\"hi\"\"\"".to_owned()),
+            Just("2024-03-05".to_owned()),
+            Just("12.50".to_owned()),
+        ]
+    }
+
+    fn file() -> impl Strategy<Value = (Vec<u8>, u8)> {
+        let line = prop::collection::vec(cell(), 1..5);
+        (
+            prop::collection::vec(line, 0..30),
+            prop::sample::select(vec![",", "\t", ";", "  "]),
+            prop::sample::select(vec!["\n", "\r\n"]),
+            any::<bool>(),
+            0u8..3,
+        )
+            .prop_map(|(lines, sep, end, header, encoding)| {
+                let mut text = String::new();
+                if header {
+                    text.push_str(&["姓名", "phone", "金额"].join(sep));
+                    text.push_str(end);
+                }
+                for (i, cells) in lines.iter().enumerate() {
+                    if i % 7 == 3 {
+                        text.push_str(end);
+                    }
+                    text.push_str(&cells.join(sep));
+                    text.push_str(end);
+                }
+                let bytes = match encoding {
+                    0 => text.into_bytes(),
+                    1 => gbk(&text),
+                    // Mixed: every other line in GBK.
+                    _ => text
+                        .split_inclusive('\n')
+                        .enumerate()
+                        .flat_map(|(i, l)| {
+                            if i % 2 == 0 {
+                                gbk(l)
+                            } else {
+                                l.as_bytes().to_vec()
+                            }
+                        })
+                        .collect(),
+                };
+                (bytes, encoding)
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        /// Whatever the step size, the sheet is the one read at once.
+        #[test]
+        fn reading_in_steps_gives_the_sheet_read_at_once(
+            (bytes, _encoding) in file(),
+            step in 1usize..200,
+            choice in prop::sample::select(vec![EncodingChoice::Auto, EncodingChoice::Utf8, EncodingChoice::Gb18030]),
+        ) {
+            let options = ReadOptions { encoding: choice, sheet: None };
+            let at_once = read_stepwise(&bytes, &options, usize::MAX);
+            let stepwise = read_stepwise(&bytes, &options, step);
+            prop_assert_eq!(at_once, stepwise);
+        }
+    }
+
+    #[test]
+    fn a_header_alone_is_a_file_without_rows_and_nothing_is_empty() {
+        let sheet = read(b"name,phone\n");
+        assert_eq!(sheet.len(), 0);
+        assert_eq!(
+            sheet.header,
+            Some(vec!["name".to_owned(), "phone".to_owned()])
+        );
+        assert_eq!(
+            read_file(b" \n\n", &ReadOptions::default()),
+            Err(FileError::Empty)
+        );
+    }
+}

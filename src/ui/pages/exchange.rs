@@ -16,9 +16,10 @@ use crate::app::{
 };
 use crate::domain::exchange::{
     self, all_customer_ids, data_checksum, error_rows, export_customers, guess, read_backup,
-    read_file, restore_preview, to_csv, write_backup, BackupError, CountChange, CustomerExportText,
+    restore_preview, to_csv, write_backup, BackupError, CountChange, CustomerExportText,
     DetectedEncoding, EncodingChoice, ExportFormat, Field, FileError, ImportOptions, ImportPlan,
-    ImportSummary, Importer, Mapping, Problem, ReadOptions, Sheet, Target, ValidBackup,
+    ImportSummary, Importer, Mapping, Problem, ReadOptions, Sheet, SheetReader, Target,
+    ValidBackup,
 };
 use crate::domain::{ContactError, CustomerId, Dataset};
 use crate::i18n::{collection_label, format_count, store_error_message, Arg, Key, Locale};
@@ -39,6 +40,11 @@ const ROWS_PER_STEP: usize = 500;
 /// Main-thread time per slice of validation, well under the 50 ms of a
 /// long task.
 const SLICE_BUDGET_MS: f64 = 25.0;
+/// Bytes of a file decoded or split into cells per step of reading; steps
+/// run until [`SLICE_BUDGET_MS`] is spent, like validation.
+const READ_BYTES_PER_STEP: usize = 64 * 1024;
+/// Bytes of a chosen file copied into the page's memory per step.
+const COPY_BYTES_PER_STEP: usize = 4 * 1024 * 1024;
 const PREVIEW_ROWS: usize = 5;
 const ERRORS_SHOWN: usize = 100;
 
@@ -98,10 +104,27 @@ pub fn ExchangePage() -> impl IntoView {
 /// Reads a chosen file's bytes.
 async fn file_bytes(input: &web_sys::HtmlInputElement) -> Option<Chosen> {
     let file = input.files()?.get(0)?;
-    let buffer = JsFuture::from(file.array_buffer()).await.ok()?;
+    // Read and copied into wasm memory in pieces with a pause between them:
+    // a file of a million rows is about 60 MB, whose copy at once is a long
+    // task.
+    let len = file.size() as usize;
+    let mut bytes = Vec::with_capacity(len);
+    while bytes.len() < len {
+        let start = bytes.len();
+        let end = (start + COPY_BYTES_PER_STEP).min(len);
+        let piece = file.slice_with_f64_and_f64(start as f64, end as f64).ok()?;
+        let buffer = JsFuture::from(piece.array_buffer()).await.ok()?;
+        let array = js_sys::Uint8Array::new(&buffer);
+        if array.length() == 0 {
+            break;
+        }
+        let at = bytes.len();
+        bytes.resize(at + array.length() as usize, 0);
+        array.copy_to(&mut bytes[at..]);
+    }
     Some(Chosen {
         name: file.name(),
-        bytes: Arc::new(js_sys::Uint8Array::new(&buffer).to_vec()),
+        bytes: Arc::new(bytes),
     })
 }
 
@@ -221,28 +244,55 @@ fn ImportSection(i18n: I18n, data: Data) -> impl IntoView {
     let sheet_name: RwSignal<Option<String>> = RwSignal::new(None);
     let match_existing = RwSignal::new(true);
     let read: RwSignal<Option<Result<Arc<Sheet>, FileError>>> = RwSignal::new(None);
+    // While a file is being read: (done, total) in the reader's units.
+    let reading: RwSignal<Option<(usize, usize)>> = RwSignal::new(None);
     let mapping = RwSignal::new(Mapping::default());
     let stage = RwSignal::new(Stage::Idle);
     // Bumped by every new file, option change or cancel: a validation in
     // flight stops when it sees the generation move on.
     let generation = RwSignal::new(0u32);
 
+    // Reads the chosen file in slices of at most SLICE_BUDGET_MS, with a
+    // pause for the browser between them: a file of a million rows takes
+    // seconds to decode and split, and the page must not freeze meanwhile.
     let reread = move || {
         generation.update(|g| *g += 1);
+        let my_generation = generation.get_untracked();
         stage.set(Stage::Idle);
+        read.set(None);
         let Some(file) = chosen.get_untracked() else {
-            read.set(None);
+            reading.set(None);
             return;
         };
         let options = ReadOptions {
             encoding: encoding.get_untracked(),
             sheet: sheet_name.get_untracked(),
         };
-        let result = read_file(&file.bytes, &options).map(Arc::new);
-        if let Ok(sheet) = &result {
-            mapping.set(guess(sheet, target.get_untracked()));
-        }
-        read.set(Some(result));
+        reading.set(Some((0, 1)));
+        spawn_local(async move {
+            let mut reader = SheetReader::new(&file.bytes, &options);
+            loop {
+                next_tick().await;
+                if generation.get_untracked() != my_generation {
+                    return;
+                }
+                let started = now_ms();
+                let mut done = reader.step(READ_BYTES_PER_STEP);
+                while !done && now_ms() - started < SLICE_BUDGET_MS {
+                    done = reader.step(READ_BYTES_PER_STEP);
+                }
+                if done {
+                    break;
+                }
+                reading.set(Some(reader.progress()));
+            }
+            let result = reader.finish().map(Arc::new);
+            if let Ok(sheet) = &result {
+                mapping.set(guess(sheet, target.get_untracked()));
+            }
+            reading.set(None);
+            read.set(Some(result));
+        });
     };
 
     let on_file = move |ev: leptos::ev::Event| {
@@ -301,10 +351,14 @@ fn ImportSection(i18n: I18n, data: Data) -> impl IntoView {
         };
         let name = chosen.get_untracked().map(|c| c.name).unwrap_or_default();
         let actor = use_acting().ok().and_then(|a| a.staff_untracked());
-        stage.set(Stage::Committing(Arc::clone(&plan)));
+        // The page keeps showing the report; the records move to the change
+        // set (once the report's view let go of the plan, it is the only
+        // copy, so a million records are moved, not copied).
+        stage.set(Stage::Committing(Arc::new(plan.report())));
         spawn_local(async move {
             next_tick().await;
             let summary = plan.summary;
+            let plan = Arc::try_unwrap(plan).unwrap_or_else(|shared| (*shared).clone());
             stage.set(match commit_import(data, plan, name, actor).await {
                 Ok(()) => Stage::Committed(summary),
                 Err(e) => Stage::Failed(e),
@@ -347,17 +401,37 @@ fn ImportSection(i18n: I18n, data: Data) -> impl IntoView {
         });
         reread();
     };
+    // The target changes only the column mapping: the file is not read again.
     let target_select = move |ev: leptos::ev::Event| {
-        target.set(match event_target_value(&ev).as_str() {
+        let chosen_target = match event_target_value(&ev).as_str() {
             "transactions" => Target::Transactions,
             _ => Target::Customers,
-        });
-        reread();
+        };
+        target.set(chosen_target);
+        match read.get_untracked() {
+            Some(Ok(sheet)) => {
+                generation.update(|g| *g += 1);
+                stage.set(Stage::Idle);
+                mapping.set(guess(&sheet, chosen_target));
+            }
+            _ => reread(),
+        }
     };
 
     let facts = move || {
-        let result = read.get()?;
         let locale = i18n.locale();
+        if let Some((done, total)) = reading.get() {
+            let percent = done.saturating_mul(100) / total.max(1);
+            return Some(
+                view! {
+                    <p data-testid="import-reading">{locale.fill(Key::ExchangeReading, &[("percent", percent.into())])}</p>
+                    <progress max=total.max(1).to_string() value=done.to_string()
+                        aria-label=locale.t(Key::ExchangeProgressLabel)></progress>
+                }
+                .into_any(),
+            );
+        }
+        let result = read.get()?;
         Some(match result {
             Err(error) => view! {
                 <p class="banner banner-danger" role="alert">{file_error_text(locale, &error)}</p>
@@ -433,7 +507,7 @@ fn ImportSection(i18n: I18n, data: Data) -> impl IntoView {
             Stage::Idle => None,
             Stage::Validating { done, total } => Some(
                 view! {
-                    <p>{locale.fill(Key::ExchangeValidating, &[("done", done.into()), ("total", total.into())])}</p>
+                    <p data-testid="import-checking">{locale.fill(Key::ExchangeValidating, &[("done", done.into()), ("total", total.into())])}</p>
                     <progress max=total.max(1).to_string() value=done.to_string()
                         aria-label=locale.t(Key::ExchangeProgressLabel)></progress>
                     <div class="actions">
