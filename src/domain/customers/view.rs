@@ -204,7 +204,19 @@ impl ListView {
         index: &SearchIndex,
         classes: &dyn Fn(&Customer) -> Classes,
     ) -> Vec<CustomerId> {
-        let hits = index.search(&self.search);
+        self.apply_to(ds, index, &index.search(&self.search), classes)
+    }
+
+    /// As `apply`, with the search already done: `hits` are the customers
+    /// matching `self.search`, in id order (the list keeps them between
+    /// keystrokes, `SearchIndex::search_after`).
+    pub fn apply_to(
+        &self,
+        ds: &Dataset,
+        index: &SearchIndex,
+        hits: &[CustomerId],
+        classes: &dyn Fn(&Customer) -> Classes,
+    ) -> Vec<CustomerId> {
         // What the analysis says of a customer is looked up only when a
         // filter or the sort needs it: per keystroke over 100,000
         // customers, the lookups cost more than the search.
@@ -217,9 +229,21 @@ impl ListView {
                 self.sort,
                 SortColumn::Grade | SortColumn::Segment | SortColumn::Tier
             );
+        if !needs_classes
+            && self.outlet.is_none()
+            && self.tag.is_none()
+            && self.sort == SortColumn::Id
+        {
+            // The search's hits are already in id order: nothing to look up.
+            let mut hits = hits.to_vec();
+            if self.descending {
+                hits.reverse();
+            }
+            return hits;
+        }
         let rows: Vec<(&Customer, Classes)> = hits
-            .into_iter()
-            .filter_map(|id| ds.customers.get(id))
+            .iter()
+            .filter_map(|&id| ds.customers.get(id))
             .filter(|c| self.outlet.is_none() || c.home_outlet == self.outlet)
             .filter(|c| {
                 self.tag
