@@ -155,6 +155,82 @@ macro_rules! define_dataset {
 
 with_collections!(define_dataset);
 
+/// Customer id → row (its position in `Dataset::customers`), for ids in
+/// ascending order. A transaction, complaint or ledger entry names its
+/// customer by id; per-customer figures live in vectors indexed by row. A
+/// binary search of the customers table per transaction (`Table::contains`)
+/// or a hash map per customer costs a cache miss or a hash per row; this
+/// answers with one comparison. Ids are dense `u32`s, so a
+/// vector indexed by id answers in O(1) without hashing; and when they are
+/// exactly 1..=n (no profile deleted, the usual case) the row is `id − 1`
+/// and not even the vector is needed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowIndex {
+    /// Row = id − 1 for ids 1..=len.
+    Dense { len: usize },
+    /// `slot[id]` = row, `u32::MAX` for no such customer.
+    Slots(Vec<u32>),
+}
+
+impl RowIndex {
+    pub fn new(customers: &[CustomerId]) -> RowIndex {
+        Self::of_ids(customers.iter().copied())
+    }
+
+    /// The same from ids in ascending order, one by one.
+    pub fn of_ids(customers: impl Iterator<Item = CustomerId> + Clone) -> RowIndex {
+        let mut len = 0usize;
+        let mut dense = true;
+        let mut max_id = 0;
+        for (i, c) in customers.clone().enumerate() {
+            dense &= c.0 as usize == i + 1;
+            max_id = max_id.max(c.0);
+            len = i + 1;
+        }
+        if dense {
+            return RowIndex::Dense { len };
+        }
+        let mut slot = vec![u32::MAX; max_id as usize + 1];
+        for (row, id) in customers.enumerate() {
+            slot[id.0 as usize] = row as u32;
+        }
+        RowIndex::Slots(slot)
+    }
+
+    /// How many customers have a row.
+    pub fn len(&self) -> usize {
+        match self {
+            RowIndex::Dense { len } => *len,
+            RowIndex::Slots(slot) => slot.iter().filter(|r| **r != u32::MAX).count(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    #[inline]
+    pub fn row(&self, customer: CustomerId) -> Option<usize> {
+        match self {
+            RowIndex::Dense { len } => {
+                let row = (customer.0 as usize).wrapping_sub(1);
+                (row < *len).then_some(row)
+            }
+            RowIndex::Slots(slot) => {
+                let row = *slot.get(customer.0 as usize)?;
+                (row != u32::MAX).then_some(row as usize)
+            }
+        }
+    }
+}
+
+impl Dataset {
+    /// Row of each customer id: see [`RowIndex`].
+    pub fn customer_rows(&self) -> RowIndex {
+        RowIndex::of_ids(self.customers.iter().map(|c| c.id))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

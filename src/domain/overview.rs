@@ -9,7 +9,6 @@ use super::dataset::Dataset;
 use super::money::Money;
 use super::service::ComplaintStatus;
 use chrono::{Duration, NaiveDate};
-use std::collections::HashSet;
 
 /// How many days "the last year" covers, ending with (and including) today.
 pub const TRAILING_DAYS: i64 = 365;
@@ -43,7 +42,9 @@ impl Overview {
     /// Computes the overview of `dataset` as of the business-local `today`.
     pub fn of(dataset: &Dataset, today: NaiveDate) -> Overview {
         let window_start = today - Duration::days(TRAILING_DAYS - 1);
-        let mut active = HashSet::new();
+        let rows = dataset.customer_rows();
+        // Per customer row: bought in the window.
+        let mut active = vec![false; dataset.customers.len()];
         let mut transactions = 0;
         let mut revenue = Money::ZERO;
         for tx in dataset.transactions.iter() {
@@ -56,8 +57,8 @@ impl Overview {
                 transactions += 1;
                 // Only profiles on file count: a transaction left behind by a
                 // deleted profile is not an active customer.
-                if dataset.customers.contains(tx.customer) {
-                    active.insert(tx.customer);
+                if let Some(row) = rows.row(tx.customer) {
+                    active[row] = true;
                 }
             }
         }
@@ -70,7 +71,7 @@ impl Overview {
             as_of: today,
             window_start,
             customers: dataset.customers.len(),
-            active_customers: active.len(),
+            active_customers: active.iter().filter(|a| **a).count(),
             transactions,
             revenue,
             outlets: dataset.outlets.len(),

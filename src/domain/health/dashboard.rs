@@ -32,11 +32,8 @@ use super::scores::{monthly, survey_stats, DateRange, MonthStats, SurveyStats};
 use super::settings::HealthSettings;
 use crate::domain::complaints::{is_open, SlaRules, SlaState};
 use crate::domain::segmentation::AnalysisBasis;
-use crate::domain::{
-    lifecycle, Complaint, ComplaintAction, ComplaintStatus, CustomerId, Dataset, Money,
-};
-use chrono::NaiveDateTime;
-use std::collections::HashMap;
+use crate::domain::{lifecycle, Complaint, ComplaintAction, ComplaintStatus, Dataset, Money};
+use chrono::{Datelike, NaiveDateTime};
 
 /// A figure of the dashboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -256,54 +253,68 @@ impl RepurchaseRate {
 }
 
 /// The repurchase rate (复购率) of `range`; see the module documentation.
+///
+/// One pass over the transactions with the state per customer in a vector
+/// indexed by row ([`RowIndex`]): no hash map and no search per transaction.
 pub fn repurchase(ds: &Dataset, range: DateRange) -> RepurchaseRate {
-    #[derive(Clone, Copy)]
-    enum Seen {
-        Once(chrono::NaiveDate),
-        Again,
-    }
-    let mut seen: HashMap<CustomerId, Seen> = HashMap::new();
+    /// No purchase day in the range yet.
+    const NONE: i32 = i32::MIN;
+    /// Two or more distinct purchase days.
+    const AGAIN: i32 = i32::MAX;
+    let rows = ds.customer_rows();
+    // Per row: the one purchase day seen so far (as a day number), or a mark.
+    let mut seen = vec![NONE; ds.customers.len()];
     for tx in ds.transactions.iter() {
         let day = tx.at.date();
-        if tx.is_refund() || !range.contains(day) || !ds.customers.contains(tx.customer) {
+        if tx.is_refund() || !range.contains(day) {
             continue;
         }
-        seen.entry(tx.customer)
-            .and_modify(|s| {
-                if let Seen::Once(first) = *s {
-                    if first != day {
-                        *s = Seen::Again;
-                    }
-                }
-            })
-            .or_insert(Seen::Once(day));
+        let Some(row) = rows.row(tx.customer) else {
+            continue;
+        };
+        let day = day.num_days_from_ce();
+        let s = &mut seen[row];
+        if *s == NONE {
+            *s = day;
+        } else if *s != day {
+            *s = AGAIN;
+        }
     }
+    let count = |keep: fn(i32) -> bool| {
+        u32::try_from(seen.iter().filter(|s| keep(**s)).count()).unwrap_or(u32::MAX)
+    };
     RepurchaseRate {
-        buyers: u32::try_from(seen.len()).unwrap_or(u32::MAX),
-        repeat_buyers: u32::try_from(seen.values().filter(|s| matches!(s, Seen::Again)).count())
-            .unwrap_or(u32::MAX),
+        buyers: count(|s| s != NONE),
+        repeat_buyers: count(|s| s == AGAIN),
     }
 }
 
 /// The average historical CLV at `until`: net spend to date per customer on
 /// file who had bought by then. `None` without such customers.
 pub fn average_clv(ds: &Dataset, until: NaiveDateTime) -> Option<Money> {
-    let mut spend: HashMap<CustomerId, (Money, bool)> = HashMap::new();
+    let rows = ds.customer_rows();
+    // Per row: net spend to date, and whether they bought (not only refunds).
+    let mut spend = vec![(0i64, false); ds.customers.len()];
     for tx in ds.transactions.iter() {
-        if tx.at > until || !ds.customers.contains(tx.customer) {
+        if tx.at > until {
             continue;
         }
-        let entry = spend.entry(tx.customer).or_insert((Money::ZERO, false));
-        entry.0 += tx.amount;
+        let Some(row) = rows.row(tx.customer) else {
+            continue;
+        };
+        let entry = &mut spend[row];
+        entry.0 = entry.0.saturating_add(tx.amount.minor());
         entry.1 |= !tx.is_refund();
     }
-    let buyers: Vec<Money> = spend
-        .into_values()
+    let (n, total) = spend
+        .iter()
         .filter(|(_, bought)| *bought)
-        .map(|(m, _)| m)
-        .collect();
-    let n = i64::try_from(buyers.len()).ok().filter(|n| *n > 0)?;
-    let total: i64 = buyers.iter().map(|m| m.minor()).sum();
+        .fold((0i64, 0i64), |(n, total), (m, _)| {
+            (n + 1, total.saturating_add(*m))
+        });
+    if n == 0 {
+        return None;
+    }
     // Rounded to the nearest minor unit.
     Some(Money((2 * total + n).div_euclid(2 * n)))
 }
@@ -327,11 +338,15 @@ pub fn average_predicted_clv(basis: &AnalysisBasis) -> Option<Money> {
 /// Outstanding points at `until`: each member's ledger summed, positive
 /// balances added up.
 pub fn points_liability(ds: &Dataset, until: NaiveDateTime) -> i64 {
-    let mut balances: HashMap<CustomerId, i64> = HashMap::new();
+    // Balances in a vector indexed by customer id (ids are dense): every
+    // member's entries count, whether or not their profile is still on file.
+    let max_id = ds.ledger.iter().map(|e| e.customer.0).max().unwrap_or(0);
+    let mut balances = vec![0i64; max_id as usize + 1];
     for e in ds.ledger.iter().filter(|e| e.at <= until) {
-        *balances.entry(e.customer).or_insert(0) += e.points;
+        let b = &mut balances[e.customer.0 as usize];
+        *b = b.saturating_add(e.points);
     }
-    balances.values().filter(|b| **b > 0).sum()
+    balances.iter().filter(|b| **b > 0).sum()
 }
 
 /// The complaint as it stood at `at`: its history up to then, and the
@@ -427,8 +442,9 @@ pub fn dashboard(ds: &Dataset, now: NaiveDateTime) -> HealthDashboard {
     let count = |n: usize| Some(n as f64);
     // Retention and churn of the period, as the Lifecycle page computes
     // them (same settings, same definitions), ending now and a period ago.
-    let lifecycle_now = lifecycle::headline(ds, now.date(), settings.period_days).rates;
-    let lifecycle_before = lifecycle::headline(ds, prev.end, settings.period_days).rates;
+    let index = lifecycle::LifecycleIndex::new(ds, now.date());
+    let lifecycle_now = lifecycle::headline_on(&index, now.date(), settings.period_days).rates;
+    let lifecycle_before = lifecycle::headline_on(&index, prev.end, settings.period_days).rates;
     let percent = |r: Option<f64>| r.map(|r| r * 100.0);
     let money = |m: Option<Money>| m.map(Money::as_major_f64);
     let figures = vec![

@@ -169,20 +169,28 @@ pub struct LifecycleHeadline {
 
 /// Retention and churn rates of the period ending `today` and the open and
 /// due retention tasks, with the data set's lifecycle settings. Builds its
-/// own index: call it once per render.
+/// own index: call it once per render, or [`headline_on`] with an index
+/// already built.
 pub fn headline(ds: &Dataset, today: NaiveDate, period_days: u32) -> LifecycleHeadline {
-    let index = LifecycleIndex::new(ds, today);
-    let start = days_before(today, period_days);
-    let rates = period_rates(&index, start, today, &ds.settings.lifecycle, false).overall;
+    headline_on(&LifecycleIndex::new(ds, today), today, period_days)
+}
+
+/// [`headline`] for the period ending `day`, from an index built through
+/// `day` or later: stages on a day only read what happened up to it, so one
+/// index serves this period's headline and the previous one's.
+pub fn headline_on(
+    index: &LifecycleIndex<'_>,
+    day: NaiveDate,
+    period_days: u32,
+) -> LifecycleHeadline {
+    let ds = index.dataset;
+    let start = days_before(day, period_days);
+    let rates = period_rates(index, start, day, &ds.settings.lifecycle, false).overall;
     LifecycleHeadline {
         start,
-        end: today,
+        end: day,
         rates,
         open_tasks: ds.retention_tasks.iter().filter(|t| t.is_open()).count(),
-        tasks_due: ds
-            .retention_tasks
-            .iter()
-            .filter(|t| t.is_due(today))
-            .count(),
+        tasks_due: ds.retention_tasks.iter().filter(|t| t.is_due(day)).count(),
     }
 }

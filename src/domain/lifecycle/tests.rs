@@ -1022,6 +1022,28 @@ mod demo {
         );
     }
 
+    /// The dashboard builds one index through today for this period's
+    /// headline and the previous one's: it must give what an index built
+    /// through the earlier day gives, whatever happened after that day.
+    #[test]
+    fn one_index_serves_the_headlines_of_earlier_days() {
+        let ds = generate(&DemoOptions::new(
+            BusinessKind::Retail,
+            DemoSize::Demo,
+            today(),
+        ));
+        let index = LifecycleIndex::new(&ds, today());
+        for back in [0, 1, 30, 90, 365] {
+            let day = days_before(today(), back);
+            let own = headline(&ds, day, 30);
+            assert_eq!(headline_on(&index, day, 30), own, "{back} days back");
+            assert!(
+                own.rates.at_start > 0,
+                "{back} days back: nobody at the start"
+            );
+        }
+    }
+
     /// Prints (does not assert times) the stage + risk pass on the Large
     /// retail demo (100k customers, 1M transactions). Meaningful only in
     /// release: `cargo test --release --lib lifecycle::tests::demo::benchmark -- --nocapture`.

@@ -12,7 +12,7 @@
 //! milliseconds.
 
 use crate::domain::activity::Transaction;
-use crate::domain::dataset::Dataset;
+use crate::domain::dataset::{Dataset, RowIndex};
 use crate::domain::ids::CustomerId;
 use chrono::{Datelike, NaiveDate};
 
@@ -20,10 +20,12 @@ use chrono::{Datelike, NaiveDate};
 /// day arithmetic on plain integers.
 pub type DayNumber = i32;
 
+#[inline]
 pub(crate) fn day_number(date: NaiveDate) -> DayNumber {
     date.num_days_from_ce()
 }
 
+#[inline]
 pub(crate) fn date_of(day: DayNumber) -> NaiveDate {
     NaiveDate::from_num_days_from_ce_opt(day).unwrap_or(NaiveDate::MIN)
 }
@@ -50,52 +52,6 @@ impl DayActivity {
     }
 }
 
-/// Customer id → row, for ids in ascending order. Ids are dense `u32`s, so a
-/// vector indexed by id answers in O(1) without hashing; and when they are
-/// exactly 1..=n (no profile deleted, the usual case) the row is `id − 1`
-/// and not even the vector is needed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum RowIndex {
-    /// Row = id − 1 for ids 1..=len.
-    Dense { len: usize },
-    /// `slot[id]` = row, `u32::MAX` for no such customer.
-    Slots(Vec<u32>),
-}
-
-impl RowIndex {
-    pub fn new(customers: &[CustomerId]) -> RowIndex {
-        if customers
-            .iter()
-            .enumerate()
-            .all(|(i, c)| c.0 as usize == i + 1)
-        {
-            return RowIndex::Dense {
-                len: customers.len(),
-            };
-        }
-        let max_id = customers.iter().map(|c| c.0).max().unwrap_or(0) as usize;
-        let mut slot = vec![u32::MAX; max_id + 1];
-        for (row, id) in customers.iter().enumerate() {
-            slot[id.0 as usize] = row as u32;
-        }
-        RowIndex::Slots(slot)
-    }
-
-    #[inline]
-    pub fn row(&self, customer: CustomerId) -> Option<usize> {
-        match self {
-            RowIndex::Dense { len } => {
-                let row = (customer.0 as usize).wrapping_sub(1);
-                (row < *len).then_some(row)
-            }
-            RowIndex::Slots(slot) => {
-                let row = *slot.get(customer.0 as usize)?;
-                (row != u32::MAX).then_some(row as usize)
-            }
-        }
-    }
-}
-
 /// Every customer's days with activity, on or before a cut-off day.
 ///
 /// Rows follow `dataset.customers` (row `i` is the `i`-th profile in id order):
@@ -105,6 +61,7 @@ impl RowIndex {
 #[derive(Debug, Clone, PartialEq)]
 pub struct PurchaseHistory {
     customers: Vec<CustomerId>,
+    rows: RowIndex,
     offsets: Vec<u32>,
     days: Vec<DayActivity>,
     through: NaiveDate,
@@ -124,62 +81,76 @@ impl PurchaseHistory {
         transactions: &[Transaction],
         through: NaiveDate,
     ) -> PurchaseHistory {
-        let through_day = day_number(through);
+        Self::from_transactions_in_buckets(customers, transactions, through, BUCKET_SHIFT)
+    }
+
+    fn from_transactions_in_buckets(
+        customers: Vec<CustomerId>,
+        transactions: &[Transaction],
+        through: NaiveDate,
+        bucket_shift: u32,
+    ) -> PurchaseHistory {
         let n = customers.len();
-        let index = RowIndex::new(&customers);
-        let row_of = |tx: &Transaction| index.row(tx.customer);
+        let rows = RowIndex::new(&customers);
+        let dealt = deal(transactions, &rows, n, day_number(through), bucket_shift);
 
-        // Pass 1: transactions per customer.
+        // Bucket by bucket: count each customer's entries, lay their ranges
+        // end to end after the previous bucket's, and scatter the entries
+        // into them. A bucket's counters and ranges (about a megabyte for
+        // 4,096 customers) stay in cache while it is worked through.
         let mut offsets = vec![0u32; n + 1];
-        for tx in transactions {
-            if let Some(row) = row_of(tx) {
-                if day_number(tx.at.date()) <= through_day {
-                    offsets[row + 1] += 1;
-                }
+        let mut days = vec![DayActivity::default(); dealt.entries.len()];
+        let (offsets_s, days_s): (&mut [u32], &mut [DayActivity]) = (&mut offsets, &mut days);
+        let mut cursor: Vec<u32> = Vec::with_capacity(1 << bucket_shift);
+        for (b, entries) in dealt.buckets().enumerate() {
+            let lo = b << bucket_shift;
+            let hi = ((b + 1) << bucket_shift).min(n);
+            for e in entries {
+                offsets_s[e.row as usize + 1] += 1;
+            }
+            for row in lo..hi {
+                offsets_s[row + 1] += offsets_s[row];
+            }
+            cursor.clear();
+            cursor.extend_from_slice(&offsets_s[lo..hi]);
+            let cursor_s: &mut [u32] = &mut cursor;
+            for e in entries {
+                let at = &mut cursor_s[e.row as usize - lo];
+                let refund = e.net < 0;
+                days_s[*at as usize] = DayActivity {
+                    day: e.day,
+                    net: e.net,
+                    purchases: u16::from(!refund),
+                    refunds: u16::from(refund),
+                };
+                *at += 1;
             }
         }
-        for i in 0..n {
-            offsets[i + 1] += offsets[i];
-        }
-
-        // Pass 2: scatter into each customer's range; `cursor` reuses a copy
-        // of the offsets as write positions.
-        let mut cursor = offsets.clone();
-        let mut days = vec![DayActivity::default(); offsets[n] as usize];
-        for tx in transactions {
-            let Some(row) = row_of(tx) else { continue };
-            let day = day_number(tx.at.date());
-            if day > through_day {
-                continue;
-            }
-            let refund = tx.is_refund();
-            days[cursor[row] as usize] = DayActivity {
-                day,
-                net: tx.amount.minor(),
-                purchases: u16::from(!refund),
-                refunds: u16::from(refund),
-            };
-            cursor[row] += 1;
-        }
-        drop(cursor);
+        drop(dealt);
 
         // Sort each customer's few entries by day and merge same-day entries,
         // compacting in place (the write position never passes the read one).
         let mut write = 0usize;
         let mut start = 0usize;
+        let days_s: &mut [DayActivity] = &mut days;
         for row in 0..n {
             let end = offsets[row + 1] as usize;
-            days[start..end].sort_unstable_by_key(|d| d.day);
+            let entries = &mut days_s[start..end];
+            // Usually already in order: transactions are stored by id, and
+            // ids are handed out as time goes by.
+            if !entries.is_sorted_by_key(|d| d.day) {
+                entries.sort_by_key(|d| d.day);
+            }
             let first_out = write;
             for read in start..end {
-                let entry = days[read];
-                if write > first_out && days[write - 1].day == entry.day {
-                    let merged = &mut days[write - 1];
+                let entry = days_s[read];
+                if write > first_out && days_s[write - 1].day == entry.day {
+                    let merged = &mut days_s[write - 1];
                     merged.net = merged.net.saturating_add(entry.net);
                     merged.purchases = merged.purchases.saturating_add(entry.purchases);
                     merged.refunds = merged.refunds.saturating_add(entry.refunds);
                 } else {
-                    days[write] = entry;
+                    days_s[write] = entry;
                     write += 1;
                 }
             }
@@ -187,9 +158,13 @@ impl PurchaseHistory {
             offsets[row + 1] = write as u32;
         }
         days.truncate(write);
-        days.shrink_to_fit();
+        // Give back what merging freed only when it is worth a copy.
+        if days.capacity() - write > write / 8 {
+            days.shrink_to_fit();
+        }
         PurchaseHistory {
             customers,
+            rows,
             offsets,
             days,
             through,
@@ -223,10 +198,129 @@ impl PurchaseHistory {
         }
     }
 
-    /// The row of a customer, by binary search over the ascending ids.
+    /// The row of a customer.
     pub fn row_of(&self, customer: CustomerId) -> Option<usize> {
-        self.customers.binary_search(&customer).ok()
+        self.rows.row(customer)
     }
+}
+
+/// Rows per bucket of [`deal`], as a power of two: 2¹² = 4,096 customers,
+/// whose per-customer state or entries stay in L2 cache while their bucket
+/// is worked through.
+pub(crate) const BUCKET_SHIFT: u32 = 12;
+
+/// [`day_number`] remembering the last date it converted. Transactions are
+/// stored in the order they were written, so neighbours nearly always share
+/// a date; converting it once per run of equal dates, not once per
+/// transaction, takes chrono's calendar arithmetic out of the million-row
+/// passes.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct DayCache {
+    date: NaiveDate,
+    day: DayNumber,
+}
+
+impl Default for DayCache {
+    fn default() -> Self {
+        DayCache {
+            date: NaiveDate::MIN,
+            day: day_number(NaiveDate::MIN),
+        }
+    }
+}
+
+impl DayCache {
+    #[inline]
+    pub fn day(&mut self, date: NaiveDate) -> DayNumber {
+        if date != self.date {
+            *self = DayCache {
+                date,
+                day: day_number(date),
+            };
+        }
+        self.day
+    }
+}
+
+/// One transaction, reduced to what the per-customer passes need.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Compact {
+    pub row: u32,
+    pub day: DayNumber,
+    /// Net amount; negative exactly when the transaction is a refund.
+    pub net: i64,
+}
+
+/// [`Compact`] transactions grouped by bucket of customer rows.
+pub(crate) struct Dealt {
+    /// Bucket after bucket; within a bucket, in transaction order.
+    pub entries: Vec<Compact>,
+    /// Where each bucket starts in `entries`, and where the last ends.
+    starts: Vec<usize>,
+}
+
+impl Dealt {
+    /// Each bucket's entries, in row order of the buckets.
+    pub fn buckets(&self) -> impl Iterator<Item = &[Compact]> {
+        self.starts.windows(2).map(|w| &self.entries[w[0]..w[1]])
+    }
+}
+
+/// Deals the transactions of customers with a row, dated on or before
+/// `through_day`, into buckets of 2^`bucket_shift` rows, keeping their order
+/// within a bucket (a counting sort by bucket: count, then deal).
+///
+/// A million transactions fed straight to a hundred thousand customers'
+/// state land on it at random and miss the cache on nearly every one
+/// (measured: about 100 ns each, most of a million-row pass). Dealt first,
+/// they are written to a few dozen sequential streams, and each bucket's
+/// customers are then worked on together. Only the buckets are counted
+/// here: a counter per customer would miss the cache the same way.
+pub(crate) fn deal(
+    transactions: &[Transaction],
+    rows: &RowIndex,
+    n: usize,
+    through_day: DayNumber,
+    bucket_shift: u32,
+) -> Dealt {
+    let buckets = n.div_ceil(1 << bucket_shift).max(1);
+    let mut starts = vec![0usize; buckets + 1];
+    let mut days = DayCache::default();
+    let mut keep = |tx: &Transaction| {
+        let row = rows.row(tx.customer)?;
+        let day = days.day(tx.at.date());
+        (day <= through_day).then_some((row, day))
+    };
+    {
+        let starts: &mut [usize] = &mut starts;
+        for tx in transactions {
+            if let Some((row, _)) = keep(tx) {
+                starts[(row >> bucket_shift) + 1] += 1;
+            }
+        }
+        for b in 0..buckets {
+            starts[b + 1] += starts[b];
+        }
+    }
+    let mut cursor = starts.clone();
+    let mut entries = vec![Compact::default(); starts[buckets]];
+    {
+        // Slices, not vectors: indexing a slice is built in, so it stays
+        // inline even in the size-optimised build.
+        let (cursor, entries): (&mut [usize], &mut [Compact]) = (&mut cursor, &mut entries);
+        for tx in transactions {
+            if let Some((row, day)) = keep(tx) {
+                let slot = &mut cursor[row >> bucket_shift];
+                entries[*slot] = Compact {
+                    row: row as u32,
+                    day,
+                    net: tx.amount.minor(),
+                };
+                *slot += 1;
+            }
+        }
+    }
+    Dealt { entries, starts }
 }
 
 #[cfg(test)]
@@ -279,6 +373,47 @@ pub(crate) mod tests {
         assert!(h.days(99).is_empty());
         assert_eq!(h.row_of(CustomerId(3)), Some(2));
         assert_eq!(h.row_of(CustomerId(9)), None);
+    }
+
+    proptest::proptest! {
+        /// The bucketed grouping gives each customer what the plain rule
+        /// says: their transactions up to the cut-off, one entry per day in
+        /// date order, summed; whatever the bucket size, the order the
+        /// transactions come in, gaps in the ids and unknown customers.
+        #[test]
+        fn the_history_is_each_customers_days_summed(
+            rows in proptest::collection::vec((1u32..12, 0u64..60, -500i64..5_000), 0..120),
+            shift in 0u32..4,
+            gaps in proptest::collection::vec(proptest::bool::ANY, 10),
+        ) {
+            use std::collections::BTreeMap;
+            let through = day(2026, 2, 20);
+            let first = day(2026, 1, 1);
+            let txs: Vec<Transaction> = rows
+                .iter()
+                .enumerate()
+                .map(|(i, &(c, d, minor))| tx(i as u32 + 1, c, first + chrono::Days::new(d), minor))
+                .collect();
+            // Customers 1..=10, some left out: ids 11 and the gaps have no profile.
+            let customers: Vec<CustomerId> = (1..=10)
+                .filter(|c| !gaps[*c as usize - 1])
+                .map(CustomerId)
+                .collect();
+            let h = PurchaseHistory::from_transactions_in_buckets(customers.clone(), &txs, through, shift);
+            for (row, id) in customers.iter().enumerate() {
+                let mut expected: BTreeMap<DayNumber, DayActivity> = BTreeMap::new();
+                for t in txs.iter().filter(|t| t.customer == *id && t.at.date() <= through) {
+                    let d = expected.entry(day_number(t.at.date())).or_default();
+                    d.day = day_number(t.at.date());
+                    d.net += t.amount.minor();
+                    if t.is_refund() { d.refunds += 1 } else { d.purchases += 1 }
+                }
+                let expected: Vec<DayActivity> = expected.into_values().collect();
+                proptest::prop_assert_eq!(h.days(row), &expected[..], "customer {}", id.0);
+                proptest::prop_assert_eq!(h.row_of(*id), Some(row));
+            }
+            proptest::prop_assert_eq!(h.row_of(CustomerId(11)), None);
+        }
     }
 
     #[test]

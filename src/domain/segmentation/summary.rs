@@ -22,9 +22,12 @@
 
 use super::bgnbd::RepeatSummary;
 use super::gamma_gamma::SpendSummary;
-use super::history::{date_of, day_number, DayActivity, DayNumber, PurchaseHistory, RowIndex};
+use super::history::{
+    date_of, day_number, deal, DayActivity, DayNumber, PurchaseHistory, BUCKET_SHIFT,
+};
 use crate::domain::activity::Transaction;
 use crate::domain::dataset::Dataset;
+use crate::domain::dataset::RowIndex;
 use crate::domain::ids::CustomerId;
 use crate::domain::money::Money;
 use chrono::NaiveDate;
@@ -360,19 +363,6 @@ impl SummaryBuilder {
     }
 }
 
-/// Builders per bucket of the bucketed pass, as a power of two: 2¹² = 4,096
-/// builders × 64 bytes = 256 KiB, so a bucket's builders stay in L2 cache.
-const BUCKET_SHIFT: u32 = 12;
-
-/// One transaction, reduced to what a summary needs, in the bucketed pass.
-#[derive(Debug, Clone, Copy, Default)]
-struct Compact {
-    row: u32,
-    day: DayNumber,
-    /// Net amount; negative exactly when the transaction is a refund.
-    net: i64,
-}
-
 /// Summaries of `customers` (ascending ids) from `transactions` in one pass,
 /// as of `as_of` over the window from `window_start` (`None`: all history).
 /// The result is in `customers` order.
@@ -402,58 +392,18 @@ fn summarise_in_buckets(
     let window = DayWindow::new(window_start, as_of);
     let index = RowIndex::new(customers);
     let n = customers.len();
-    let per_bucket = 1usize << bucket_shift;
     let mut builders = vec![SummaryBuilder::default(); n];
     let mut firsts = vec![FirstPurchase::default(); n];
-    if n <= per_bucket {
-        for tx in transactions {
-            let Some(row) = index.row(tx.customer) else {
-                continue;
-            };
-            let day = day_number(tx.at.date());
-            if day <= window.end {
-                builders[row].push(
-                    day,
-                    tx.amount.minor(),
-                    tx.is_refund(),
-                    window,
-                    &mut firsts[row],
-                );
-            }
-        }
-    } else {
-        // A counting sort by bucket: count, then deal in order.
-        let buckets = n.div_ceil(per_bucket);
-        let mut starts = vec![0usize; buckets + 1];
-        for tx in transactions {
-            if let Some(row) = index.row(tx.customer) {
-                starts[(row >> bucket_shift) + 1] += 1;
-            }
-        }
-        for b in 0..buckets {
-            starts[b + 1] += starts[b];
-        }
-        let mut cursor = starts.clone();
-        let mut compact = vec![Compact::default(); starts[buckets]];
-        for tx in transactions {
-            let Some(row) = index.row(tx.customer) else {
-                continue;
-            };
-            let slot = &mut cursor[row >> bucket_shift];
-            compact[*slot] = Compact {
-                row: row as u32,
-                day: day_number(tx.at.date()),
-                net: tx.amount.minor(),
-            };
-            *slot += 1;
-        }
-        for c in &compact {
-            if c.day <= window.end {
-                let row = c.row as usize;
-                builders[row].push(c.day, c.net, c.net < 0, window, &mut firsts[row]);
-            }
+    let dealt = deal(transactions, &index, n, window.end, bucket_shift);
+    {
+        let (builders, firsts): (&mut [SummaryBuilder], &mut [FirstPurchase]) =
+            (&mut builders, &mut firsts);
+        for c in &dealt.entries {
+            let row = c.row as usize;
+            builders[row].push(c.day, c.net, c.net < 0, window, &mut firsts[row]);
         }
     }
+    drop(dealt);
     let disordered: Vec<CustomerId> = customers
         .iter()
         .zip(&builders)
