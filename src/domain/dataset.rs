@@ -197,18 +197,6 @@ impl RowIndex {
         RowIndex::Slots(slot)
     }
 
-    /// How many customers have a row.
-    pub fn len(&self) -> usize {
-        match self {
-            RowIndex::Dense { len } => *len,
-            RowIndex::Slots(slot) => slot.iter().filter(|r| **r != u32::MAX).count(),
-        }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
     #[inline]
     pub fn row(&self, customer: CustomerId) -> Option<usize> {
         match self {
