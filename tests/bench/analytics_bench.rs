@@ -9,15 +9,14 @@
 //! computes before the dashboard is painted). Prints medians of a few rounds
 //! (`-- N` for N rounds, 5 by default); judges nothing.
 
-use chrono::NaiveDate;
-use crm::domain::demo::{generate, DemoOptions, DemoSize};
+mod large_demo;
+
 use crm::domain::health::dashboard;
 use crm::domain::lifecycle::LifecycleIndex;
 use crm::domain::overview::Overview;
 use crm::domain::segmentation::{
     classify, prepare, score_customers, summarise_dataset, PurchaseHistory,
 };
-use crm::domain::BusinessKind;
 use std::time::Instant;
 
 fn median(mut times: Vec<f64>) -> f64 {
@@ -30,12 +29,8 @@ fn ms(t: Instant) -> f64 {
 }
 
 fn main() {
-    let today = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap_or_default();
-    let ds = generate(&DemoOptions::new(
-        BusinessKind::Retail,
-        DemoSize::Large,
-        today,
-    ));
+    let today = large_demo::today();
+    let ds = large_demo::large_retail_demo();
     let rounds: usize = std::env::args()
         .nth(1)
         .and_then(|n| n.parse().ok())

@@ -7,24 +7,21 @@
 //! planning each, and building the one change set. Prints figures; judges
 //! nothing.
 
+mod large_demo;
+
 use chrono::NaiveDate;
-use crm::domain::demo::{generate, DemoOptions, DemoSize};
 use crm::domain::exchange::{
     all_customer_ids, export_customers, guess, read_file, CustomerExportText, ExportFormat,
     ImportOptions, Importer, ReadOptions, Target,
 };
-use crm::domain::{AuditId, BusinessKind, Dataset};
+use crm::domain::{AuditId, Dataset};
 use std::fmt::Write as _;
 use std::time::Instant;
 
 fn main() {
-    let today = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap_or_default();
+    let today = large_demo::today();
     let t = Instant::now();
-    let source = generate(&DemoOptions::new(
-        BusinessKind::Retail,
-        DemoSize::Large,
-        today,
-    ));
+    let source = large_demo::large_retail_demo();
     println!(
         "generated {} customers, {} transactions in {:.1} s",
         source.customers.len(),

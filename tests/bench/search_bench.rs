@@ -6,19 +6,13 @@
 //! search as the list does it (among the previous keystroke's hits) and the
 //! whole list view (search, filters, sort). Prints figures; judges nothing.
 
-use chrono::NaiveDate;
+mod large_demo;
+
 use crm::domain::customers::{ListView, SearchIndex};
-use crm::domain::demo::{generate, DemoOptions, DemoSize};
-use crm::domain::BusinessKind;
 use std::time::Instant;
 
 fn main() {
-    let today = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap_or_default();
-    let ds = generate(&DemoOptions::new(
-        BusinessKind::Retail,
-        DemoSize::Large,
-        today,
-    ));
+    let ds = large_demo::large_retail_demo();
     let t = Instant::now();
     let index = SearchIndex::build(ds.customers.iter());
     println!(
