@@ -4,12 +4,12 @@
 //! days one by one.
 //!
 //! Transactions are kept sorted by id, not by customer or date, so listing a
-//! customer's *distinct* days in order needs them grouped. Customer ids are dense `u32`s,
-//! so the grouping is a counting sort into one flat vector (compressed sparse
-//! rows: `offsets[row]..offsets[row + 1]` are a customer's days): two passes
-//! over the transactions and three allocations in total, whatever their
-//! number. No hash map, no per-row allocation; 1M transactions take
-//! milliseconds.
+//! customer's *distinct* days in order needs them grouped. Customer ids are
+//! dense `u32`s, so the grouping is a counting sort into one flat vector
+//! (compressed sparse rows: `offsets[row]..offsets[row + 1]` are a
+//! customer's days). [`deal`] first sorts the transactions by bucket of
+//! customers in two passes; each bucket is then counted and scattered while
+//! its part of the vector is in cache. No hash map, no per-row allocation.
 
 use crate::domain::activity::Transaction;
 use crate::domain::dataset::{Dataset, RowIndex};
@@ -209,39 +209,6 @@ impl PurchaseHistory {
 /// is worked through.
 pub(crate) const BUCKET_SHIFT: u32 = 12;
 
-/// [`day_number`] remembering the last date it converted. Transactions are
-/// stored in the order they were written, so neighbours nearly always share
-/// a date; converting it once per run of equal dates, not once per
-/// transaction, takes chrono's calendar arithmetic out of the million-row
-/// passes.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct DayCache {
-    date: NaiveDate,
-    day: DayNumber,
-}
-
-impl Default for DayCache {
-    fn default() -> Self {
-        DayCache {
-            date: NaiveDate::MIN,
-            day: day_number(NaiveDate::MIN),
-        }
-    }
-}
-
-impl DayCache {
-    #[inline]
-    pub fn day(&mut self, date: NaiveDate) -> DayNumber {
-        if date != self.date {
-            *self = DayCache {
-                date,
-                day: day_number(date),
-            };
-        }
-        self.day
-    }
-}
-
 /// One transaction, reduced to what the per-customer passes need.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Compact {
@@ -285,10 +252,9 @@ pub(crate) fn deal(
 ) -> Dealt {
     let buckets = n.div_ceil(1 << bucket_shift).max(1);
     let mut starts = vec![0usize; buckets + 1];
-    let mut days = DayCache::default();
-    let mut keep = |tx: &Transaction| {
+    let keep = |tx: &Transaction| {
         let row = rows.row(tx.customer)?;
-        let day = days.day(tx.at.date());
+        let day = day_number(tx.at.date());
         (day <= through_day).then_some((row, day))
     };
     {

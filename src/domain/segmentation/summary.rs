@@ -26,8 +26,7 @@ use super::history::{
     date_of, day_number, deal, DayActivity, DayNumber, PurchaseHistory, BUCKET_SHIFT,
 };
 use crate::domain::activity::Transaction;
-use crate::domain::dataset::Dataset;
-use crate::domain::dataset::RowIndex;
+use crate::domain::dataset::{Dataset, RowIndex};
 use crate::domain::ids::CustomerId;
 use crate::domain::money::Money;
 use chrono::NaiveDate;
@@ -367,9 +366,9 @@ impl SummaryBuilder {
 /// as of `as_of` over the window from `window_start` (`None`: all history).
 /// The result is in `customers` order.
 ///
-/// With more than one bucket of customers, the pass first deals the
-/// transactions (reduced to 16 bytes) into buckets of 2^`BUCKET_SHIFT`
-/// customers, keeping their order, and then summarises bucket by bucket.
+/// The pass first deals the transactions (reduced to 16 bytes) into buckets
+/// of 2^`BUCKET_SHIFT` customers, keeping their order ([`deal`]), and then
+/// summarises bucket by bucket.
 /// Feeding a hundred thousand builders in transaction order misses the cache
 /// on nearly every transaction (measured: ~100 ns each, most of the time of
 /// a million-row pass); bucket by bucket, the builders being fed fit in L2.
