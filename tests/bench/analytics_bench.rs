@@ -5,8 +5,9 @@
 //! transactions) and times, as `bench_analytics` does in the browser, RFM
 //! scores alone, segments + grades + value tiers (`prepare` with the CLV
 //! models off, then `classify`) and every customer's lifecycle stage today;
-//! then their parts, and the home page's figures (what a cold start
-//! computes before the dashboard is painted). Prints medians of a few rounds
+//! then their parts, the home page's figures (what a cold start
+//! computes before the dashboard is painted) and the decoding of the data
+//! set's stored chunks (what a cold start does before that). Prints medians of a few rounds
 //! (`-- N` for N rounds, 5 by default); judges nothing.
 
 mod large_demo;
@@ -17,6 +18,7 @@ use crm::domain::overview::Overview;
 use crm::domain::segmentation::{
     classify, prepare, score_customers, summarise_dataset, PurchaseHistory,
 };
+use crm::store::codec::{decode_dataset, encode_dataset};
 use std::time::Instant;
 
 fn median(mut times: Vec<f64>) -> f64 {
@@ -83,6 +85,8 @@ fn main() {
             None => parts.push((name, vec![e])),
         }
     };
+    let encoded = encode_dataset(&ds);
+    let mut decoded = Ok(0);
     for _ in 0..rounds.max(1) {
         let mut summaries = vec![];
         time("  summaries", &mut || {
@@ -113,8 +117,20 @@ fn main() {
         time("home page: data overview", &mut || {
             Overview::of(&ds, today);
         });
+        time("cold start: decode the stored chunks", &mut || {
+            let chunks = encoded.iter().map(|c| (c.collection, c.bytes.clone()));
+            decoded = decode_dataset(ds.settings.clone(), chunks).map(|d| d.customers.len());
+        });
     }
     for (name, v) in parts {
         println!("{name:42}{:8.1} ms", median(v));
+    }
+    match decoded {
+        Ok(n) if n == ds.customers.len() => {}
+        Ok(n) => println!(
+            "the decoded data set has {n} customers, not {}",
+            ds.customers.len()
+        ),
+        Err((collection, e)) => println!("the stored {collection:?} chunks do not decode: {e}"),
     }
 }
