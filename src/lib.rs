@@ -7,6 +7,7 @@
 //! - `app` (browser only): the shell: routing, contexts, actions that load,
 //!   call the domain and save.
 //! - `ui` (browser only): pages and components.
+//! - `pause` (browser only): long main-thread work cut into slices.
 
 // Unit tests may unwrap: a panic is how a test reports failure.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
@@ -18,6 +19,8 @@ pub mod store;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod pause;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 

@@ -70,6 +70,12 @@ impl Phone {
         Ok(Phone(if plus { format!("+{digits}") } else { digits }))
     }
 
+    /// A number this app stored, already normalised by [`Phone::parse`]
+    /// when it was entered: read back as it was written, as serde does.
+    pub fn from_stored(stored: String) -> Phone {
+        Phone(stored)
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -137,6 +143,12 @@ impl Email {
         } else {
             Err(ContactError::EmailSyntax)
         }
+    }
+
+    /// An address this app stored, already checked by [`Email::parse`]
+    /// when it was entered: read back as it was written, as serde does.
+    pub fn from_stored(stored: String) -> Email {
+        Email(stored)
     }
 
     pub fn as_str(&self) -> &str {

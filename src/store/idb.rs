@@ -78,6 +78,7 @@ use super::webcrypto::{self, CryptoError, DataKey};
 use super::{select_audit, AuditQuery, Storage, StoreError};
 use crate::domain::protection::KeyHeader;
 use crate::domain::{AuditEntry, ChangeSet, Collection, Dataset};
+use crate::pause::Slice;
 use indexed_db_futures::database::{Database, VersionChangeEvent};
 use indexed_db_futures::error::{Error as IdbError, OpenDbError};
 use indexed_db_futures::factory::DBFactory;
@@ -312,13 +313,20 @@ impl Storage for IdbStorage {
         let settings = plain.pop().unwrap_or_default();
         let settings = codec::decode_settings(&settings)
             .map_err(|e| StoreError::Failed(format!("the stored settings are damaged: {e}")))?;
-        let dataset = codec::decode_dataset(settings, collections.into_iter().zip(plain)).map_err(
-            |(collection, e)| StoreError::Corrupt {
-                collection,
-                reason: e.to_string(),
-            },
-        )?;
-        Ok(Some(dataset))
+        // In slices: a chain's data set takes a second or more to decode,
+        // and the page must keep painting meanwhile.
+        let mut decoder = codec::DatasetDecoder::default();
+        let mut slice = Slice::start();
+        for (collection, bytes) in collections.into_iter().zip(plain) {
+            slice.pause_if_spent().await;
+            decoder
+                .push(collection, &bytes)
+                .map_err(|(collection, e)| StoreError::Corrupt {
+                    collection,
+                    reason: e.to_string(),
+                })?;
+        }
+        Ok(Some(decoder.finish(settings)))
     }
 
     async fn commit(&self, changes: &ChangeSet) -> Result<(), StoreError> {

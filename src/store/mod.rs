@@ -13,6 +13,7 @@
 //! - Ids are dense and ascending per collection (see `domain::ids`).
 
 pub mod codec;
+mod columnar;
 #[cfg(target_arch = "wasm32")]
 pub mod idb;
 pub mod memory;

@@ -23,6 +23,7 @@ use crate::domain::exchange::{
 };
 use crate::domain::{ContactError, CustomerId, Dataset};
 use crate::i18n::{collection_label, format_count, store_error_message, Arg, Key, Locale};
+use crate::pause::{next_tick, Slice};
 use crate::store::StoreError;
 use crate::ui::components::{context_error, ConfirmDialog};
 use crate::ui::download::download_bytes;
@@ -31,17 +32,15 @@ use leptos::task::spawn_local;
 use std::sync::Arc;
 use wasm_bindgen_futures::JsFuture;
 
-/// Rows validated per step; steps run until [`SLICE_BUDGET_MS`] is spent,
+/// Rows validated per step; steps run until a slice's time
+/// ([`SLICE_BUDGET_MS`](crate::pause::SLICE_BUDGET_MS)) is spent,
 /// then the browser gets a pause (to paint the progress bar and handle
 /// input). A fixed 20,000-row slice took 100–300 ms on a slow machine: a
 /// long task; the time budget keeps every task under 50 ms whatever the
 /// machine and the columns.
 const ROWS_PER_STEP: usize = 500;
-/// Main-thread time per slice of validation, well under the 50 ms of a
-/// long task.
-const SLICE_BUDGET_MS: f64 = 25.0;
 /// Bytes of a file decoded or split into cells per step of reading; steps
-/// run until [`SLICE_BUDGET_MS`] is spent, like validation.
+/// run until a slice's time is spent, like validation.
 const READ_BYTES_PER_STEP: usize = 64 * 1024;
 /// Bytes of a chosen file copied into the page's memory per step.
 const COPY_BYTES_PER_STEP: usize = 4 * 1024 * 1024;
@@ -126,20 +125,6 @@ async fn file_bytes(input: &web_sys::HtmlInputElement) -> Option<Chosen> {
         name: file.name(),
         bytes: Arc::new(bytes),
     })
-}
-
-/// Lets the browser paint and handle input before the next slice of work.
-async fn next_tick() {
-    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-    });
-    let _ = JsFuture::from(promise).await;
-}
-
-/// `performance.now()`, or 0 where there is none (the slices then run to
-/// the end, as before).
-fn now_ms() -> f64 {
-    window().performance().map_or(0.0, |p| p.now())
 }
 
 fn current(data: Data) -> Option<Arc<Dataset>> {
@@ -276,9 +261,9 @@ fn ImportSection(i18n: I18n, data: Data) -> impl IntoView {
                 if generation.get_untracked() != my_generation {
                     return;
                 }
-                let started = now_ms();
+                let slice = Slice::start();
                 let mut done = reader.step(READ_BYTES_PER_STEP);
-                while !done && now_ms() - started < SLICE_BUDGET_MS {
+                while !done && !slice.spent() {
                     done = reader.step(READ_BYTES_PER_STEP);
                 }
                 if done {
@@ -335,9 +320,9 @@ fn ImportSection(i18n: I18n, data: Data) -> impl IntoView {
                 if checked {
                     break;
                 }
-                let started = now_ms();
+                let slice = Slice::start();
                 let mut progress = importer.step(&ds, &sheet, ROWS_PER_STEP);
-                while progress.done < progress.total && now_ms() - started < SLICE_BUDGET_MS {
+                while progress.done < progress.total && !slice.spent() {
                     progress = importer.step(&ds, &sheet, ROWS_PER_STEP);
                 }
                 checked = progress.done >= progress.total;
