@@ -5,8 +5,10 @@
 //! the worker (`src/bin/worker.rs`, [`serve`]) opens IndexedDB itself, loads
 //! the data set, prepares the basis and posts it back as JSON; the page
 //! ([`prepare_in_worker`]) classifies it as it would a basis computed on the
-//! main thread. Only strings cross the boundary: JSON is cheaper to post
-//! than a structured clone of millions of small objects.
+//! main thread. The home page asks it for the health dashboard of a large
+//! data set the same way ([`dashboard_in_worker`]). Only strings cross the
+//! boundary: JSON is cheaper to post than a structured clone of millions of
+//! small objects.
 //!
 //! The worker reads what is stored, the page shows what is in memory: a
 //! [`fingerprint`] of both must agree, else the worker declines and the page
@@ -14,13 +16,14 @@
 //! IndexedDB in it, a reply that does not parse) ends the same way: `None`,
 //! and the page quietly falls back.
 
+use crate::domain::health::{dashboard, HealthDashboard};
 use crate::domain::segmentation::{
     prepare, AnalysisBasis, CustomerPrediction, CustomerSummary, ModelReport, SegmentationSettings,
 };
 use crate::domain::Dataset;
 use crate::store::idb::{IdbStorage, DEFAULT_DB_NAME};
 use crate::store::Storage;
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 use wasm_bindgen::closure::Closure;
@@ -35,13 +38,23 @@ const WORKER_URL: &str = "./worker_loader.js";
 /// before that (while the wasm is still loading) would be lost.
 const READY: &str = "ready";
 
-/// What the page asks for: the inputs of `prepare` and the fingerprint of
-/// the data set it shows.
+/// What the page asks the worker to compute from the stored data set.
 #[derive(Debug, Serialize, Deserialize)]
-pub struct Request {
-    pub settings: SegmentationSettings,
-    pub today: NaiveDate,
-    pub fingerprint: u64,
+enum Job {
+    /// `prepare` with these settings, as of `today`.
+    Prepare {
+        settings: SegmentationSettings,
+        today: NaiveDate,
+    },
+    /// The home page's health dashboard at the business's `now`.
+    Dashboard { now: NaiveDateTime },
+}
+
+/// A job and the fingerprint of the data set the page shows.
+#[derive(Debug, Serialize, Deserialize)]
+struct Request {
+    job: Job,
+    fingerprint: u64,
 }
 
 /// The worker's answer.
@@ -50,6 +63,10 @@ enum Reply {
     Prepared {
         fingerprint: u64,
         basis: Box<WireBasis>,
+    },
+    Dashboard {
+        fingerprint: u64,
+        dashboard: Box<HealthDashboard>,
     },
     /// Anything that went wrong; the page computes on the main thread.
     Declined,
@@ -106,11 +123,35 @@ pub fn fingerprint(dataset: &Dataset) -> u64 {
     })
 }
 
-/// Runs `prepare` in a new worker. `None` on any failure: the caller then
-/// prepares on the main thread. The worker is terminated when this returns
+/// Runs `prepare` for `dataset` in a new worker. `None` on any failure:
+/// the caller then prepares on the main thread.
+pub async fn prepare_in_worker(
+    dataset: &Dataset,
+    settings: SegmentationSettings,
+    today: NaiveDate,
+) -> Option<AnalysisBasis> {
+    match ask(Job::Prepare { settings, today }, dataset).await? {
+        Reply::Prepared { basis, .. } => Some((*basis).into()),
+        Reply::Dashboard { .. } | Reply::Declined => None,
+    }
+}
+
+/// Computes the health dashboard of `dataset` at `now` in a new worker, so
+/// that a large data set does not freeze the page for the half second it
+/// takes. `None` on any failure: the caller then computes it here.
+pub async fn dashboard_in_worker(dataset: &Dataset, now: NaiveDateTime) -> Option<HealthDashboard> {
+    match ask(Job::Dashboard { now }, dataset).await? {
+        Reply::Dashboard { dashboard, .. } => Some(*dashboard),
+        Reply::Prepared { .. } | Reply::Declined => None,
+    }
+}
+
+/// Posts `job` to a new worker and waits for its reply, which must be about
+/// the data set the page shows. The worker is terminated when this returns
 /// (or is dropped), which also closes its IndexedDB connection.
-pub async fn prepare_in_worker(request: &Request) -> Option<AnalysisBasis> {
-    let message = serde_json::to_string(request).ok()?;
+async fn ask(job: Job, dataset: &Dataset) -> Option<Reply> {
+    let fingerprint = fingerprint(dataset);
+    let message = serde_json::to_string(&Request { job, fingerprint }).ok()?;
     let mut resolve = None;
     let reply = js_sys::Promise::new(&mut |res, _rej| resolve = Some(res));
     let resolve = resolve?;
@@ -149,11 +190,14 @@ pub async fn prepare_in_worker(request: &Request) -> Option<AnalysisBasis> {
         .await
         .ok()?
         .as_string()?;
-    match serde_json::from_str::<Reply>(&text).ok()? {
-        Reply::Prepared { fingerprint, basis } if fingerprint == request.fingerprint => {
-            Some((*basis).into())
+    let reply = serde_json::from_str::<Reply>(&text).ok()?;
+    match &reply {
+        Reply::Prepared { fingerprint: f, .. } | Reply::Dashboard { fingerprint: f, .. }
+            if *f == fingerprint =>
+        {
+            Some(reply)
         }
-        Reply::Prepared { .. } | Reply::Declined => None,
+        _ => None,
     }
 }
 
@@ -203,12 +247,7 @@ pub async fn shared_basis(
     }
     let settings = dataset.settings.segmentation.clone();
     let from_worker = if stored {
-        let request = Request {
-            settings: settings.clone(),
-            today,
-            fingerprint: fingerprint(&dataset),
-        };
-        prepare_in_worker(&request).await
+        prepare_in_worker(&dataset, settings.clone(), today).await
     } else {
         None
     };
@@ -258,7 +297,7 @@ pub fn serve() {
     let _ = scope.post_message(&JsValue::from_str(READY));
 }
 
-/// Loads the stored data set and prepares its basis, if it is the one the
+/// Loads the stored data set and does the job, if it is the data set the
 /// page shows.
 async fn answer(text: &str) -> Reply {
     let Ok(request) = serde_json::from_str::<Request>(text) else {
@@ -285,9 +324,14 @@ async fn answer(text: &str) -> Reply {
     if fingerprint != request.fingerprint {
         return Reply::Declined;
     }
-    let basis = prepare(&dataset, &request.settings, request.today);
-    Reply::Prepared {
-        fingerprint,
-        basis: Box::new(basis.into()),
+    match request.job {
+        Job::Prepare { settings, today } => Reply::Prepared {
+            fingerprint,
+            basis: Box::new(prepare(&dataset, &settings, today).into()),
+        },
+        Job::Dashboard { now } => Reply::Dashboard {
+            fingerprint,
+            dashboard: Box::new(dashboard(&dataset, now)),
+        },
     }
 }

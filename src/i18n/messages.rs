@@ -92,6 +92,8 @@ messages! {
         HomeWarnings => "{count} 项指标超出预警阈值，需要整改。", "{count} {count|figure is|figures are} past the warning threshold: corrective action is needed.";
         HomeNoWarnings => "所有设有阈值的指标都在正常范围内。", "Every figure with a threshold is within it.";
         HomeHealthFigures => "健康度指标", "Health figures";
+        HomeComputing => "正在后台计算健康度指标，页面其余部分可以照常使用……",
+            "Computing the health figures in the background; the rest of the page is ready to use…";
         HomeMetricNps => "净推荐值（NPS）", "Net Promoter Score (NPS)";
         HomeMetricCsat => "客户满意度（CSAT 平均分）", "Customer satisfaction (CSAT average)";
         HomeMetricRepurchase => "复购率", "Repurchase rate";

@@ -34,9 +34,10 @@ use crate::domain::complaints::{is_open, SlaRules, SlaState};
 use crate::domain::segmentation::AnalysisBasis;
 use crate::domain::{lifecycle, Complaint, ComplaintAction, ComplaintStatus, Dataset, Money};
 use chrono::{Datelike, NaiveDateTime};
+use serde::{Deserialize, Serialize};
 
 /// A figure of the dashboard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum HealthMetric {
     Nps,
     Csat,
@@ -125,7 +126,7 @@ impl HealthMetric {
 }
 
 /// How a figure stands against its threshold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum FigureStatus {
     /// On the good side of the threshold (or on it).
     Ok,
@@ -170,7 +171,7 @@ pub enum Movement {
 }
 
 /// One dashboard figure.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
     pub metric: HealthMetric,
     /// In the figure's unit: NPS points, CSAT 1–5, percent, a count, whole
@@ -219,7 +220,7 @@ impl Figure {
 }
 
 /// The current period and the one before it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Period {
     pub current: DateRange,
     pub previous: DateRange,
@@ -237,7 +238,7 @@ impl Period {
 }
 
 /// Buyers and repeat buyers of a period.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct RepurchaseRate {
     /// Customers on file who bought in the period (the active customers).
     pub buyers: u32,
@@ -392,7 +393,9 @@ pub fn sla_breaches_at(ds: &Dataset, at: NaiveDateTime) -> usize {
 }
 
 /// Everything the home page shows.
-#[derive(Debug, Clone, PartialEq)]
+/// Serialisable: the analytics worker computes it for a large data set
+/// and posts it to the page (`app::worker`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct HealthDashboard {
     pub period: Period,
     /// In [`HealthMetric::ALL`] order.

@@ -23,6 +23,7 @@ use crate::domain::{
     CustomerId, Dataset, Interaction, InteractionId, OutletId, SurveyId, SurveyResponse,
 };
 use chrono::{Datelike, Duration, Months, NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// Where a 0–10 answer puts the customer.
@@ -49,7 +50,7 @@ impl NpsCategory {
 }
 
 /// Counts of NPS answers by category.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct NpsTally {
     pub promoters: u32,
     pub passives: u32,
@@ -91,7 +92,7 @@ impl NpsTally {
 }
 
 /// Counts of CSAT answers, `counts[0]` for a 1 up to `counts[4]` for a 5.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct CsatTally {
     pub counts: [u32; 5],
 }
@@ -127,7 +128,7 @@ impl CsatTally {
 }
 
 /// NPS and CSAT of a set of surveys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct SurveyStats {
     /// Surveys counted, with either answer.
     pub surveys: u32,
@@ -157,7 +158,7 @@ pub fn survey_stats<'a>(surveys: impl IntoIterator<Item = &'a SurveyResponse>) -
 }
 
 /// Calendar days from `start` to `end`, both included.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct DateRange {
     pub start: NaiveDate,
     pub end: NaiveDate,
@@ -252,7 +253,7 @@ pub fn by_segment(
 }
 
 /// One calendar month of survey figures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MonthStats {
     /// The first day of the month.
     pub month: NaiveDate,

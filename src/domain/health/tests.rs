@@ -1147,3 +1147,25 @@ fn retention_and_churn_on_home_are_the_lifecycle_rates_and_add_up() {
         FigureStatus::Warning
     );
 }
+
+/// The analytics worker posts the dashboard to the page as JSON: what the
+/// page shows must be exactly what the worker computed, to the last bit of
+/// every figure.
+#[test]
+fn the_dashboard_crosses_to_the_page_as_json_unchanged() {
+    use crate::domain::demo::{generate, DemoOptions, DemoSize};
+    use crate::domain::BusinessKind;
+    let now = at(2026, 6, 30, 15);
+    let ds = generate(&DemoOptions::new(
+        BusinessKind::Hotel,
+        DemoSize::Demo,
+        now.date(),
+    ));
+    let dashboard = dashboard(&ds, now);
+    assert!(dashboard.figures.iter().all(|f| f.current.is_some()));
+    let json = serde_json::to_string(&dashboard).unwrap();
+    assert_eq!(
+        serde_json::from_str::<HealthDashboard>(&json).unwrap(),
+        dashboard
+    );
+}

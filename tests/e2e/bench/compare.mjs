@@ -274,14 +274,17 @@ try {
     { 0: '', 1: 'customer_id', 2: 'store', 3: 'date', 4: 'amount', 5: 'channel', 6: 'category' });
   await sleep(SETTLE_MS);
 
-  // cold start: reload on the dashboard, open the database, load, figures painted
+  // cold start: reload on the dashboard, open the database, load, overview and health figures painted
   await page.evaluate(() => { location.hash = '#/'; });
   await page.reload();
-  const tReady = await waitInPage(page, (n) => {
+  const tOverview = await waitInPage(page, (n) => {
     const el = document.querySelector('[data-testid="overview-customers"]');
     return !!el && Number((el.textContent ?? '').replace(/[^\d]/g, '')) >= n;
   }, NC, 10);
-  R.app.coldStart = { readyMs: tReady, longTasks: await longTasksBetween(page, 0, tReady), customersShown: await page.evaluate(overviewCustomers) };
+  // The health figures: on a data set this size they come from the
+  // analytics worker, after the overview; the dashboard is ready when both are painted.
+  const tReady = await waitInPage(page, () => !!document.querySelector('[data-testid="health-nps"]'), null, 10);
+  R.app.coldStart = { readyMs: tReady, overviewMs: tOverview, longTasks: await longTasksBetween(page, 0, tReady), customersShown: await page.evaluate(overviewCustomers) };
   log('app cold start', fmtMs(tReady));
   await appReady(page);
   await sleep(2000);
@@ -350,6 +353,7 @@ const rows = [
   ['  throughput; long tasks (read/check/write)', `${Math.round(cu.rows / (cu.totalMs / 1000)).toLocaleString('en-US')} rows/s; ${cu.longTasks.read.count}/${cu.longTasks.validate.count}/${cu.longTasks.commit.count}`, '', '', '0 long tasks', verdict(cu.longTasks.read.count + cu.longTasks.validate.count + cu.longTasks.commit.count === 0)],
   ['Cold start: reload → dashboard painted', fmtMs(P.coldStart.readyMs), `chunk cold read ${fmtMs(A.chunkReadAll.totalMs)}`,
     ratio(P.coldStart.readyMs / A.chunkReadAll.totalMs), '≤ 1.5×', verdict(P.coldStart.readyMs <= 1.5 * A.chunkReadAll.totalMs)],
+  ['  the data overview painted (data set loaded) at', fmtMs(P.coldStart.overviewMs ?? NaN), '', '', '', ''],
   ['  of which open + load (wasm, IndexedDB)', fmtMs(P.load.openMs + P.load.loadMs), `chunk cold read ${fmtMs(A.chunkReadAll.totalMs)}`,
     ratio((P.load.openMs + P.load.loadMs) / A.chunkReadAll.totalMs), '≤ 1.5×', verdict(P.load.openMs + P.load.loadMs <= 1.5 * A.chunkReadAll.totalMs)],
   ['  long tasks during cold start', `${P.coldStart.longTasks.count}, max ${fmtMs(P.coldStart.longTasks.maxMs)}`, '', '', '0', verdict(P.coldStart.longTasks.count === 0)],

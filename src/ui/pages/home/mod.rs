@@ -9,23 +9,59 @@
 //! and saved through [`crate::app::commit_change`]. The average CLV card
 //! adds the model's predicted CLV when the analytics worker can fit it. The page prints as a
 //! one-page report (print stylesheet in `style/main.css`).
+//!
+//! On a large stored data set the figures come from the analytics worker
+//! ([`dashboard_in_worker`]): computed here they would freeze the page for
+//! half a second at every visit. The rest of the page shows at once, and a
+//! note stands where the figures will be; a later visit the same day shows
+//! the last figures at once while the worker brings them up to date.
 
 mod overview;
 mod thresholds;
 
 use super::health_labels::{metric_name, metric_value, month_label, month_year, nps_text};
-use crate::app::worker::{fingerprint, prepare_in_worker, Request};
+use crate::app::worker::{dashboard_in_worker, fingerprint, prepare_in_worker};
 use crate::app::{business_now, use_acting, use_data, use_i18n, I18n, Persistence, PAGE_TITLE_ID};
 use crate::domain::health::{
-    average_predicted_clv, dashboard, Direction, Figure, FigureStatus, HealthMetric, Movement,
+    average_predicted_clv, dashboard, Direction, Figure, FigureStatus, HealthDashboard,
+    HealthMetric, Movement,
 };
 use crate::domain::{Currency, Dataset, Money};
 use crate::i18n::{format_count, format_date, format_money, format_percent, Key};
+use crate::pause::next_tick;
 use crate::route::{Location, Route};
 use crate::ui::components::{context_error, TrendChart, TrendPoint};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::cell::RefCell;
 use std::sync::Arc;
+
+/// From this many transactions on, the health dashboard is computed in the
+/// analytics worker. It takes about 33 ms per 100,000 transactions natively
+/// (`analytics_bench`) and about twice that in wasm, so below this it stays
+/// well under a 50 ms task and the worker's start-up would only delay it.
+const WORKER_FROM_TRANSACTIONS: usize = 50_000;
+
+/// What a dashboard was computed from: the data set's fingerprint and the day.
+type DashboardKey = (u64, NaiveDate);
+
+thread_local! {
+    /// The last dashboard the worker computed, by the data set's
+    /// fingerprint and the day: shown at once on the next visit that day
+    /// while the worker recomputes it.
+    static LAST: RefCell<Option<(DashboardKey, Arc<HealthDashboard>)>> =
+        const { RefCell::new(None) };
+}
+
+fn last_dashboard(key: DashboardKey) -> Option<Arc<HealthDashboard>> {
+    LAST.with(|l| {
+        l.borrow()
+            .as_ref()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, d)| Arc::clone(d))
+    })
+}
 
 /// Where a figure's name leads: the list behind the figure.
 fn figure_link(metric: HealthMetric) -> String {
@@ -56,10 +92,49 @@ pub fn HomePage(dataset: Arc<Dataset>) -> impl IntoView {
     };
     let now = business_now(&dataset.settings);
     let today = now.date();
-    let health = dashboard(&dataset, now);
-    let currency = dataset.settings.currency;
-    let period = health.period;
-    let warnings = health.warnings().count();
+    let stored = untrack(|| {
+        data.persistence() == Some(Persistence::Browser) && data.unsaved_demo().is_none()
+    });
+    let in_worker = stored
+        && !dataset.customers.is_empty()
+        && dataset.transactions.len() >= WORKER_FROM_TRANSACTIONS;
+    let key = (fingerprint(&dataset), today);
+    let health: RwSignal<Option<Arc<HealthDashboard>>> = RwSignal::new(if in_worker {
+        last_dashboard(key)
+    } else {
+        Some(Arc::new(dashboard(&dataset, now)))
+    });
+    // The model's predicted CLV, when the analytics worker can fit it on
+    // the stored data (the Segments page's worker; never on this thread,
+    // which would freeze the page on a large data set). Asked for after the
+    // dashboard, so that two workers never load the data set at once.
+    let predicted: RwSignal<Option<Money>> = RwSignal::new(None);
+    if stored && !dataset.customers.is_empty() {
+        let dataset = Arc::clone(&dataset);
+        spawn_local(async move {
+            if in_worker {
+                let figures = match dashboard_in_worker(&dataset, now).await {
+                    Some(figures) => figures,
+                    // Declined (encrypted data, another tab's change): here,
+                    // once the rest of the page is on screen.
+                    None => {
+                        next_tick().await;
+                        dashboard(&dataset, now)
+                    }
+                };
+                let figures = Arc::new(figures);
+                LAST.with(|l| *l.borrow_mut() = Some((key, Arc::clone(&figures))));
+                if health.try_set(Some(figures)).is_some() {
+                    // The page is gone: nothing more to show.
+                    return;
+                }
+            }
+            let settings = dataset.settings.segmentation.clone();
+            if let Some(basis) = prepare_in_worker(&dataset, settings, today).await {
+                let _ = predicted.try_set(average_predicted_clv(&basis));
+            }
+        });
+    }
 
     let empty_note = dataset.is_empty().then(|| {
         view! {
@@ -71,7 +146,59 @@ pub fn HomePage(dataset: Arc<Dataset>) -> impl IntoView {
             </div>
         }
     });
+    let currency = dataset.settings.currency;
+    let nps_threshold = dataset.settings.health.thresholds.nps;
+    let figures = move || match health.get() {
+        Some(health) => {
+            view! { <HealthFigures i18n health currency nps_threshold predicted /> }.into_any()
+        }
+        None => view! {
+            <section class="health" aria-labelledby="health-heading" aria-busy="true">
+                <h2 id="health-heading">{move || i18n.t(Key::HomeHealthFigures)}</h2>
+                <p class="note" role="status" data-testid="health-computing">
+                    {move || i18n.t(Key::HomeComputing)}
+                </p>
+            </section>
+        }
+        .into_any(),
+    };
 
+    let print = move |_| {
+        let _ = window().print();
+    };
+
+    view! {
+        <article class="page page-home">
+            <div class="page-heading">
+                <h1 id=PAGE_TITLE_ID tabindex="-1">{move || i18n.t(Key::HomeTitle)}</h1>
+                <button type="button" class="button no-print" on:click=print>{move || i18n.t(Key::HomePrint)}</button>
+            </div>
+            <p class="lead">
+                {move || {
+                    let locale = i18n.locale();
+                    locale.fill(Key::HomeIntro, &[("date", format_date(locale, today).into())])
+                }}
+            </p>
+            {empty_note}
+            {figures}
+            <thresholds::ThresholdsForm i18n data acting dataset=Arc::clone(&dataset) />
+            <overview::DataOverview i18n dataset today />
+        </article>
+    }
+    .into_any()
+}
+
+/// The health figures, their summary and the NPS/CSAT trend.
+#[component]
+fn HealthFigures(
+    i18n: I18n,
+    health: Arc<HealthDashboard>,
+    currency: Currency,
+    nps_threshold: Option<f64>,
+    predicted: RwSignal<Option<Money>>,
+) -> impl IntoView {
+    let period = health.period;
+    let warnings = health.warnings().count();
     let summary = move || {
         if warnings > 0 {
             view! {
@@ -132,25 +259,6 @@ pub fn HomePage(dataset: Arc<Dataset>) -> impl IntoView {
             HealthMetric::ChurnRate => i18n.t(Key::HomeHintChurn).to_owned(),
         }
     };
-    // The model's predicted CLV, when the analytics worker can fit it on
-    // the stored data (the Segments page's worker; never on this thread,
-    // which would freeze the page on a large data set).
-    let predicted: RwSignal<Option<Money>> = RwSignal::new(None);
-    let stored = untrack(|| {
-        data.persistence() == Some(Persistence::Browser) && data.unsaved_demo().is_none()
-    });
-    if stored && !dataset.customers.is_empty() {
-        let request = Request {
-            settings: dataset.settings.segmentation.clone(),
-            today,
-            fingerprint: fingerprint(&dataset),
-        };
-        spawn_local(async move {
-            if let Some(basis) = prepare_in_worker(&request).await {
-                let _ = predicted.try_set(average_predicted_clv(&basis));
-            }
-        });
-    }
     let extra = move |metric: HealthMetric| -> Option<String> {
         let value = predicted
             .get()
@@ -177,7 +285,6 @@ pub fn HomePage(dataset: Arc<Dataset>) -> impl IntoView {
         })
         .collect_view();
 
-    let nps_threshold = dataset.settings.health.thresholds.nps;
     let trend = health.trend.clone();
     let trend_chart = {
         let trend = trend.clone();
@@ -236,23 +343,7 @@ pub fn HomePage(dataset: Arc<Dataset>) -> impl IntoView {
             .collect_view()
     };
 
-    let print = move |_| {
-        let _ = window().print();
-    };
-
     view! {
-        <article class="page page-home">
-            <div class="page-heading">
-                <h1 id=PAGE_TITLE_ID tabindex="-1">{move || i18n.t(Key::HomeTitle)}</h1>
-                <button type="button" class="button no-print" on:click=print>{move || i18n.t(Key::HomePrint)}</button>
-            </div>
-            <p class="lead">
-                {move || {
-                    let locale = i18n.locale();
-                    locale.fill(Key::HomeIntro, &[("date", format_date(locale, today).into())])
-                }}
-            </p>
-            {empty_note}
             <section class="health" aria-labelledby="health-heading">
                 <h2 id="health-heading">{move || i18n.t(Key::HomeHealthFigures)}</h2>
                 <p class="note" data-testid="health-period">
@@ -290,11 +381,7 @@ pub fn HomePage(dataset: Arc<Dataset>) -> impl IntoView {
                     <tbody>{trend_rows}</tbody>
                 </table>
             </section>
-            <thresholds::ThresholdsForm i18n data acting dataset=Arc::clone(&dataset) />
-            <overview::DataOverview i18n dataset today />
-        </article>
     }
-    .into_any()
 }
 
 /// One health figure: name (a link to the list behind it), value, status,

@@ -21,7 +21,7 @@ mod list;
 mod sections;
 
 use crate::app::use_acting;
-use crate::app::worker::{fingerprint, prepare_in_worker, Request};
+use crate::app::worker::prepare_in_worker;
 use crate::app::{
     business_now, business_today, commit_change, use_data, use_i18n, use_router, ChangeFailure,
 };
@@ -124,12 +124,7 @@ pub fn SegmentsPage(dataset: Arc<Dataset>) -> impl IntoView {
                 return;
             }
             let from_worker = if stored {
-                let request = Request {
-                    settings: settings.clone(),
-                    today,
-                    fingerprint: fingerprint(&ds),
-                };
-                prepare_in_worker(&request).await
+                prepare_in_worker(&ds, settings.clone(), today).await
             } else {
                 None
             };
