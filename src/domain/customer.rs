@@ -49,6 +49,12 @@ pub enum Gender {
     Male,
 }
 
+impl Gender {
+    /// Every value, in declaration order. Stored customers keep a gender as
+    /// its index here (`store::columnar`): new values go at the end.
+    pub const ALL: [Gender; 3] = [Gender::Unknown, Gender::Female, Gender::Male];
+}
+
 /// How the customer first came to us.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum AcquisitionChannel {
@@ -60,6 +66,20 @@ pub enum AcquisitionChannel {
     TravelAgency,
     Corporate,
     Event,
+}
+
+impl AcquisitionChannel {
+    /// Every value, in declaration order. Stored customers keep a source as
+    /// its index here (`store::columnar`): new values go at the end.
+    pub const ALL: [AcquisitionChannel; 7] = [
+        AcquisitionChannel::WalkIn,
+        AcquisitionChannel::Online,
+        AcquisitionChannel::MiniProgram,
+        AcquisitionChannel::Referral,
+        AcquisitionChannel::TravelAgency,
+        AcquisitionChannel::Corporate,
+        AcquisitionChannel::Event,
+    ];
 }
 
 /// A/B/C customer grade (重点客户 / 一般客户 / 潜在客户).

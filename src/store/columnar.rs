@@ -359,16 +359,8 @@ impl ChunkCodec for LedgerEntry {
 /// grade, birthday, signup, manager, home outlet, and the lengths of its
 /// eight text columns.
 const CUSTOMER_ROW_BYTES: usize = 4 + 1 + 1 + 1 + 1 + 4 + 4 + 4 + 4 + 8 * 4;
-const GENDERS: [Gender; 3] = [Gender::Unknown, Gender::Female, Gender::Male];
-const SOURCES: [AcquisitionChannel; 7] = [
-    AcquisitionChannel::WalkIn,
-    AcquisitionChannel::Online,
-    AcquisitionChannel::MiniProgram,
-    AcquisitionChannel::Referral,
-    AcquisitionChannel::TravelAgency,
-    AcquisitionChannel::Corporate,
-    AcquisitionChannel::Event,
-];
+const GENDERS: [Gender; 3] = Gender::ALL;
+const SOURCES: [AcquisitionChannel; 7] = AcquisitionChannel::ALL;
 /// Code 0 is "no grade set by hand".
 const GRADES: [Option<Grade>; 4] = [None, Some(Grade::A), Some(Grade::B), Some(Grade::C)];
 const HAS_PHONE: u8 = 1;
@@ -832,6 +824,43 @@ mod tests {
             columnar.truncate(6);
             columnar.extend_from_slice(&bytes);
             let _ = Customer::decode(&columnar);
+        }
+    }
+
+    /// The codes are part of what is stored: reordering a list of values
+    /// would silently change every stored customer and ledger entry.
+    #[test]
+    fn stored_codes_never_change() {
+        let genders = [Gender::Unknown, Gender::Female, Gender::Male];
+        let sources = [
+            AcquisitionChannel::WalkIn,
+            AcquisitionChannel::Online,
+            AcquisitionChannel::MiniProgram,
+            AcquisitionChannel::Referral,
+            AcquisitionChannel::TravelAgency,
+            AcquisitionChannel::Corporate,
+            AcquisitionChannel::Event,
+        ];
+        let kinds = [
+            LedgerKind::Earn,
+            LedgerKind::Bonus,
+            LedgerKind::Redeem,
+            LedgerKind::Expire,
+            LedgerKind::Adjust,
+            LedgerKind::Reverse,
+        ];
+        let grades = [None, Some(Grade::A), Some(Grade::B), Some(Grade::C)];
+        for (code, g) in genders.iter().enumerate() {
+            assert_eq!(usize::from(code_of(&GENDERS, g)), code);
+        }
+        for (code, s) in sources.iter().enumerate() {
+            assert_eq!(usize::from(code_of(&SOURCES, s)), code);
+        }
+        for (code, k) in kinds.iter().enumerate() {
+            assert_eq!(usize::from(code_of(&LEDGER_KINDS, k)), code);
+        }
+        for (code, g) in grades.iter().enumerate() {
+            assert_eq!(usize::from(code_of(&GRADES, g)), code);
         }
     }
 

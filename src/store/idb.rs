@@ -77,7 +77,7 @@ use super::codec::{self, ChunkCodec};
 use super::webcrypto::{self, CryptoError, DataKey};
 use super::{select_audit, AuditQuery, Storage, StoreError};
 use crate::domain::protection::KeyHeader;
-use crate::domain::{AuditEntry, ChangeSet, Collection, Dataset};
+use crate::domain::{AuditEntry, ChangeSet, Collection, Dataset, Settings};
 use crate::pause::Slice;
 use indexed_db_futures::database::{Database, VersionChangeEvent};
 use indexed_db_futures::error::{Error as IdbError, OpenDbError};
@@ -289,8 +289,7 @@ impl Storage for IdbStorage {
         let keys = keys.await.map_err(idb_error)?;
         let values = values.await.map_err(idb_error)?;
 
-        let mut collections = Vec::with_capacity(values.len());
-        let mut stored = Vec::with_capacity(values.len() + 1);
+        let mut chunks = Vec::with_capacity(values.len());
         for (key, value) in keys.zip(values) {
             let (key, value) = (key.map_err(idb_error)?, value.map_err(idb_error)?);
             // Chunks of a collection this build does not know (written by a
@@ -298,35 +297,39 @@ impl Storage for IdbStorage {
             let Some((collection, _)) = parse_chunk_key(&key) else {
                 continue;
             };
-            let bytes = bytes_of(value).ok_or(StoreError::Corrupt {
+            chunks.push((collection, value));
+        }
+        let chunk_bytes = |collection: Collection, value: JsValue| {
+            bytes_of(value).ok_or(StoreError::Corrupt {
                 collection,
                 reason: "a stored chunk is not a byte array".into(),
-            })?;
-            collections.push(collection);
-            stored.push(bytes);
-        }
-        stored.push(settings);
-        let mut plain = match &unlocked {
-            Some(unlocked) => open_all(&unlocked.key, &stored, Collection::Settings).await?,
-            None => stored,
+            })
         };
-        let settings = plain.pop().unwrap_or_default();
-        let settings = codec::decode_settings(&settings)
-            .map_err(|e| StoreError::Failed(format!("the stored settings are damaged: {e}")))?;
-        // In slices: a chain's data set takes a second or more to decode,
-        // and the page must keep painting meanwhile.
-        let mut decoder = codec::DatasetDecoder::default();
-        let mut slice = Slice::start();
-        for (collection, bytes) in collections.into_iter().zip(plain) {
-            slice.pause_if_spent().await;
-            decoder
-                .push(collection, &bytes)
-                .map_err(|(collection, e)| StoreError::Corrupt {
-                    collection,
-                    reason: e.to_string(),
-                })?;
+        match &unlocked {
+            // Copied into wasm memory chunk by chunk as they are decoded:
+            // copying a chain's 60 MB at once was a task of 0.2 s.
+            None => {
+                let settings = decode_settings(&settings)?;
+                let chunks = chunks
+                    .into_iter()
+                    .map(|(collection, value)| (collection, chunk_bytes(collection, value)));
+                decode_in_slices(settings, chunks).await.map(Some)
+            }
+            // Decrypted together: WebCrypto is asynchronous, off this thread.
+            Some(unlocked) => {
+                let mut collections = Vec::with_capacity(chunks.len());
+                let mut stored = Vec::with_capacity(chunks.len() + 1);
+                for (collection, value) in chunks {
+                    stored.push(chunk_bytes(collection, value)?);
+                    collections.push(collection);
+                }
+                stored.push(settings);
+                let mut plain = open_all(&unlocked.key, &stored, Collection::Settings).await?;
+                let settings = decode_settings(&plain.pop().unwrap_or_default())?;
+                let chunks = collections.into_iter().zip(plain.into_iter().map(Ok));
+                decode_in_slices(settings, chunks).await.map(Some)
+            }
         }
-        Ok(Some(decoder.finish(settings)))
     }
 
     async fn commit(&self, changes: &ChangeSet) -> Result<(), StoreError> {
@@ -1125,6 +1128,31 @@ fn put_bytes(
         .without_key_type()
         .primitive()
         .map_err(idb_error)
+}
+
+fn decode_settings(bytes: &[u8]) -> Result<Settings, StoreError> {
+    codec::decode_settings(bytes)
+        .map_err(|e| StoreError::Failed(format!("the stored settings are damaged: {e}")))
+}
+
+/// Decodes the data set's chunks in slices: a chain's data set takes a
+/// second or more to decode, and the page must keep painting meanwhile.
+async fn decode_in_slices(
+    settings: Settings,
+    chunks: impl Iterator<Item = (Collection, Result<Vec<u8>, StoreError>)>,
+) -> Result<Dataset, StoreError> {
+    let mut decoder = codec::DatasetDecoder::default();
+    let mut slice = Slice::start();
+    for (collection, bytes) in chunks {
+        slice.pause_if_spent().await;
+        decoder
+            .push(collection, &bytes?)
+            .map_err(|(collection, e)| StoreError::Corrupt {
+                collection,
+                reason: e.to_string(),
+            })?;
+    }
+    Ok(decoder.finish(settings))
 }
 
 fn bytes_of(value: JsValue) -> Option<Vec<u8>> {

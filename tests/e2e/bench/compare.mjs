@@ -129,7 +129,7 @@ const LONG_TASKS = () => {
 const longTasksBetween = (page, t0, t1) => page.evaluate(([a, b]) => {
   const tasks = (window.__longTasks ?? []).filter(([s, d]) => s + d >= a && s <= b);
   return { count: tasks.length, maxMs: tasks.reduce((m, [, d]) => Math.max(m, d), 0),
-    totalMs: tasks.reduce((m, [, d]) => m + d, 0) };
+    totalMs: tasks.reduce((m, [, d]) => m + d, 0), tasks: tasks.map(([s, d]) => [Math.round(s), Math.round(d)]) };
 }, [t0, t1]);
 const pageNow = (page) => page.evaluate(() => performance.now());
 /** Waits until `predicate` holds in the page, polling every animation frame; returns performance.now() then. */

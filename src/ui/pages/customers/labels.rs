@@ -17,7 +17,7 @@ pub fn gender(g: Gender) -> Key {
     }
 }
 
-pub const GENDERS: [Gender; 3] = [Gender::Unknown, Gender::Female, Gender::Male];
+pub const GENDERS: [Gender; 3] = Gender::ALL;
 
 pub fn source(s: AcquisitionChannel) -> Key {
     match s {
@@ -31,15 +31,7 @@ pub fn source(s: AcquisitionChannel) -> Key {
     }
 }
 
-pub const SOURCES: [AcquisitionChannel; 7] = [
-    AcquisitionChannel::WalkIn,
-    AcquisitionChannel::Online,
-    AcquisitionChannel::MiniProgram,
-    AcquisitionChannel::Referral,
-    AcquisitionChannel::TravelAgency,
-    AcquisitionChannel::Corporate,
-    AcquisitionChannel::Event,
-];
+pub const SOURCES: [AcquisitionChannel; 7] = AcquisitionChannel::ALL;
 
 pub fn contact_channel(c: ContactChannel) -> Key {
     match c {
