@@ -42,6 +42,7 @@ pub enum CodecError {
 }
 
 pub(super) const JSON_TAG: u8 = b'J';
+
 /// log2 of the number of records a chunk holds, per collection.
 pub const fn chunk_shift(collection: Collection) -> u32 {
     match collection {
@@ -108,6 +109,7 @@ macro_rules! json_codec {
 with_collections!(json_codecs);
 json_codec!(AuditEntry);
 
+/// One stored value: the records of `collection` whose ids fall in `chunk`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EncodedChunk {
     pub collection: Collection,
@@ -201,6 +203,8 @@ macro_rules! dataset_decoder {
 }
 with_collections!(dataset_decoder);
 
+/// Rewrites one stored chunk for a change: returns the new bytes, or `None`
+/// when the chunk is now empty and should be deleted.
 pub type ChunkRewrite<'a> = Box<dyn Fn(Option<&[u8]>) -> Result<Option<Vec<u8>>, CodecError> + 'a>;
 
 /// One chunk a change set touches, and how to rewrite it.

@@ -218,7 +218,16 @@ fn day(days_from_ce: i32, column: &'static str, row: usize) -> Result<NaiveDate,
         .ok_or(CodecError::InvalidValue { column, row })
 }
 
-/// The presence flags of a row's optional values.
+/// The presence flags of a row's optional values, one bit per value set.
+fn presence(values: &[(bool, u8)]) -> u8 {
+    values
+        .iter()
+        .filter(|(set, _)| *set)
+        .fold(0, |flags, (_, flag)| flags | flag)
+}
+
+/// The presence flags of a row's optional values, checked against those
+/// the layout knows.
 fn flags(present: u8, known: u8, row: usize) -> Result<u8, CodecError> {
     if present & !known == 0 {
         Ok(present)
@@ -305,13 +314,10 @@ impl ChunkCodec for LedgerEntry {
         w.fixed(|e| [code_of(&LEDGER_KINDS, &e.kind)]);
         w.fixed(|e| e.points.to_le_bytes());
         w.fixed(|e| {
-            let transaction = if e.transaction.is_some() {
-                HAS_TRANSACTION
-            } else {
-                0
-            };
-            let staff = if e.staff.is_some() { HAS_STAFF } else { 0 };
-            [transaction | staff]
+            [presence(&[
+                (e.transaction.is_some(), HAS_TRANSACTION),
+                (e.staff.is_some(), HAS_STAFF),
+            ])]
         });
         w.fixed(|e| e.transaction.map_or(0, |t| t.0).to_le_bytes());
         w.fixed(|e| e.staff.map_or(0, |s| s.0).to_le_bytes());
@@ -410,8 +416,7 @@ impl ChunkCodec for Customer {
         let mut w = Writer::new(rows, CUSTOMER_ROW_BYTES + 64);
         w.fixed(|c| c.id.0.to_le_bytes());
         w.fixed(|c| {
-            let mut f = 0;
-            for (set, flag) in [
+            [presence(&[
                 (c.phone.is_some(), HAS_PHONE),
                 (c.email.is_some(), HAS_EMAIL),
                 (c.birthday.is_some(), HAS_BIRTHDAY),
@@ -419,12 +424,7 @@ impl ChunkCodec for Customer {
                 (c.home_outlet.is_some(), HAS_OUTLET),
                 (c.external_id.is_some(), HAS_EXTERNAL_ID),
                 (c.consent_to_contact, CONSENTS),
-            ] {
-                if set {
-                    f |= flag;
-                }
-            }
-            [f]
+            ])]
         });
         w.fixed(|c| [code_of(&GENDERS, &c.gender)]);
         w.fixed(|c| [code_of(&SOURCES, &c.source)]);
