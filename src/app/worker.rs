@@ -25,6 +25,7 @@ use crate::store::idb::{IdbStorage, DEFAULT_DB_NAME};
 use crate::store::Storage;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
 use std::sync::Arc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -114,13 +115,54 @@ impl From<WireBasis> for AnalysisBasis {
 /// tab wrote since, which changes the counts or settings in every import,
 /// demo load or erase.
 pub fn fingerprint(dataset: &Dataset) -> u64 {
-    let mut text = serde_json::to_string(&dataset.settings).unwrap_or_default();
+    hash_with_counts(
+        serde_json::to_string(&dataset.settings).unwrap_or_default(),
+        dataset,
+    )
+}
+
+/// FNV-1a of `text` followed by the size of every collection of `dataset`.
+fn hash_with_counts(mut text: String, dataset: &Dataset) -> u64 {
     for (collection, n) in dataset.counts() {
         text.push_str(&format!("|{collection:?}={n}"));
     }
     text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
+}
+
+/// The last result of a computation and what it was computed from: a page
+/// shows it at once instead of computing it again. Lives in a
+/// `thread_local!`.
+pub struct Remembered<K, V> {
+    slot: RefCell<Option<(K, Arc<V>)>>,
+}
+
+impl<K: PartialEq, V> Default for Remembered<K, V> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<K: PartialEq, V> Remembered<K, V> {
+    pub const fn new() -> Self {
+        Remembered {
+            slot: RefCell::new(None),
+        }
+    }
+
+    /// The value remembered for `key`, if that is what was last kept.
+    pub fn get(&self, key: &K) -> Option<Arc<V>> {
+        self.slot
+            .borrow()
+            .as_ref()
+            .filter(|(k, _)| k == key)
+            .map(|(_, v)| Arc::clone(v))
+    }
+
+    pub fn keep(&self, key: K, value: Arc<V>) {
+        *self.slot.borrow_mut() = Some((key, value));
+    }
 }
 
 /// Runs `prepare` for `dataset` in a new worker. `None` on any failure:
@@ -205,8 +247,7 @@ thread_local! {
     /// The last basis prepared with the saved segmentation settings, by
     /// [`model_key`]: pages that only read the saved analysis (Customers,
     /// Lifecycle) share it instead of preparing it again.
-    static SHARED: std::cell::RefCell<Option<(u64, Arc<AnalysisBasis>)>> =
-        const { std::cell::RefCell::new(None) };
+    static SHARED: Remembered<u64, AnalysisBasis> = const { Remembered::new() };
 }
 
 /// What the prepared basis depends on: the saved segmentation settings,
@@ -215,23 +256,12 @@ thread_local! {
 pub fn model_key(dataset: &Dataset, today: NaiveDate) -> u64 {
     let mut text = serde_json::to_string(&dataset.settings.segmentation).unwrap_or_default();
     text.push_str(&today.to_string());
-    for (collection, n) in dataset.counts() {
-        text.push_str(&format!("|{collection:?}={n}"));
-    }
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    hash_with_counts(text, dataset)
 }
 
 /// The shared basis of `dataset` as of `today`, if one was prepared.
 pub fn cached_basis(dataset: &Dataset, today: NaiveDate) -> Option<Arc<AnalysisBasis>> {
-    let key = model_key(dataset, today);
-    SHARED.with(|b| {
-        b.borrow()
-            .as_ref()
-            .filter(|(k, _)| *k == key)
-            .map(|(_, basis)| Arc::clone(basis))
-    })
+    SHARED.with(|b| b.get(&model_key(dataset, today)))
 }
 
 /// The basis of `dataset` with its saved segmentation settings: the shared
@@ -255,8 +285,7 @@ pub async fn shared_basis(
         Some(b) => b,
         None => prepare(&dataset, &settings, today),
     });
-    let key = model_key(&dataset, today);
-    SHARED.with(|b| *b.borrow_mut() = Some((key, Arc::clone(&basis))));
+    SHARED.with(|b| b.keep(model_key(&dataset, today), Arc::clone(&basis)));
     basis
 }
 

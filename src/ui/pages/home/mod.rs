@@ -20,7 +20,7 @@ mod overview;
 mod thresholds;
 
 use super::health_labels::{metric_name, metric_value, month_label, month_year, nps_text};
-use crate::app::worker::{dashboard_in_worker, fingerprint, prepare_in_worker};
+use crate::app::worker::{dashboard_in_worker, fingerprint, prepare_in_worker, Remembered};
 use crate::app::{business_now, use_acting, use_data, use_i18n, I18n, Persistence, PAGE_TITLE_ID};
 use crate::domain::health::{
     average_predicted_clv, dashboard, Direction, Figure, FigureStatus, HealthDashboard,
@@ -34,7 +34,6 @@ use crate::ui::components::{context_error, TrendChart, TrendPoint};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::cell::RefCell;
 use std::sync::Arc;
 
 /// From this many transactions on, the health dashboard is computed in the
@@ -43,24 +42,11 @@ use std::sync::Arc;
 /// well under a 50 ms task and the worker's start-up would only delay it.
 const WORKER_FROM_TRANSACTIONS: usize = 50_000;
 
-/// What a dashboard was computed from: the data set's fingerprint and the day.
-type DashboardKey = (u64, NaiveDate);
-
 thread_local! {
     /// The last dashboard the worker computed, by the data set's
     /// fingerprint and the day: shown at once on the next visit that day
     /// while the worker recomputes it.
-    static LAST: RefCell<Option<(DashboardKey, Arc<HealthDashboard>)>> =
-        const { RefCell::new(None) };
-}
-
-fn last_dashboard(key: DashboardKey) -> Option<Arc<HealthDashboard>> {
-    LAST.with(|l| {
-        l.borrow()
-            .as_ref()
-            .filter(|(k, _)| *k == key)
-            .map(|(_, d)| Arc::clone(d))
-    })
+    static LAST: Remembered<(u64, NaiveDate), HealthDashboard> = const { Remembered::new() };
 }
 
 /// Where a figure's name leads: the list behind the figure.
@@ -98,11 +84,11 @@ pub fn HomePage(dataset: Arc<Dataset>) -> impl IntoView {
     let in_worker = stored
         && !dataset.customers.is_empty()
         && dataset.transactions.len() >= WORKER_FROM_TRANSACTIONS;
-    let key = (fingerprint(&dataset), today);
-    let health: RwSignal<Option<Arc<HealthDashboard>>> = RwSignal::new(if in_worker {
-        last_dashboard(key)
-    } else {
-        Some(Arc::new(dashboard(&dataset, now)))
+    // Only for the worker's dashboards, which are the ones remembered.
+    let key = in_worker.then(|| (fingerprint(&dataset), today));
+    let health: RwSignal<Option<Arc<HealthDashboard>>> = RwSignal::new(match key {
+        Some(key) => LAST.with(|l| l.get(&key)),
+        None => Some(Arc::new(dashboard(&dataset, now))),
     });
     // The model's predicted CLV, when the analytics worker can fit it on
     // the stored data (the Segments page's worker; never on this thread,
@@ -112,7 +98,7 @@ pub fn HomePage(dataset: Arc<Dataset>) -> impl IntoView {
     if stored && !dataset.customers.is_empty() {
         let dataset = Arc::clone(&dataset);
         spawn_local(async move {
-            if in_worker {
+            if let Some(key) = key {
                 let figures = match dashboard_in_worker(&dataset, now).await {
                     Some(figures) => figures,
                     // Declined (encrypted data, another tab's change): here,
@@ -123,7 +109,7 @@ pub fn HomePage(dataset: Arc<Dataset>) -> impl IntoView {
                     }
                 };
                 let figures = Arc::new(figures);
-                LAST.with(|l| *l.borrow_mut() = Some((key, Arc::clone(&figures))));
+                LAST.with(|l| l.keep(key, Arc::clone(&figures)));
                 if health.try_set(Some(figures)).is_some() {
                     // The page is gone: nothing more to show.
                     return;
