@@ -226,14 +226,27 @@ fn median_of(mut times: Vec<f64>) -> f64 {
     times.get(times.len() / 2).copied().unwrap_or(f64::NAN)
 }
 
+/// Records one more sale, as a till would: the data set's transactions
+/// change, so the next analysis regroups them (the shared purchase history
+/// is stale).
+fn record_a_sale(ds: &mut Dataset) {
+    if let Some(mut sale) = ds.transactions.rows().last().cloned() {
+        sale.id = ds.transactions.next_id();
+        ds.transactions.upsert(sale);
+    }
+}
+
 /// The analyses the app recomputes over the loaded data set (run
 /// [`bench_load_app`] or [`bench_cold_load`] first), `reps` times each,
 /// single-threaded in this page:
-/// - `rfmMs`: per-customer summaries and RFM scores alone;
-/// - `segmentsMs`: RFM + segments + grades + value tiers (`prepare` with the
-///   CLV models off, then `classify`);
-/// - `lifecycleMs`: every customer's lifecycle stage today;
-/// - `totalMs`: segments + lifecycle, the figure the issue compares;
+/// - `coldMs`: segments + lifecycle right after a sale is recorded, so the
+///   data set's shared purchase history is grouped again first;
+/// - then on the same data, as when a threshold changes or another page
+///   opens: `rfmMs`, per-customer summaries and RFM scores alone;
+///   `segmentsMs`, RFM + segments + grades + value tiers (`prepare` with
+///   the CLV models off, then `classify`); `lifecycleMs`, every customer's
+///   lifecycle stage today; `totalMs`, segments + lifecycle;
+/// - `historyMs`: grouping the purchase history alone;
 /// - `prepareWithModelsMs`: `prepare` with BG/NBD + Gamma-Gamma fitted on
 ///   every buyer (once; the app runs it in the worker).
 ///
@@ -241,19 +254,36 @@ fn median_of(mut times: Vec<f64>) -> f64 {
 #[wasm_bindgen]
 pub fn bench_analytics(reps: u32) -> Result<JsValue, JsValue> {
     use crate::domain::lifecycle::LifecycleIndex;
-    use crate::domain::segmentation::{classify, prepare, score_customers, summarise_dataset};
+    use crate::domain::segmentation::{
+        classify, prepare, score_customers, summarise_dataset, PurchaseHistory,
+    };
     LOADED.with(|loaded| {
-        let loaded = loaded.borrow();
+        let mut loaded = loaded.borrow_mut();
         let ds = loaded
-            .as_ref()
+            .as_mut()
             .ok_or_else(|| error("no data set loaded: call bench_load_app first"))?;
         let today = ds.settings.clock().today(chrono::Utc::now());
         let mut settings = ds.settings.segmentation.clone();
         settings.clv.enabled = false;
-        let (mut rfm, mut segments, mut lifecycle, mut total) = (vec![], vec![], vec![], vec![]);
+        let analysis = |ds: &Dataset| {
+            let basis = prepare(ds, &settings, today);
+            let report = classify(ds, &basis, &settings);
+            let index = LifecycleIndex::new(ds, today);
+            let stages = index.stages(today, None, &ds.settings.lifecycle);
+            (report.buyers, stages.iter().flatten().count())
+        };
+        let (mut cold, mut rfm, mut segments, mut lifecycle, mut total, mut history) =
+            (vec![], vec![], vec![], vec![], vec![], vec![]);
         let mut scored = 0;
         let mut staged = 0;
         for _ in 0..reps.max(1) {
+            record_a_sale(ds);
+            let ds: &Dataset = ds;
+            let t0 = now()?;
+            analysis(ds);
+            let t1 = now()?;
+            cold.push(t1 - t0);
+
             let t0 = now()?;
             let as_of = settings.as_of_or(today);
             let summaries = summarise_dataset(ds, settings.window.start(as_of), as_of);
@@ -271,15 +301,22 @@ pub fn bench_analytics(reps: u32) -> Result<JsValue, JsValue> {
             segments.push(t2 - t1);
             lifecycle.push(t3 - t2);
             total.push(t3 - t1);
+
+            let t0 = now()?;
+            drop(PurchaseHistory::build(ds, NaiveDate::MAX));
+            history.push(now()? - t0);
         }
+        let ds: &Dataset = ds;
         let t0 = now()?;
         let with_models = prepare(ds, &ds.settings.segmentation, today);
         let t1 = now()?;
         object(&[
+            ("coldMs", JsValue::from_f64(median_of(cold))),
             ("rfmMs", JsValue::from_f64(median_of(rfm))),
             ("segmentsMs", JsValue::from_f64(median_of(segments))),
             ("lifecycleMs", JsValue::from_f64(median_of(lifecycle))),
             ("totalMs", JsValue::from_f64(median_of(total))),
+            ("historyMs", JsValue::from_f64(median_of(history))),
             ("prepareWithModelsMs", JsValue::from_f64(t1 - t0)),
             (
                 "modelsFitted",

@@ -7,11 +7,18 @@
 //! shared by every page, so a change makes its own copy, and with the rows
 //! shared a copy of the data set costs one reference count per collection.
 //! Only the collections a change touches are copied.
+//!
+//! Each table also carries a [`Stamp`]: a number no other table content has
+//! had, renewed by every change. Results derived
+//! from a table (such as the purchase history every analysis reads) are
+//! remembered under the stamps of the tables they read, so they are reused
+//! exactly while those tables are unchanged.
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt::Debug;
 use std::hash::Hash;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 /// The kinds of record the CRM stores. The string names are storage keys and
@@ -88,17 +95,44 @@ pub trait Record: Clone + PartialEq + Debug + Serialize + DeserializeOwned + 'st
     fn id(&self) -> Self::Id;
 }
 
+/// Identifies the content of a table: a copy of a table keeps its stamp,
+/// and any change to a table gives it a new one, never given before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Stamp(u64);
+
+impl Stamp {
+    fn fresh() -> Stamp {
+        static NEXT: AtomicU64 = AtomicU64::new(1);
+        Stamp(NEXT.fetch_add(1, Ordering::Relaxed))
+    }
+}
+
 /// Records kept sorted by id, ids unique.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone)]
 pub struct Table<T> {
     rows: Arc<Vec<T>>,
+    stamp: Stamp,
 }
 
 impl<T> Default for Table<T> {
     fn default() -> Self {
         Table {
             rows: Arc::new(Vec::new()),
+            stamp: Stamp::fresh(),
         }
+    }
+}
+
+/// Tables are equal when their rows are: the stamp is bookkeeping.
+impl<T: PartialEq> PartialEq for Table<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.rows == other.rows
+    }
+}
+
+impl<T: Debug> Debug for Table<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Table").field("rows", &self.rows).finish()
     }
 }
 
@@ -124,7 +158,13 @@ impl<T: Record> Table<T> {
         }
         Table {
             rows: Arc::new(rows),
+            stamp: Stamp::fresh(),
         }
+    }
+
+    /// The stamp of the table's current content.
+    pub fn stamp(&self) -> Stamp {
+        self.stamp
     }
 
     pub fn len(&self) -> usize {
@@ -148,8 +188,10 @@ impl<T: Record> Table<T> {
     }
 
     /// The rows to change, copied first if another copy of the table shares
-    /// them, with room for `extra` more.
+    /// them, with room for `extra` more. Every change goes through here, so
+    /// this is where the table takes a new stamp.
     fn rows_mut(&mut self, extra: usize) -> &mut Vec<T> {
+        self.stamp = Stamp::fresh();
         if Arc::get_mut(&mut self.rows).is_none() {
             let mut copy = Vec::with_capacity(self.rows.len() + extra);
             copy.extend(self.rows.iter().cloned());
@@ -222,7 +264,9 @@ impl<T: Record> Table<T> {
                 (Some(last), Some(first)) => last.id() < first.id(),
                 _ => true,
             };
-        if appends_only {
+        if put.is_empty() {
+            // Only deletions, done above (if any matched).
+        } else if appends_only {
             self.rows_mut(put.len()).extend(put);
         } else if put.len() > 64 {
             let mut rows = std::mem::take(self.rows_mut(put.len()));
@@ -318,6 +362,52 @@ mod tests {
         );
         assert_eq!(t.next_id(), OutletId(4));
         assert_eq!(Table::<Outlet>::new().next_id(), OutletId(1));
+    }
+
+    #[test]
+    fn a_copy_keeps_the_stamp_and_every_change_renews_it() {
+        let original = Table::from_rows((1..=3).map(|i| outlet(i, "x")).collect());
+        assert_eq!(original.clone().stamp(), original.stamp());
+        assert_ne!(
+            Table::from_rows((1..=3).map(|i| outlet(i, "x")).collect()).stamp(),
+            original.stamp(),
+            "a table built anew is not known to have the same content"
+        );
+        let mut seen = vec![original.stamp()];
+        let mut renewed = |change: &dyn Fn(&mut Table<Outlet>)| {
+            let mut t = original.clone();
+            change(&mut t);
+            assert!(!seen.contains(&t.stamp()), "a stamp was given twice");
+            seen.push(t.stamp());
+            t
+        };
+        renewed(&|t| t.upsert(outlet(2, "edited")));
+        renewed(&|t| t.upsert(outlet(9, "new")));
+        renewed(&|t| {
+            t.remove(OutletId(1));
+        });
+        renewed(&|t| {
+            t.apply(&Changes {
+                put: vec![outlet(4, "appended")],
+                delete: vec![],
+            })
+        });
+        let deleted = renewed(&|t| {
+            t.apply(&Changes {
+                put: vec![],
+                delete: vec![OutletId(3)],
+            })
+        });
+        // Equal content compares equal whatever the stamps.
+        let mut rebuilt = Table::from_rows((1..=2).map(|i| outlet(i, "x")).collect());
+        assert_eq!(rebuilt, deleted);
+        // A change that changes nothing keeps the stamp.
+        let before = rebuilt.stamp();
+        rebuilt.apply(&Changes {
+            put: vec![],
+            delete: vec![OutletId(77)],
+        });
+        assert_eq!(rebuilt.stamp(), before);
     }
 
     #[test]

@@ -12,6 +12,7 @@ use crate::domain::segmentation::PurchaseHistory;
 use crate::domain::{Customer, CustomerId, Dataset, LossRecord};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// Where a customer is in the relationship.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -292,7 +293,9 @@ pub struct SurveyMark {
 #[derive(Debug, Clone)]
 pub struct LifecycleIndex<'a> {
     pub dataset: &'a Dataset,
-    pub history: PurchaseHistory,
+    /// The data set's shared history ([`PurchaseHistory::of`]): it may hold
+    /// days after `today`, which every reader cuts off.
+    pub history: Arc<PurchaseHistory>,
     pub complaints: Vec<Vec<ComplaintMark>>,
     /// Dates of logged contacts, sorted.
     pub interactions: Vec<Vec<NaiveDate>>,
@@ -302,9 +305,11 @@ pub struct LifecycleIndex<'a> {
 }
 
 impl<'a> LifecycleIndex<'a> {
-    /// Indexes `dataset` with everything up to and including `today`.
+    /// Indexes `dataset` for `today`. The purchase history is the data
+    /// set's shared one (grouped once per change of the data); every figure
+    /// is read from it up to the day asked for.
     pub fn new(dataset: &'a Dataset, today: NaiveDate) -> LifecycleIndex<'a> {
-        let history = PurchaseHistory::build(dataset, today);
+        let history = PurchaseHistory::of(dataset);
         let n = dataset.customers.len();
         let mut complaints = vec![Vec::new(); n];
         for c in dataset.complaints.iter() {

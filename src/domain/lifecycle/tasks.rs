@@ -359,7 +359,7 @@ pub fn list_success(
             history
                 .days(row)
                 .iter()
-                .any(|d| d.is_purchase_day() && d.day > start && d.day <= end)
+                .any(|d| d.is_purchase_day() && d.day > start && d.day <= end.min(today_n))
         });
         if end <= today_n {
             out.measured += 1;

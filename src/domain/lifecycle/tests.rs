@@ -937,6 +937,49 @@ fn list_success_counts_who_bought_again_within_the_horizon() {
     assert_eq!(s.rate(), Some(0.5));
 }
 
+/// A sale dated after today (a clock set wrong at a till, a reservation
+/// keyed as a sale) is in the shared purchase history, which has no
+/// cut-off; every reading as of today leaves it out.
+#[test]
+fn a_sale_dated_after_today_counts_for_nothing_today() {
+    let mut w = World::default();
+    let id = w.customer(1000, &[(300, 100)]);
+    let settings = w.ds.settings.lifecycle.clone();
+    let at = Actor {
+        staff: None,
+        at: ago(20).and_hms_opt(9, 0, 0).unwrap(),
+    };
+    let (cs, _) = create_task(
+        &w.ds,
+        &TaskDraft {
+            customer: Some(id),
+            due: Some(ago(20)),
+            ..TaskDraft::default()
+        },
+        at,
+        AuditId(1),
+    )
+    .unwrap();
+    w.ds.apply(&cs);
+    let before = LifecycleIndex::new(&w.ds, today()).stages(today(), None, &settings);
+    let tid = w.ds.transactions.next_id();
+    w.ds.transactions.upsert(Transaction {
+        id: tid,
+        customer: id,
+        at: (today() + Days::new(3)).and_hms_opt(12, 0, 0).unwrap(),
+        outlet: OutletId(1),
+        channel: SalesChannel::Store,
+        category: CategoryId(1),
+        quantity: 1,
+        amount: Money::from_major(100),
+    });
+    let index = LifecycleIndex::new(&w.ds, today());
+    assert_eq!(index.history.days(0).len(), 2, "the history holds it");
+    assert_eq!(index.stages(today(), None, &settings), before);
+    let s = list_success(&w.ds, &index.history, today(), 90);
+    assert_eq!((s.pending, s.pending_bought), (1, 0));
+}
+
 #[test]
 fn the_headline_gives_rates_and_due_tasks() {
     let mut w = World::default();

@@ -1,7 +1,7 @@
-//! Each customer's purchase history as a compact, day-by-day list, for
-//! customers whose transactions are not stored in date order (the summary
-//! pass falls back to it for them) and for anyone who needs a customer's
-//! days one by one.
+//! Each customer's purchase history as a compact, day-by-day list: what
+//! every per-customer analysis reads (the RFM summaries, the lifecycle
+//! facts, the home dashboard). [`PurchaseHistory::of`] shares one per data
+//! set, built once per change of its customers or transactions.
 //!
 //! Transactions are kept sorted by id, not by customer or date, so listing a
 //! customer's *distinct* days in order needs them grouped. Customer ids are
@@ -14,7 +14,10 @@
 use crate::domain::activity::Transaction;
 use crate::domain::dataset::{Dataset, RowIndex};
 use crate::domain::ids::CustomerId;
+use crate::domain::table::Stamp;
 use chrono::{Datelike, NaiveDate};
+use std::cell::RefCell;
+use std::sync::Arc;
 
 /// A day as a number (days from 0001-01-01, chrono's `num_days_from_ce`):
 /// day arithmetic on plain integers.
@@ -67,7 +70,41 @@ pub struct PurchaseHistory {
     through: NaiveDate,
 }
 
+thread_local! {
+    /// The last whole history built by [`PurchaseHistory::of`], under the
+    /// stamps of the customers and transactions it was built from.
+    static LAST: RefCell<Option<(HistoryKey, Arc<PurchaseHistory>)>> = const { RefCell::new(None) };
+}
+
+/// What a whole history is built from: the content of two tables.
+type HistoryKey = (Stamp, Stamp);
+
 impl PurchaseHistory {
+    /// Every customer's days, all of them (no cut-off), shared: built once
+    /// per change of the data set's customers or transactions and reused by
+    /// every analysis until then (the RFM summaries, every lifecycle index,
+    /// the home dashboard). Readers cut it at their own day.
+    ///
+    /// Building it is the costly part of an analysis (grouping a million
+    /// transactions by customer and day, some 50 ms); remembering the last
+    /// one makes an analysis, or a page that runs several, pay it once.
+    /// The stamps identify the tables' content (see [`Stamp`]), so a
+    /// remembered history is never one of other data.
+    pub fn of(dataset: &Dataset) -> Arc<PurchaseHistory> {
+        let key = (dataset.customers.stamp(), dataset.transactions.stamp());
+        if let Some(history) = LAST.with(|last| {
+            last.borrow()
+                .as_ref()
+                .filter(|(k, _)| *k == key)
+                .map(|(_, h)| Arc::clone(h))
+        }) {
+            return history;
+        }
+        let history = Arc::new(Self::build(dataset, NaiveDate::MAX));
+        LAST.with(|last| *last.borrow_mut() = Some((key, Arc::clone(&history))));
+        history
+    }
+
     /// Groups `dataset`'s transactions dated on or before `through` by
     /// customer and day.
     pub fn build(dataset: &Dataset, through: NaiveDate) -> PurchaseHistory {
@@ -84,7 +121,7 @@ impl PurchaseHistory {
         Self::from_transactions_in_buckets(customers, transactions, through, BUCKET_SHIFT)
     }
 
-    fn from_transactions_in_buckets(
+    pub(crate) fn from_transactions_in_buckets(
         customers: Vec<CustomerId>,
         transactions: &[Transaction],
         through: NaiveDate,
@@ -207,11 +244,11 @@ impl PurchaseHistory {
 /// Rows per bucket of [`deal`], as a power of two: 2¹² = 4,096 customers,
 /// whose per-customer state or entries stay in L2 cache while their bucket
 /// is worked through.
-pub(crate) const BUCKET_SHIFT: u32 = 12;
+const BUCKET_SHIFT: u32 = 12;
 
 /// One transaction, reduced to what the per-customer passes need.
 #[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct Compact {
+struct Compact {
     pub row: u32,
     pub day: DayNumber,
     /// Net amount; negative exactly when the transaction is a refund.
@@ -219,7 +256,7 @@ pub(crate) struct Compact {
 }
 
 /// [`Compact`] transactions grouped by bucket of customer rows.
-pub(crate) struct Dealt {
+struct Dealt {
     /// Bucket after bucket; within a bucket, in transaction order.
     pub entries: Vec<Compact>,
     /// Where each bucket starts in `entries`, and where the last ends.
@@ -243,7 +280,7 @@ impl Dealt {
 /// they are written to a few dozen sequential streams, and each bucket's
 /// customers are then worked on together. Only the buckets are counted
 /// here: a counter per customer would miss the cache the same way.
-pub(crate) fn deal(
+fn deal(
     transactions: &[Transaction],
     rows: &RowIndex,
     n: usize,
@@ -339,6 +376,61 @@ pub(crate) mod tests {
         assert!(h.days(99).is_empty());
         assert_eq!(h.row_of(CustomerId(3)), Some(2));
         assert_eq!(h.row_of(CustomerId(9)), None);
+    }
+
+    #[test]
+    fn the_shared_history_is_reused_until_the_customers_or_transactions_change() {
+        let customers = |ids: &[u32]| {
+            Table::from_rows(
+                ids.iter()
+                    .map(|&id| Customer {
+                        id: CustomerId(id),
+                        ..Customer::default()
+                    })
+                    .collect(),
+            )
+        };
+        let mut ds = Dataset {
+            customers: customers(&[1, 2]),
+            transactions: Table::from_rows(vec![
+                tx(1, 1, day(2026, 1, 5), 1000),
+                tx(2, 2, day(2030, 1, 1), 700), // after any cut-off a reader uses
+            ]),
+            ..Dataset::default()
+        };
+        let first = PurchaseHistory::of(&ds);
+        assert_eq!(first.days(1).len(), 1, "the shared history has no cut-off");
+        assert!(
+            Arc::ptr_eq(&first, &PurchaseHistory::of(&ds)),
+            "unchanged: reused"
+        );
+        let copy = ds.clone();
+        assert!(
+            Arc::ptr_eq(&first, &PurchaseHistory::of(&copy)),
+            "a copy: reused"
+        );
+        // A change to anything else keeps it.
+        ds.settings.currency = Currency::Usd;
+        ds.outlets.upsert(Outlet {
+            id: OutletId(1),
+            ..Outlet::default()
+        });
+        assert!(Arc::ptr_eq(&first, &PurchaseHistory::of(&ds)));
+
+        // A sale is recorded: the next history has it.
+        ds.transactions.upsert(tx(3, 1, day(2026, 2, 1), 300));
+        let after_sale = PurchaseHistory::of(&ds);
+        assert_eq!(after_sale.days(0).len(), 2);
+        // The copy taken before still reads its own data.
+        assert_eq!(PurchaseHistory::of(&copy).days(0).len(), 1);
+
+        // A customer added in front moves every row.
+        ds.customers = customers(&[1, 2, 3]);
+        ds.customers.remove(CustomerId(1));
+        let h = PurchaseHistory::of(&ds);
+        assert_eq!(h.customers(), &[CustomerId(2), CustomerId(3)]);
+        assert_eq!(h.days(0).len(), 1);
+        assert!(h.days(1).is_empty());
     }
 
     proptest::proptest! {

@@ -1,32 +1,20 @@
 //! Per-customer purchase summaries as of a day: the recency, frequency and
 //! monetary figures of RFM, the trailing-year figures of the spend grades,
-//! and the calibration figures of the CLV models, in ONE pass over the
-//! transactions.
+//! and the calibration figures of the CLV models.
 //!
-//! # How one pass counts distinct purchase days
-//!
-//! Transactions are stored by id, and ids are handed out as records are
-//! written, so each customer's transactions normally arrive in date order
-//! (interleaved with everyone else's). Each customer gets a small builder
-//! that keeps the day it is currently adding up open: a transaction on the
-//! same day joins it, a later one closes it into the totals and opens the
-//! next. Same-day transactions are therefore merged exactly as "one purchase
-//! per distinct day" requires, with no sorting, no hash map and no per-row
-//! allocation: one vector of builders indexed by customer row.
-//!
-//! A customer whose transactions arrive out of date order (an import of old
-//! records, a back-dated correction) is flagged and, after the pass,
-//! recomputed from a [`PurchaseHistory`] of just the flagged customers,
-//! which sorts their days. Both paths close days through the same
-//! `SummaryBuilder::add_day`, so they cannot disagree (a test checks).
+//! They are read from the data set's shared [`PurchaseHistory`] (every
+//! customer's distinct days, grouped once per change of the data): one
+//! sequential walk over each customer's days, up to the as-of day, closing
+//! each day through `SummaryBuilder::add_day`. Grouping a million
+//! transactions by customer is the costly part, and the lifecycle index and
+//! the home dashboard need the same grouping, so it is done once for all of
+//! them rather than once per analysis.
 
 use super::bgnbd::RepeatSummary;
 use super::gamma_gamma::SpendSummary;
-use super::history::{
-    date_of, day_number, deal, DayActivity, DayNumber, PurchaseHistory, BUCKET_SHIFT,
-};
+use super::history::{date_of, day_number, DayActivity, DayNumber, PurchaseHistory};
 use crate::domain::activity::Transaction;
-use crate::domain::dataset::{Dataset, RowIndex};
+use crate::domain::dataset::Dataset;
 use crate::domain::ids::CustomerId;
 use crate::domain::money::Money;
 use chrono::NaiveDate;
@@ -171,278 +159,148 @@ impl DayWindow {
 }
 
 /// Adds up one customer's days, in date order, into a [`CustomerSummary`].
-///
-/// Split in two for the one-pass summariser's sake: this part is touched by
-/// every transaction and fits one 64-byte cache line (a million transactions
-/// land on a hundred thousand builders at random, so the pass is bound by
-/// cache misses, one per transaction with this layout);
-/// [`FirstPurchase`] is written once per customer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[repr(align(64))]
-pub(crate) struct SummaryBuilder {
-    /// Net amount of the open day (the latest day seen, not yet closed).
-    open_net: i64,
+struct SummaryBuilder {
     total: i64,
     purchase_day_spend: i64,
     annual: i64,
-    /// The open day; `DayNumber::MIN` when none.
-    open_day: DayNumber,
     last_ever: DayNumber,
     transactions: u32,
     refunds: u32,
-    purchase_days: u16,
-    recent: u16,
-    prior: u16,
-    flags: u8,
+    purchase_days: u32,
+    recent: u32,
+    prior: u32,
+    /// The first purchase day in the window and its net spend.
+    first: (DayNumber, i64),
 }
-
-/// The first purchase day in the window and its net spend.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct FirstPurchase {
-    day: DayNumber,
-    spend: i64,
-}
-
-impl Default for FirstPurchase {
-    fn default() -> Self {
-        FirstPurchase {
-            day: DayNumber::MIN,
-            spend: 0,
-        }
-    }
-}
-
-/// `SummaryBuilder::flags`: the open day has a purchase.
-const OPEN_HAS_PURCHASE: u8 = 1;
-/// `SummaryBuilder::flags`: a transaction arrived dated before the open day.
-const OUT_OF_ORDER: u8 = 2;
 
 impl Default for SummaryBuilder {
     fn default() -> Self {
         SummaryBuilder {
-            open_net: 0,
             total: 0,
             purchase_day_spend: 0,
             annual: 0,
-            open_day: DayNumber::MIN,
             last_ever: DayNumber::MIN,
             transactions: 0,
             refunds: 0,
             purchase_days: 0,
             recent: 0,
             prior: 0,
-            flags: 0,
+            first: (DayNumber::MIN, 0),
         }
     }
 }
 
 impl SummaryBuilder {
-    fn out_of_order(&self) -> bool {
-        self.flags & OUT_OF_ORDER != 0
-    }
-
-    /// Counts transactions of `day` (purchases and refunds).
+    /// Adds one whole day (on or before the window's end); days in
+    /// increasing order.
     #[inline]
-    fn count(&mut self, day: DayNumber, purchases: u32, refunds: u32, window: DayWindow) {
-        if window.contains(day) {
-            self.transactions = self.transactions.saturating_add(purchases);
-            self.refunds = self.refunds.saturating_add(refunds);
-        }
-    }
-
-    /// Closes a whole day: its net amount, and whether it had a purchase.
-    /// Days must be closed in increasing order.
-    fn close_day(
-        &mut self,
-        day: DayNumber,
-        net: i64,
-        purchase: bool,
-        window: DayWindow,
-        first: &mut FirstPurchase,
-    ) {
-        if day > window.end {
-            return;
-        }
+    fn add_day(&mut self, d: &DayActivity, window: DayWindow) {
+        let purchase = d.is_purchase_day();
         if purchase {
-            self.last_ever = day;
+            self.last_ever = d.day;
         }
-        if day >= window.year_start {
-            self.annual = self.annual.saturating_add(net);
+        if d.day >= window.year_start {
+            self.annual = self.annual.saturating_add(d.net);
             if purchase {
-                if day >= window.recent_start {
-                    self.recent = self.recent.saturating_add(1);
+                if d.day >= window.recent_start {
+                    self.recent += 1;
                 } else {
-                    self.prior = self.prior.saturating_add(1);
+                    self.prior += 1;
                 }
             }
         }
-        if !window.contains(day) {
+        if !window.contains(d.day) {
             return;
         }
-        self.total = self.total.saturating_add(net);
+        self.transactions = self.transactions.saturating_add(u32::from(d.purchases));
+        self.refunds = self.refunds.saturating_add(u32::from(d.refunds));
+        self.total = self.total.saturating_add(d.net);
         if purchase {
             if self.purchase_days == 0 {
-                *first = FirstPurchase { day, spend: net };
+                self.first = (d.day, d.net);
             }
-            self.purchase_days = self.purchase_days.saturating_add(1);
-            self.purchase_day_spend = self.purchase_day_spend.saturating_add(net);
+            self.purchase_days += 1;
+            self.purchase_day_spend = self.purchase_day_spend.saturating_add(d.net);
         }
     }
 
-    /// Adds one transaction of `day` (≤ the window's end) in the one-pass
-    /// summariser. Out of date order it only flags the builder.
-    #[inline]
-    fn push(
-        &mut self,
-        day: DayNumber,
-        net: i64,
-        refund: bool,
-        window: DayWindow,
-        first: &mut FirstPurchase,
-    ) {
-        if day < self.open_day {
-            self.flags |= OUT_OF_ORDER;
-            return;
-        }
-        if day > self.open_day {
-            self.close_open_day(window, first);
-            self.open_day = day;
-            self.open_net = 0;
-            self.flags &= !OPEN_HAS_PURCHASE;
-        }
-        self.open_net = self.open_net.saturating_add(net);
-        if !refund {
-            self.flags |= OPEN_HAS_PURCHASE;
-        }
-        self.count(day, u32::from(!refund), u32::from(refund), window);
-    }
-
-    fn close_open_day(&mut self, window: DayWindow, first: &mut FirstPurchase) {
-        if self.open_day != DayNumber::MIN {
-            let purchase = self.flags & OPEN_HAS_PURCHASE != 0;
-            self.close_day(self.open_day, self.open_net, purchase, window, first);
-        }
-    }
-
-    /// Adds one whole day of a [`PurchaseHistory`]; days in increasing order.
-    pub(crate) fn add_day(
-        &mut self,
-        d: &DayActivity,
-        window: DayWindow,
-        first: &mut FirstPurchase,
-    ) {
-        if d.day <= window.end {
-            self.count(d.day, u32::from(d.purchases), u32::from(d.refunds), window);
-        }
-        self.close_day(d.day, d.net, d.is_purchase_day(), window, first);
-    }
-
-    pub(crate) fn finish(mut self, mut first: FirstPurchase, window: DayWindow) -> CustomerSummary {
-        self.close_open_day(window, &mut first);
+    fn finish(self, window: DayWindow) -> CustomerSummary {
         let bought = self.purchase_days > 0;
         // The last purchase in the window is the last purchase ever when it
         // falls inside the window: both end on the as-of day.
         let last = bought.then_some(self.last_ever);
         let date = |day: DayNumber, present: bool| present.then(|| date_of(day));
         CustomerSummary {
-            first_purchase: date(first.day, bought),
+            first_purchase: date(self.first.0, bought),
             last_purchase: last.map(date_of),
             recency_days: last.map(|l| u32::try_from(window.end - l).unwrap_or(0)),
-            purchase_days: u32::from(self.purchase_days),
+            purchase_days: self.purchase_days,
             transactions: self.transactions,
             refunds: self.refunds,
             total_spend: Money(self.total),
             purchase_day_spend: Money(self.purchase_day_spend),
-            first_purchase_spend: Money(if bought { first.spend } else { 0 }),
+            first_purchase_spend: Money(if bought { self.first.1 } else { 0 }),
             last_purchase_ever: date(self.last_ever, self.last_ever != DayNumber::MIN),
             annual_spend: Money(self.annual),
-            recent_purchase_days: u32::from(self.recent),
-            prior_purchase_days: u32::from(self.prior),
+            recent_purchase_days: self.recent,
+            prior_purchase_days: self.prior,
         }
     }
 }
 
-/// Summaries of `customers` (ascending ids) from `transactions` in one pass,
-/// as of `as_of` over the window from `window_start` (`None`: all history).
-/// The result is in `customers` order.
-///
-/// The pass first deals the transactions (reduced to 16 bytes) into buckets
-/// of 2^`BUCKET_SHIFT` customers, keeping their order ([`deal`]), and then
-/// summarises bucket by bucket.
-/// Feeding a hundred thousand builders in transaction order misses the cache
-/// on nearly every transaction (measured: ~100 ns each, most of the time of
-/// a million-row pass); bucket by bucket, the builders being fed fit in L2.
+/// Summaries of `customers` (ascending ids) from `transactions`, as of
+/// `as_of` over the window from `window_start` (`None`: all history), in
+/// `customers` order. For transactions outside a data set (a data set's
+/// summaries are [`summarise_dataset`]'s).
 pub fn summarise(
     customers: &[CustomerId],
     transactions: &[Transaction],
     window_start: Option<NaiveDate>,
     as_of: NaiveDate,
 ) -> Vec<CustomerSummary> {
-    summarise_in_buckets(customers, transactions, window_start, as_of, BUCKET_SHIFT)
+    let history = PurchaseHistory::from_transactions(customers.to_vec(), transactions, as_of);
+    summarise_history(&history, window_start, as_of)
 }
 
-fn summarise_in_buckets(
-    customers: &[CustomerId],
-    transactions: &[Transaction],
-    window_start: Option<NaiveDate>,
-    as_of: NaiveDate,
-    bucket_shift: u32,
-) -> Vec<CustomerSummary> {
-    let window = DayWindow::new(window_start, as_of);
-    let index = RowIndex::new(customers);
-    let n = customers.len();
-    let mut builders = vec![SummaryBuilder::default(); n];
-    let mut firsts = vec![FirstPurchase::default(); n];
-    let dealt = deal(transactions, &index, n, window.end, bucket_shift);
-    {
-        let (builders, firsts): (&mut [SummaryBuilder], &mut [FirstPurchase]) =
-            (&mut builders, &mut firsts);
-        for c in &dealt.entries {
-            let row = c.row as usize;
-            builders[row].push(c.day, c.net, c.net < 0, window, &mut firsts[row]);
-        }
-    }
-    drop(dealt);
-    let disordered: Vec<CustomerId> = customers
-        .iter()
-        .zip(&builders)
-        .filter(|(_, b)| b.out_of_order())
-        .map(|(id, _)| *id)
-        .collect();
-    let mut out: Vec<CustomerSummary> = builders
-        .into_iter()
-        .zip(firsts)
-        .map(|(b, first)| b.finish(first, window))
-        .collect();
-    if !disordered.is_empty() {
-        let history = PurchaseHistory::from_transactions(disordered, transactions, as_of);
-        for (i, id) in history.customers().iter().enumerate() {
-            if let Some(row) = index.row(*id) {
-                out[row] = summarise_days(history.days(i), window);
-            }
-        }
-    }
-    out
-}
-
-/// [`summarise`] over a data set's customers and transactions.
+/// The summaries of a data set's customers (in `dataset.customers` order),
+/// from its shared [`PurchaseHistory`].
 pub fn summarise_dataset(
     dataset: &Dataset,
     window_start: Option<NaiveDate>,
     as_of: NaiveDate,
 ) -> Vec<CustomerSummary> {
-    let customers: Vec<CustomerId> = dataset.customers.iter().map(|c| c.id).collect();
-    summarise(&customers, dataset.transactions.rows(), window_start, as_of)
+    summarise_history(&PurchaseHistory::of(dataset), window_start, as_of)
 }
 
-/// The summary of one customer's days (in date order).
-pub(crate) fn summarise_days(days: &[DayActivity], window: DayWindow) -> CustomerSummary {
+/// Summaries of every customer of `history` (in its row order), as of
+/// `as_of` over the window from `window_start`: each customer's days read
+/// in order, up to the as-of day. Agrees with [`summarise`] (a test checks).
+pub fn summarise_history(
+    history: &PurchaseHistory,
+    window_start: Option<NaiveDate>,
+    as_of: NaiveDate,
+) -> Vec<CustomerSummary> {
+    let window = DayWindow::new(window_start, as_of);
+    (0..history.len())
+        .map(|row| {
+            let days = history.days(row);
+            summarise_days(
+                &days[..days.partition_point(|d| d.day <= window.end)],
+                window,
+            )
+        })
+        .collect()
+}
+
+/// The summary of one customer's days (in date order, none after the
+/// window's end).
+fn summarise_days(days: &[DayActivity], window: DayWindow) -> CustomerSummary {
     let mut b = SummaryBuilder::default();
-    let mut first = FirstPurchase::default();
     for d in days {
-        b.add_day(d, window, &mut first);
+        b.add_day(d, window);
     }
-    b.finish(first, window)
+    b.finish(window)
 }
 
 #[cfg(test)]
@@ -542,43 +400,101 @@ mod tests {
         assert_eq!(s.purchase_day_spend, Money(1_500));
     }
 
-    /// The streaming pass and the sorted-history path agree, whatever the
-    /// order of the transactions (the out-of-order fallback is exercised).
-    fn both_paths(
+    /// Every field of a summary straight from its definition: one
+    /// customer's transactions grouped by date in a map, then counted.
+    fn reference(
         txs: &[Transaction],
-        customers: u32,
+        customer: CustomerId,
         window_start: Option<NaiveDate>,
         as_of: NaiveDate,
-    ) {
-        let streamed = summarise(&ids(customers), txs, window_start, as_of);
-        // Buckets of 2 customers: the bucketed pass on a small input.
-        let bucketed = summarise_in_buckets(&ids(customers), txs, window_start, as_of, 1);
-        let history = PurchaseHistory::from_transactions(ids(customers), txs, as_of);
-        let window = DayWindow::new(window_start, as_of);
-        for (row, s) in streamed.iter().enumerate() {
-            assert_eq!(
-                *s,
-                summarise_days(history.days(row), window),
-                "customer {}",
-                row + 1
-            );
-            assert_eq!(*s, bucketed[row], "customer {}", row + 1);
+    ) -> CustomerSummary {
+        use std::collections::BTreeMap;
+        let mut days: BTreeMap<NaiveDate, (i64, u32, u32)> = BTreeMap::new();
+        for t in txs
+            .iter()
+            .filter(|t| t.customer == customer && t.at.date() <= as_of)
+        {
+            let d = days.entry(t.at.date()).or_default();
+            d.0 += t.amount.minor();
+            if t.amount.minor() < 0 {
+                d.2 += 1;
+            } else {
+                d.1 += 1;
+            }
         }
+        let in_window = |d: NaiveDate| window_start.is_none_or(|s| d >= s);
+        let age = |d: NaiveDate| (as_of - d).num_days();
+        let mut s = CustomerSummary::default();
+        for (&date, &(net, purchases, refunds)) in &days {
+            let purchase = purchases > 0;
+            if purchase {
+                s.last_purchase_ever = Some(date);
+            }
+            if age(date) < i64::from(TRAILING_YEAR_DAYS) {
+                s.annual_spend += Money(net);
+                if purchase && age(date) < i64::from(RECENT_HALF_YEAR_DAYS) {
+                    s.recent_purchase_days += 1;
+                } else if purchase {
+                    s.prior_purchase_days += 1;
+                }
+            }
+            if !in_window(date) {
+                continue;
+            }
+            s.transactions += purchases;
+            s.refunds += refunds;
+            s.total_spend += Money(net);
+            if purchase {
+                if s.purchase_days == 0 {
+                    s.first_purchase = Some(date);
+                    s.first_purchase_spend = Money(net);
+                }
+                s.purchase_days += 1;
+                s.purchase_day_spend += Money(net);
+                s.last_purchase = Some(date);
+                s.recency_days = Some(age(date) as u32);
+            }
+        }
+        s
     }
 
     proptest! {
+        /// Summaries of transactions in any order, some dated after the
+        /// as-of day, agree with the definition: from a history cut at the
+        /// as-of day, from a data set's shared (uncut) history, and with
+        /// buckets of two customers (the bucketed grouping on a small input).
         #[test]
-        fn streaming_and_sorted_summaries_agree(
-            rows in prop::collection::vec((1u32..6, 0u64..800, -5_000i64..50_000), 0..60),
+        fn summaries_agree_with_the_definition(
+            rows in prop::collection::vec((1u32..6, -40i64..800, -5_000i64..50_000), 0..60),
             window in prop::option::of(0u64..700),
         ) {
             let as_of = day(2026, 11, 20);
             let txs: Vec<Transaction> = rows
                 .iter()
                 .enumerate()
-                .map(|(i, &(c, ago, minor))| tx(i as u32 + 1, c, as_of - chrono::Days::new(ago), minor))
+                .map(|(i, &(c, ago, minor))| tx(i as u32 + 1, c, as_of - chrono::Duration::days(ago), minor))
                 .collect();
-            both_paths(&txs, 6, window.map(|w| as_of - chrono::Days::new(w)), as_of);
+            let window_start = window.map(|w| as_of - chrono::Days::new(w));
+            let cut = summarise(&ids(6), &txs, window_start, as_of);
+            let dataset = Dataset {
+                customers: Table::from_rows(
+                    ids(6).into_iter().map(|id| Customer { id, ..Customer::default() }).collect(),
+                ),
+                transactions: Table::from_rows(txs.clone()),
+                ..Dataset::default()
+            };
+            let shared = summarise_dataset(&dataset, window_start, as_of);
+            let bucketed = summarise_history(
+                &PurchaseHistory::from_transactions_in_buckets(ids(6), &txs, NaiveDate::MAX, 1),
+                window_start,
+                as_of,
+            );
+            for (row, id) in ids(6).into_iter().enumerate() {
+                let expected = reference(&txs, id, window_start, as_of);
+                prop_assert_eq!(cut[row], expected, "customer {}, cut history", id.0);
+                prop_assert_eq!(shared[row], expected, "customer {}, shared history", id.0);
+                prop_assert_eq!(bucketed[row], expected, "customer {}, buckets of two", id.0);
+            }
         }
     }
 }
