@@ -39,6 +39,12 @@ pub fn start_up(data: Data) {
         }));
         if let AppStorage::Idb(idb) = &opened.storage {
             idb.on_closed(move || data.closed_for_upgrade.set(true));
+            // Opening on the home page: its figures are computed while the
+            // data set loads (see `worker`).
+            let hash = window().location().hash().unwrap_or_default();
+            if crate::route::Route::parse(&hash) == crate::route::Route::Home {
+                super::worker::head_start_dashboard();
+            }
         }
         let storage = Rc::new(opened.storage);
         data.storage.set_value(Some(Rc::clone(&storage)));

@@ -125,6 +125,26 @@ test('on a large data set the health figures come from the analytics worker, equ
     return figures();
   });
 
+  await test.step('reopened on Home, the worker starts with the app and brings the same figures', async () => {
+    // Notes, for each worker started, whether the home page was drawn yet.
+    await page.addInitScript(() => {
+      const started: string[] = [];
+      (window as unknown as { __workers: string[] }).__workers = started;
+      const Original = window.Worker;
+      window.Worker = class extends Original {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options);
+          started.push(document.querySelector('.page-home') ? 'after the page' : 'before the page');
+        }
+      };
+    });
+    await app.reload();
+    await expect(home.figure('nps')).toBeVisible({ timeout: 60_000 });
+    expect(await figures()).toEqual(fromWorker);
+    const started = await page.evaluate(() => (window as unknown as { __workers: string[] }).__workers);
+    expect(started[0]).toBe('before the page');
+  });
+
   await test.step('without a worker, the page computes the same figures itself', async () => {
     await page.addInitScript(() => {
       window.Worker = class {

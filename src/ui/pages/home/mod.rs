@@ -12,15 +12,20 @@
 //!
 //! On a large stored data set the figures come from the analytics worker
 //! ([`dashboard_in_worker`]): computed here they would freeze the page for
-//! half a second at every visit. The rest of the page shows at once, and a
-//! note stands where the figures will be; a later visit the same day shows
-//! the last figures at once while the worker brings them up to date.
+//! half a second at every visit. When the app opens on this page the worker
+//! has had a head start: it was asked as the app started, and loaded the
+//! data set side by side with the page. The rest of the page shows at once,
+//! and a note stands where the figures will be; a later visit the same day
+//! shows the last figures at once while the worker brings them up to date.
 
 mod overview;
 mod thresholds;
 
 use super::health_labels::{metric_name, metric_value, month_label, month_year, nps_text};
-use crate::app::worker::{dashboard_in_worker, fingerprint, prepare_in_worker, Remembered};
+use crate::app::worker::{
+    dashboard_in_worker, fingerprint, prepare_in_worker, Remembered, DASHBOARD_IN_WORKER_FROM,
+    DASHBOARD_IN_WORKER_KEY,
+};
 use crate::app::{business_now, use_acting, use_data, use_i18n, I18n, Persistence, PAGE_TITLE_ID};
 use crate::domain::health::{
     average_predicted_clv, dashboard, Direction, Figure, FigureStatus, HealthDashboard,
@@ -32,15 +37,10 @@ use crate::pause::next_tick;
 use crate::route::{Location, Route};
 use crate::ui::components::{context_error, TrendChart, TrendPoint};
 use chrono::NaiveDate;
+use gloo_storage::{LocalStorage, Storage as _};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
-
-/// From this many transactions on, the health dashboard is computed in the
-/// analytics worker. It takes about 33 ms per 100,000 transactions natively
-/// (`analytics_bench`) and about twice that in wasm, so below this it stays
-/// well under a 50 ms task and the worker's start-up would only delay it.
-const WORKER_FROM_TRANSACTIONS: usize = 50_000;
 
 thread_local! {
     /// The last dashboard the worker computed, by the data set's
@@ -83,7 +83,11 @@ pub fn HomePage(dataset: Arc<Dataset>) -> impl IntoView {
     });
     let in_worker = stored
         && !dataset.customers.is_empty()
-        && dataset.transactions.len() >= WORKER_FROM_TRANSACTIONS;
+        && dataset.transactions.len() >= DASHBOARD_IN_WORKER_FROM;
+    if stored {
+        // Whether the next start gives the worker a head start.
+        let _ = LocalStorage::set(DASHBOARD_IN_WORKER_KEY, in_worker);
+    }
     // Only for the worker's dashboards, which are the ones remembered.
     let key = in_worker.then(|| (fingerprint(&dataset), today));
     let health: RwSignal<Option<Arc<HealthDashboard>>> = RwSignal::new(match key {
