@@ -91,7 +91,10 @@ pub struct Facts {
     pub first: Option<NaiveDate>,
     pub last: Option<NaiveDate>,
     /// Median days between consecutive purchase days; `None` with fewer
-    /// than two purchase days.
+    /// than two purchase days, and for a customer whose last purchase is
+    /// `dormant_days` or more ago: dormant whatever their rhythm, so no
+    /// reading of the stage or the churn risk asks for it (and the median is
+    /// most of the cost of the facts).
     pub own_interval: Option<u32>,
     /// Purchase days in the last 182 days, and in the 182 before.
     pub recent_days: u32,
@@ -144,6 +147,11 @@ pub fn facts(
     scratch.clear();
     let mut previous: Option<DayNumber> = None;
     let dormant = DayNumber::try_from(dormant_days).unwrap_or(DayNumber::MAX);
+    let needs_interval = days
+        .iter()
+        .rev()
+        .find(|d| d.is_purchase_day())
+        .is_some_and(|last| on - last.day < dormant);
     for d in days {
         f.total_spend = f.total_spend.saturating_add(d.net);
         let age = on - d.day;
@@ -169,7 +177,9 @@ pub fn facts(
         }
         if let Some(p) = previous {
             let gap = d.day - p;
-            scratch.push(u32::try_from(gap).unwrap_or(0));
+            if needs_interval {
+                scratch.push(u32::try_from(gap).unwrap_or(0));
+            }
             if gap >= dormant {
                 f.returned_after_gap = Some(date_of(d.day));
             }

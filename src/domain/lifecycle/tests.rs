@@ -120,6 +120,36 @@ fn at_risk_is_measured_against_the_customers_own_rhythm() {
     check(&every(60, 5, 121), Some(Stage::AtRisk));
 }
 
+/// The usual interval is the median gap while it can matter (the last
+/// purchase is less than `dormant_days` ago); a dormant customer's is not
+/// worked out. Their stage is dormant either way.
+#[test]
+fn the_usual_interval_is_worked_out_only_before_dormancy() {
+    let mut w = World::default();
+    let settings = w.ds.settings.lifecycle.clone();
+    // Gaps 30, 30, 60, 30: median 30.
+    let recent = w.customer(1000, &[(250, 1), (220, 1), (190, 1), (130, 1), (100, 1)]);
+    let index = LifecycleIndex::new(&w.ds, today());
+    let row = index.row_of(recent).unwrap();
+    let f = index.facts(row, today(), &settings, &mut Vec::new());
+    assert_eq!(f.own_interval, Some(30));
+    // A year after the last purchase: dormant, no interval.
+    let later = today() + Days::new(265);
+    let f = index.facts(row, later, &settings, &mut Vec::new());
+    assert_eq!(f.days_since_last(later), Some(settings.dormant_days));
+    assert_eq!(f.own_interval, None);
+    assert_eq!(f.purchase_days, 5);
+    assert_eq!(
+        index.stages(later, None, &settings)[row],
+        Some(Stage::Dormant)
+    );
+    // The day before, it counts: overdue against 30 days.
+    let eve = later - Days::new(1);
+    let f = index.facts(row, eve, &settings, &mut Vec::new());
+    assert_eq!(f.own_interval, Some(30));
+    assert_eq!(index.stages(eve, None, &settings)[row], Some(Stage::AtRisk));
+}
+
 #[test]
 fn falling_frequency_or_spend_is_at_risk_even_when_not_overdue() {
     // Five purchase days in the half-year before, one in the last (which is

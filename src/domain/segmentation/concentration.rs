@@ -45,14 +45,24 @@ pub struct ParetoCurve {
 /// the first customer plus a fifth of the second. With no revenue the curve
 /// is flat at 0.
 pub fn pareto(spends: impl IntoIterator<Item = Money>, points: usize) -> ParetoCurve {
-    let mut v: Vec<i64> = spends.into_iter().map(|m| m.minor().max(0)).collect();
-    v.sort_unstable_by(|a, b| b.cmp(a));
-    let n = v.len();
+    let mut v: Vec<i64> = spends.into_iter().map(Money::minor).collect();
+    v.sort_unstable();
+    pareto_in_order(v.len(), |k| v[v.len() - 1 - k], points)
+}
+
+/// [`pareto`] of `n` spends given largest first: `largest(k)` is the k-th
+/// largest (0-based), negative ones included.
+pub(crate) fn pareto_in_order(
+    n: usize,
+    largest: impl Fn(usize) -> i64,
+    points: usize,
+) -> ParetoCurve {
+    let spend = |k: usize| largest(k).max(0);
     let mut prefix = Vec::with_capacity(n + 1);
     prefix.push(0i128);
-    for &m in &v {
+    for k in 0..n {
         let last = prefix.last().copied().unwrap_or(0);
-        prefix.push(last + i128::from(m));
+        prefix.push(last + i128::from(spend(k)));
     }
     let revenue = prefix.last().copied().unwrap_or(0);
     let at = |x: f64| -> f64 {
@@ -62,7 +72,7 @@ pub fn pareto(spends: impl IntoIterator<Item = Money>, points: usize) -> ParetoC
         let pos = x.clamp(0.0, 1.0) * n as f64;
         let k = (pos.floor() as usize).min(n);
         let partial = if k < n {
-            (pos - k as f64) * v[k] as f64
+            (pos - k as f64) * spend(k) as f64
         } else {
             0.0
         };

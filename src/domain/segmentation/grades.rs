@@ -116,6 +116,23 @@ fn basis_points(share: f64) -> i128 {
 /// the 70% mark is therefore still A; equal spends get equal grades. Revenue is
 /// the sum of positive spends; customers with no or negative spend are C.
 pub fn contribution_grades(spends: &[Money], settings: &ContributionSettings) -> Vec<Grade> {
+    let mut positive: Vec<(i64, u32)> = spends
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.minor() > 0)
+        .map(|(i, m)| (m.minor(), i as u32))
+        .collect();
+    positive.sort_unstable_by_key(|&(spend, _)| spend);
+    contribution_grades_in_order(&positive, spends.len(), settings)
+}
+
+/// [`contribution_grades`] of `n` customers from their positive spends
+/// sorted ascending, each with its customer's position.
+pub(crate) fn contribution_grades_in_order(
+    positive: &[(i64, u32)],
+    n: usize,
+    settings: &ContributionSettings,
+) -> Vec<Grade> {
     let defaults = ContributionSettings::default();
     let a = basis_points(clamp_share(settings.a_share, defaults.a_share));
     let ab = basis_points(
@@ -123,25 +140,19 @@ pub fn contribution_grades(spends: &[Money], settings: &ContributionSettings) ->
             + clamp_share(settings.b_share, defaults.b_share))
         .min(1.0),
     );
-    // Positive spends, largest first, each with its customer's position.
-    let mut order: Vec<(i64, u32)> = spends
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.minor() > 0)
-        .map(|(i, m)| (m.minor(), i as u32))
-        .collect();
-    order.sort_unstable_by_key(|y| std::cmp::Reverse(y.0));
-    let revenue: i128 = order.iter().map(|&(m, _)| i128::from(m)).sum();
-    let mut grades = vec![Grade::C; spends.len()];
-    // Revenue of customers with strictly greater spend: the running total at
-    // the start of each run of equal spends.
+    let revenue: i128 = positive.iter().map(|&(m, _)| i128::from(m)).sum();
+    let mut grades = vec![Grade::C; n];
+    // Largest first. Revenue of customers with strictly greater spend: the
+    // running total at the start of each run of equal spends.
     let (mut running, mut greater) = (0i128, 0i128);
-    for i in 0..order.len() {
-        if i == 0 || order[i - 1].0 != order[i].0 {
+    let mut previous = None;
+    for &(spend, i) in positive.iter().rev() {
+        if previous != Some(spend) {
             greater = running;
+            previous = Some(spend);
         }
-        running += i128::from(order[i].0);
-        grades[order[i].1 as usize] = if greater * 10_000 < a * revenue {
+        running += i128::from(spend);
+        grades[i as usize] = if greater * 10_000 < a * revenue {
             Grade::A
         } else if greater * 10_000 < ab * revenue {
             Grade::B

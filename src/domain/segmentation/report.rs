@@ -6,13 +6,13 @@
 
 use super::clv::{fit_models_on, predict, CustomerPrediction, ModelError, ModelReport};
 use super::concentration::{
-    matrix_thresholds, pareto, MatrixThresholds, ParetoCurve, ValueQuadrant, PARETO_POINTS,
+    matrix_thresholds, pareto_in_order, MatrixThresholds, ParetoCurve, ValueQuadrant, PARETO_POINTS,
 };
 use super::grades::{
-    contribution_grades, spend_grade, value_tiers, GradeAssignment, SpendGrade, TierInput,
+    contribution_grades_in_order, spend_grade, value_tiers, GradeAssignment, SpendGrade, TierInput,
     ValueTier,
 };
-use super::rfm::{score_customers, RfmScore};
+use super::rfm::{score_customers_in_order, RfmScore, SpendOrder};
 use super::segments::Segment;
 use super::settings::ClvSettings;
 use super::settings::SegmentationSettings;
@@ -269,17 +269,17 @@ fn classify_basis(
 ) -> SegmentationReport {
     let AnalysisBasis {
         as_of,
-        window_start,
         summaries,
         model,
         predictions,
+        ..
     } = basis;
-    let (as_of, window_start) = (*as_of, *window_start);
-    let scores = score_customers(summaries);
-    let contribution = contribution_grades(
-        &summaries.iter().map(|s| s.total_spend).collect::<Vec<_>>(),
-        &settings.contribution,
-    );
+    let as_of = *as_of;
+    // Sorted once for the M scores, the grades and the Pareto curve.
+    let spends = SpendOrder::of(summaries);
+    let scores = score_customers_in_order(summaries, &spends);
+    let contribution =
+        contribution_grades_in_order(spends.positive(), summaries.len(), &settings.contribution);
     let value_basis = if model.clv_basis().is_some() {
         ValueBasis::PredictedClv
     } else {
@@ -329,24 +329,28 @@ fn classify_basis(
             prediction: predictions[row],
         });
     }
+    let ascending = spends.ascending();
+    let pareto = pareto_in_order(
+        ascending.len(),
+        |k| ascending[ascending.len() - 1 - k].0,
+        PARETO_POINTS,
+    );
     aggregate(
         dataset.settings.currency,
-        as_of,
-        window_start,
+        basis,
         customers,
         thresholds,
-        model.clone(),
+        pareto,
         value_basis,
     )
 }
 
 fn aggregate(
     currency: Currency,
-    as_of: NaiveDate,
-    window_start: Option<NaiveDate>,
+    basis: &AnalysisBasis,
     customers: Vec<CustomerSegmentation>,
     thresholds: MatrixThresholds,
-    model: ModelReport,
+    pareto: ParetoCurve,
     value_basis: ValueBasis,
 ) -> SegmentationReport {
     let mut segment_sums = [(0usize, Money::ZERO, 0u64); 11];
@@ -418,16 +422,9 @@ fn aggregate(
             }
         })
         .collect();
-    let pareto = pareto(
-        customers
-            .iter()
-            .filter(|c| c.summary.is_buyer())
-            .map(|c| c.summary.total_spend),
-        PARETO_POINTS,
-    );
     SegmentationReport {
-        as_of,
-        window_start,
+        as_of: basis.as_of,
+        window_start: basis.window_start,
         currency,
         prospects: customers.len() - buyers,
         buyers,
@@ -445,7 +442,7 @@ fn aggregate(
             quadrants,
         },
         pareto,
-        model,
+        model: basis.model.clone(),
         customers,
     }
 }

@@ -113,9 +113,51 @@ pub(crate) fn strictly_worse_small(values: &[u32]) -> Vec<u32> {
     values.iter().map(|&v| below[v as usize]).collect()
 }
 
+/// The buyers' net spends in the window (RFM's M), in ascending order, each
+/// with its row in the summaries. Sorting a chain's hundred thousand
+/// spends is the largest cost of the figures read from their order, so the
+/// segmentation sorts them once for all three: the M scores
+/// ([`score_customers_in_order`]), the A/B/C contribution grades and the
+/// Pareto curve. Order among equal spends is unspecified: none of the three
+/// depends on it.
+pub(crate) struct SpendOrder(Vec<(i64, u32)>);
+
+impl SpendOrder {
+    pub fn of(summaries: &[CustomerSummary]) -> SpendOrder {
+        let mut order: Vec<(i64, u32)> = summaries
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.is_buyer())
+            .map(|(row, s)| (s.total_spend.minor(), row as u32))
+            .collect();
+        order.sort_unstable_by_key(|&(spend, _)| spend);
+        SpendOrder(order)
+    }
+
+    /// Every buyer, smallest spend first.
+    pub fn ascending(&self) -> &[(i64, u32)] {
+        &self.0
+    }
+
+    /// The buyers with a positive spend, smallest first. Only buyers can
+    /// have one: a day with a positive net amount has a purchase.
+    pub fn positive(&self) -> &[(i64, u32)] {
+        &self.0[self.0.partition_point(|&(spend, _)| spend <= 0)..]
+    }
+}
+
 /// RFM scores of every customer (in the summaries' order); `None` for those
 /// without a purchase in the window.
 pub fn score_customers(summaries: &[CustomerSummary]) -> Vec<Option<RfmScore>> {
+    score_customers_in_order(summaries, &SpendOrder::of(summaries))
+}
+
+/// [`score_customers`] with the buyers' spends already sorted (`spends` is
+/// [`SpendOrder::of`] the same summaries).
+pub(crate) fn score_customers_in_order(
+    summaries: &[CustomerSummary],
+    spends: &SpendOrder,
+) -> Vec<Option<RfmScore>> {
     let buyers: Vec<&CustomerSummary> = summaries.iter().filter(|s| s.is_buyer()).collect();
     let n = buyers.len();
     let score = |worse: Vec<u32>| -> Vec<u8> {
@@ -140,16 +182,22 @@ pub fn score_customers(summaries: &[CustomerSummary]) -> Vec<Option<RfmScore>> {
     let f = score(strictly_worse_small(
         &buyers.iter().map(|s| s.purchase_days).collect::<Vec<_>>(),
     ));
-    let m = quintile_scores(
-        &buyers
-            .iter()
-            .map(|s| s.total_spend.minor())
-            .collect::<Vec<_>>(),
-    );
+    // M by row, from the sorted spends: the buyers strictly worse than one
+    // are those before the first of its run of equal spends.
+    let mut m = vec![0u8; summaries.len()];
+    let ascending = spends.ascending();
+    let mut run_start = 0usize;
+    for (i, &(spend, row)) in ascending.iter().enumerate() {
+        if i > 0 && ascending[i - 1].0 != spend {
+            run_start = i;
+        }
+        m[row as usize] = quintile_score(run_start, n);
+    }
     let mut next = 0usize;
     summaries
         .iter()
-        .map(|s| {
+        .zip(m)
+        .map(|(s, m)| {
             if !s.is_buyer() {
                 return None;
             }
@@ -158,7 +206,7 @@ pub fn score_customers(summaries: &[CustomerSummary]) -> Vec<Option<RfmScore>> {
             Some(RfmScore {
                 r: r[i],
                 f: f[i],
-                m: m[i],
+                m,
             })
         })
         .collect()

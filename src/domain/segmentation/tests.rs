@@ -597,3 +597,47 @@ fn benchmark_the_analysis_on_the_large_retail_demo() {
     }
     assert_sound(&full);
 }
+
+proptest::proptest! {
+    /// The segmentation sorts the buyers' spends once ([`rfm::SpendOrder`])
+    /// for the M scores, the contribution grades and the Pareto curve; each
+    /// agrees with its own function over the same spends.
+    #[test]
+    fn one_sort_of_the_spends_serves_m_scores_grades_and_pareto(
+        rows in proptest::collection::vec((0u32..4, -3_000i64..9_000), 0..80),
+    ) {
+        // A prospect (no purchase day) has no positive spend: refunds only.
+        let summaries: Vec<CustomerSummary> = rows
+            .iter()
+            .map(|&(days, spend)| CustomerSummary {
+                purchase_days: days,
+                total_spend: Money(if days == 0 { spend.min(0) } else { spend }),
+                recency_days: (days > 0).then_some(days * 7),
+                ..CustomerSummary::default()
+            })
+            .collect();
+        let order = rfm::SpendOrder::of(&summaries);
+        let buyers: Vec<i64> = summaries
+            .iter()
+            .filter(|s| s.is_buyer())
+            .map(|s| s.total_spend.minor())
+            .collect();
+        let m: Vec<u8> = score_customers(&summaries).iter().flatten().map(|s| s.m).collect();
+        proptest::prop_assert_eq!(m, quintile_scores(&buyers));
+        let settings = ContributionSettings::default();
+        let spends: Vec<Money> = summaries.iter().map(|s| s.total_spend).collect();
+        proptest::prop_assert_eq!(
+            grades::contribution_grades_in_order(order.positive(), summaries.len(), &settings),
+            contribution_grades(&spends, &settings)
+        );
+        let ascending = order.ascending();
+        proptest::prop_assert_eq!(
+            concentration::pareto_in_order(
+                ascending.len(),
+                |k| ascending[ascending.len() - 1 - k].0,
+                PARETO_POINTS,
+            ),
+            pareto(buyers.iter().map(|&m| Money(m)), PARETO_POINTS)
+        );
+    }
+}
