@@ -226,16 +226,6 @@ fn median_of(mut times: Vec<f64>) -> f64 {
     times.get(times.len() / 2).copied().unwrap_or(f64::NAN)
 }
 
-/// Records one more sale, as a till would: the data set's transactions
-/// change, so the next analysis regroups them (the shared purchase history
-/// is stale).
-fn record_a_sale(ds: &mut Dataset) {
-    if let Some(mut sale) = ds.transactions.rows().last().cloned() {
-        sale.id = ds.transactions.next_id();
-        ds.transactions.upsert(sale);
-    }
-}
-
 /// The analyses the app recomputes over the loaded data set (run
 /// [`bench_load_app`] or [`bench_cold_load`] first), `reps` times each,
 /// single-threaded in this page:
@@ -257,6 +247,7 @@ pub fn bench_analytics(reps: u32) -> Result<JsValue, JsValue> {
     use crate::domain::segmentation::{
         classify, prepare, score_customers, summarise_dataset, PurchaseHistory,
     };
+    use crate::workload::{record_a_sale, segments_and_lifecycle};
     LOADED.with(|loaded| {
         let mut loaded = loaded.borrow_mut();
         let ds = loaded
@@ -265,13 +256,6 @@ pub fn bench_analytics(reps: u32) -> Result<JsValue, JsValue> {
         let today = ds.settings.clock().today(chrono::Utc::now());
         let mut settings = ds.settings.segmentation.clone();
         settings.clv.enabled = false;
-        let analysis = |ds: &Dataset| {
-            let basis = prepare(ds, &settings, today);
-            let report = classify(ds, &basis, &settings);
-            let index = LifecycleIndex::new(ds, today);
-            let stages = index.stages(today, None, &ds.settings.lifecycle);
-            (report.buyers, stages.iter().flatten().count())
-        };
         let (mut cold, mut rfm, mut segments, mut lifecycle, mut total, mut history) =
             (vec![], vec![], vec![], vec![], vec![], vec![]);
         let mut scored = 0;
@@ -280,7 +264,7 @@ pub fn bench_analytics(reps: u32) -> Result<JsValue, JsValue> {
             record_a_sale(ds);
             let ds: &Dataset = ds;
             let t0 = now()?;
-            analysis(ds);
+            segments_and_lifecycle(ds, &settings, today);
             let t1 = now()?;
             cold.push(t1 - t0);
 

@@ -8,6 +8,8 @@
 //!   call the domain and save.
 //! - `ui` (browser only): pages and components.
 //! - `pause` (browser only): long main-thread work cut into slices.
+//! - [`workload`]: what the benchmarks time, shared by the browser's and
+//!   the native ones.
 
 // Unit tests may unwrap: a panic is how a test reports failure.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
@@ -16,6 +18,7 @@ pub mod domain;
 pub mod i18n;
 pub mod route;
 pub mod store;
+pub mod workload;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

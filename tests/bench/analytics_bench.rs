@@ -24,8 +24,8 @@ use crm::domain::overview::Overview;
 use crm::domain::segmentation::{
     classify, prepare, score_customers, summarise_dataset, PurchaseHistory,
 };
-use crm::domain::Dataset;
 use crm::store::codec::{decode_dataset, encode_dataset};
+use crm::workload::{record_a_sale, segments_and_lifecycle};
 use std::time::Instant;
 
 fn median(mut times: Vec<f64>) -> f64 {
@@ -35,16 +35,6 @@ fn median(mut times: Vec<f64>) -> f64 {
 
 fn ms(t: Instant) -> f64 {
     t.elapsed().as_secs_f64() * 1e3
-}
-
-/// Records one more sale, as a till would: the data set's transactions
-/// change, so the next analysis regroups them (its shared purchase history
-/// is stale).
-fn record_a_sale(ds: &mut Dataset) {
-    if let Some(mut sale) = ds.transactions.rows().last().cloned() {
-        sale.id = ds.transactions.next_id();
-        ds.transactions.upsert(sale);
-    }
 }
 
 fn main() {
@@ -59,17 +49,10 @@ fn main() {
     let (mut cold, mut rfm, mut segments, mut lifecycle) = (vec![], vec![], vec![], vec![]);
     let mut scored = 0;
     let mut staged = 0;
-    let analysis = |ds: &Dataset| {
-        let basis = prepare(ds, &settings, today);
-        let report = classify(ds, &basis, &settings);
-        let index = LifecycleIndex::new(ds, today);
-        let stages = index.stages(today, None, &ds.settings.lifecycle);
-        (report.buyers, stages.iter().flatten().count())
-    };
     for _ in 0..rounds.max(1) {
         record_a_sale(&mut ds);
         let t = Instant::now();
-        analysis(&ds);
+        segments_and_lifecycle(&ds, &settings, today);
         cold.push(ms(t));
 
         let t = Instant::now();
@@ -124,7 +107,7 @@ fn main() {
     };
     if std::env::var("CRM_PROFILE").is_ok() {
         for _ in 0..10 {
-            analysis(&ds);
+            segments_and_lifecycle(&ds, &settings, today);
             dashboard(&ds, now);
         }
         return;

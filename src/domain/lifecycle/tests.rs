@@ -54,6 +54,21 @@ impl World {
         id
     }
 
+    /// A retention task for `id`, created and due `days_ago`.
+    fn task(&mut self, id: CustomerId, days_ago: u64) {
+        let at = Actor {
+            staff: None,
+            at: ago(days_ago).and_hms_opt(9, 0, 0).unwrap(),
+        };
+        let draft = TaskDraft {
+            customer: Some(id),
+            due: Some(ago(days_ago)),
+            ..TaskDraft::default()
+        };
+        let (cs, _) = create_task(&self.ds, &draft, at, AuditId(1)).unwrap();
+        self.ds.apply(&cs);
+    }
+
     fn lose(&mut self, id: CustomerId, days_ago: u64) {
         let mut c = self.ds.customers.get(id).unwrap().clone();
         c.lost = Some(LossRecord {
@@ -941,22 +956,7 @@ fn list_success_counts_who_bought_again_within_the_horizon() {
     let b = w.customer(1000, &[(300, 100)]);
     let c = w.customer(1000, &[(300, 100), (5, 100)]); // task 20 days ago: pending
     for (customer, created) in [(a, 200), (b, 200), (c, 20)] {
-        let at = Actor {
-            staff: None,
-            at: ago(created).and_hms_opt(9, 0, 0).unwrap(),
-        };
-        let (cs, _) = create_task(
-            &w.ds,
-            &TaskDraft {
-                customer: Some(customer),
-                due: Some(ago(created)),
-                ..TaskDraft::default()
-            },
-            at,
-            AuditId(1),
-        )
-        .unwrap();
-        w.ds.apply(&cs);
+        w.task(customer, created);
     }
     let index = LifecycleIndex::new(&w.ds, today());
     let s = list_success(&w.ds, &index.history, today(), 90);
@@ -975,22 +975,7 @@ fn a_sale_dated_after_today_counts_for_nothing_today() {
     let mut w = World::default();
     let id = w.customer(1000, &[(300, 100)]);
     let settings = w.ds.settings.lifecycle.clone();
-    let at = Actor {
-        staff: None,
-        at: ago(20).and_hms_opt(9, 0, 0).unwrap(),
-    };
-    let (cs, _) = create_task(
-        &w.ds,
-        &TaskDraft {
-            customer: Some(id),
-            due: Some(ago(20)),
-            ..TaskDraft::default()
-        },
-        at,
-        AuditId(1),
-    )
-    .unwrap();
-    w.ds.apply(&cs);
+    w.task(id, 20);
     let before = LifecycleIndex::new(&w.ds, today()).stages(today(), None, &settings);
     let tid = w.ds.transactions.next_id();
     w.ds.transactions.upsert(Transaction {
