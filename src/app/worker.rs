@@ -23,11 +23,12 @@
 //! IndexedDB in it, a reply that does not parse) ends the same way: `None`,
 //! and the page quietly falls back.
 
-use crate::domain::health::{dashboard, HealthDashboard};
+use crate::domain::health::{average_predicted_clv, dashboard, HealthDashboard};
 use crate::domain::segmentation::{
     prepare, AnalysisBasis, CustomerPrediction, CustomerSummary, ModelReport, SegmentationSettings,
 };
 use crate::domain::Dataset;
+use crate::domain::Money;
 use crate::store::idb::{IdbStorage, DEFAULT_DB_NAME};
 use crate::store::Storage;
 use chrono::{NaiveDate, NaiveDateTime};
@@ -52,6 +53,13 @@ const READY: &str = "ready";
 enum Job {
     /// `prepare` with these settings, as of `today`.
     Prepare {
+        settings: SegmentationSettings,
+        today: NaiveDate,
+    },
+    /// `prepare` with these settings, as of `today`, reduced to the mean
+    /// predicted CLV: the home page's card needs that one number, and the
+    /// whole basis of a chain is tens of megabytes of JSON to post and parse.
+    AveragePredictedClv {
         settings: SegmentationSettings,
         today: NaiveDate,
     },
@@ -88,6 +96,11 @@ enum Reply {
         /// The business's time the figures are as of.
         at: NaiveDateTime,
         dashboard: Box<HealthDashboard>,
+    },
+    AveragePredictedClv {
+        fingerprint: u64,
+        /// `None` when no customer has a predicted CLV.
+        average: Option<Money>,
     },
     /// Anything that went wrong; the page computes on the main thread.
     Declined,
@@ -194,7 +207,21 @@ pub async fn prepare_in_worker(
 ) -> Option<AnalysisBasis> {
     match ask(Job::Prepare { settings, today }, dataset).await? {
         Reply::Prepared { basis, .. } => Some((*basis).into()),
-        Reply::Dashboard { .. } | Reply::Declined => None,
+        _ => None,
+    }
+}
+
+/// The mean predicted CLV of `dataset`'s customers (`prepare` with
+/// `settings` as of `today`, in a new worker), as the home page shows it.
+/// `None` on any failure; `Some(None)` when no customer has a prediction.
+pub async fn average_predicted_clv_in_worker(
+    dataset: &Dataset,
+    settings: SegmentationSettings,
+    today: NaiveDate,
+) -> Option<Option<Money>> {
+    match ask(Job::AveragePredictedClv { settings, today }, dataset).await? {
+        Reply::AveragePredictedClv { average, .. } => Some(average),
+        _ => None,
     }
 }
 
@@ -262,7 +289,7 @@ pub async fn dashboard_in_worker(dataset: &Dataset, now: NaiveDateTime) -> Optio
     }
     match ask(Job::Dashboard { now: Some(now) }, dataset).await? {
         Reply::Dashboard { dashboard, .. } => Some(*dashboard),
-        Reply::Prepared { .. } | Reply::Declined => None,
+        _ => None,
     }
 }
 
@@ -277,7 +304,9 @@ async fn ask(job: Job, dataset: &Dataset) -> Option<Reply> {
     let text = ask_text(serde_json::to_string(&request).ok()?).await?;
     let reply = serde_json::from_str::<Reply>(&text).ok()?;
     match &reply {
-        Reply::Prepared { fingerprint: f, .. } | Reply::Dashboard { fingerprint: f, .. }
+        Reply::Prepared { fingerprint: f, .. }
+        | Reply::Dashboard { fingerprint: f, .. }
+        | Reply::AveragePredictedClv { fingerprint: f, .. }
             if *f == fingerprint =>
         {
             Some(reply)
@@ -441,6 +470,10 @@ async fn answer(text: &str) -> Reply {
         return Reply::Declined;
     }
     match request.job {
+        Job::AveragePredictedClv { settings, today } => Reply::AveragePredictedClv {
+            fingerprint,
+            average: average_predicted_clv(&prepare(&dataset, &settings, today)),
+        },
         Job::Prepare { settings, today } => Reply::Prepared {
             fingerprint,
             basis: Box::new(prepare(&dataset, &settings, today).into()),

@@ -23,13 +23,12 @@ mod thresholds;
 
 use super::health_labels::{metric_name, metric_value, month_label, month_year, nps_text};
 use crate::app::worker::{
-    dashboard_in_worker, fingerprint, prepare_in_worker, Remembered, DASHBOARD_IN_WORKER_FROM,
-    DASHBOARD_IN_WORKER_KEY,
+    average_predicted_clv_in_worker, dashboard_in_worker, fingerprint, Remembered,
+    DASHBOARD_IN_WORKER_FROM, DASHBOARD_IN_WORKER_KEY,
 };
 use crate::app::{business_now, use_acting, use_data, use_i18n, I18n, Persistence, PAGE_TITLE_ID};
 use crate::domain::health::{
-    average_predicted_clv, dashboard, Direction, Figure, FigureStatus, HealthDashboard,
-    HealthMetric, Movement,
+    dashboard, Direction, Figure, FigureStatus, HealthDashboard, HealthMetric, Movement,
 };
 use crate::domain::{Currency, Dataset, Money};
 use crate::i18n::{format_count, format_date, format_money, format_percent, Key};
@@ -95,9 +94,10 @@ pub fn HomePage(dataset: Arc<Dataset>) -> impl IntoView {
         None => Some(Arc::new(dashboard(&dataset, now))),
     });
     // The model's predicted CLV, when the analytics worker can fit it on
-    // the stored data (the Segments page's worker; never on this thread,
-    // which would freeze the page on a large data set). Asked for after the
-    // dashboard, so that two workers never load the data set at once.
+    // the stored data (never on this thread, which would freeze the page on
+    // a large data set). The worker posts back the mean alone, not the
+    // whole analysis. Asked for after the dashboard, so that two workers
+    // never load the data set at once.
     let predicted: RwSignal<Option<Money>> = RwSignal::new(None);
     if stored && !dataset.customers.is_empty() {
         let dataset = Arc::clone(&dataset);
@@ -120,8 +120,9 @@ pub fn HomePage(dataset: Arc<Dataset>) -> impl IntoView {
                 }
             }
             let settings = dataset.settings.segmentation.clone();
-            if let Some(basis) = prepare_in_worker(&dataset, settings, today).await {
-                let _ = predicted.try_set(average_predicted_clv(&basis));
+            if let Some(average) = average_predicted_clv_in_worker(&dataset, settings, today).await
+            {
+                let _ = predicted.try_set(average);
             }
         });
     }
