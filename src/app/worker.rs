@@ -27,8 +27,7 @@ use crate::domain::health::{average_predicted_clv, dashboard, HealthDashboard};
 use crate::domain::segmentation::{
     prepare, AnalysisBasis, CustomerPrediction, CustomerSummary, ModelReport, SegmentationSettings,
 };
-use crate::domain::Dataset;
-use crate::domain::Money;
+use crate::domain::{Dataset, Money, Remembered};
 use crate::store::idb::{IdbStorage, DEFAULT_DB_NAME};
 use crate::store::Storage;
 use chrono::{NaiveDate, NaiveDateTime};
@@ -164,40 +163,6 @@ fn hash_with_counts(mut text: String, dataset: &Dataset) -> u64 {
     })
 }
 
-/// The last result of a computation and what it was computed from: a page
-/// shows it at once instead of computing it again. Lives in a
-/// `thread_local!`.
-pub struct Remembered<K, V> {
-    slot: RefCell<Option<(K, Arc<V>)>>,
-}
-
-impl<K: PartialEq, V> Default for Remembered<K, V> {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl<K: PartialEq, V> Remembered<K, V> {
-    pub const fn new() -> Self {
-        Remembered {
-            slot: RefCell::new(None),
-        }
-    }
-
-    /// The value remembered for `key`, if that is what was last kept.
-    pub fn get(&self, key: &K) -> Option<Arc<V>> {
-        self.slot
-            .borrow()
-            .as_ref()
-            .filter(|(k, _)| k == key)
-            .map(|(_, v)| Arc::clone(v))
-    }
-
-    pub fn keep(&self, key: K, value: Arc<V>) {
-        *self.slot.borrow_mut() = Some((key, value));
-    }
-}
-
 /// Runs `prepare` for `dataset` in a new worker. `None` on any failure:
 /// the caller then prepares on the main thread.
 pub async fn prepare_in_worker(
@@ -269,12 +234,8 @@ async fn take_head_start(dataset: &Dataset, now: NaiveDateTime) -> Option<Health
         .await
         .ok()?
         .as_string()?;
-    match serde_json::from_str::<Reply>(&text).ok()? {
-        Reply::Dashboard {
-            fingerprint: f,
-            at,
-            dashboard,
-        } if f == fingerprint(dataset) && at.date() == now.date() => Some(*dashboard),
+    match reply_about(&text, fingerprint(dataset))? {
+        Reply::Dashboard { at, dashboard, .. } if at.date() == now.date() => Some(*dashboard),
         _ => None,
     }
 }
@@ -301,8 +262,15 @@ async fn ask(job: Job, dataset: &Dataset) -> Option<Reply> {
         job,
         fingerprint: Some(fingerprint),
     };
-    let text = ask_text(serde_json::to_string(&request).ok()?).await?;
-    let reply = serde_json::from_str::<Reply>(&text).ok()?;
+    reply_about(
+        &ask_text(serde_json::to_string(&request).ok()?).await?,
+        fingerprint,
+    )
+}
+
+/// The reply in `text`, if it is about the data set with `fingerprint`.
+fn reply_about(text: &str, fingerprint: u64) -> Option<Reply> {
+    let reply = serde_json::from_str::<Reply>(text).ok()?;
     match &reply {
         Reply::Prepared { fingerprint: f, .. }
         | Reply::Dashboard { fingerprint: f, .. }

@@ -357,9 +357,9 @@ pub fn list_success(
         let end = start.saturating_add(i32::try_from(horizon_days).unwrap_or(i32::MAX));
         let bought = history.row_of(task.customer).is_some_and(|row| {
             history
-                .days(row)
+                .days_through(row, end.min(today_n))
                 .iter()
-                .any(|d| d.is_purchase_day() && d.day > start && d.day <= end.min(today_n))
+                .any(|d| d.is_purchase_day() && d.day > start)
         });
         if end <= today_n {
             out.measured += 1;

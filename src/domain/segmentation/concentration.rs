@@ -47,17 +47,18 @@ pub struct ParetoCurve {
 pub fn pareto(spends: impl IntoIterator<Item = Money>, points: usize) -> ParetoCurve {
     let mut v: Vec<i64> = spends.into_iter().map(Money::minor).collect();
     v.sort_unstable();
-    pareto_in_order(v.len(), |k| v[v.len() - 1 - k], points)
+    pareto_in_order(v.len(), |k| v[k], points)
 }
 
-/// [`pareto`] of `n` spends given largest first: `largest(k)` is the k-th
-/// largest (0-based), negative ones included.
+/// [`pareto`] of `n` spends already sorted: `ascending(k)` is the k-th
+/// smallest (0-based), negative ones included.
 pub(crate) fn pareto_in_order(
     n: usize,
-    largest: impl Fn(usize) -> i64,
+    ascending: impl Fn(usize) -> i64,
     points: usize,
 ) -> ParetoCurve {
-    let spend = |k: usize| largest(k).max(0);
+    // The curve runs from the largest spend down.
+    let spend = |k: usize| ascending(n - 1 - k).max(0);
     let mut prefix = Vec::with_capacity(n + 1);
     prefix.push(0i128);
     for k in 0..n {

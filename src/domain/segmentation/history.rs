@@ -14,9 +14,9 @@
 use crate::domain::activity::Transaction;
 use crate::domain::dataset::{Dataset, RowIndex};
 use crate::domain::ids::CustomerId;
+use crate::domain::remembered::Remembered;
 use crate::domain::table::Stamp;
 use chrono::{Datelike, NaiveDate};
-use std::cell::RefCell;
 use std::sync::Arc;
 
 /// A day as a number (days from 0001-01-01, chrono's `num_days_from_ce`):
@@ -73,7 +73,7 @@ pub struct PurchaseHistory {
 thread_local! {
     /// The last whole history built by [`PurchaseHistory::of`], under the
     /// stamps of the customers and transactions it was built from.
-    static LAST: RefCell<Option<(HistoryKey, Arc<PurchaseHistory>)>> = const { RefCell::new(None) };
+    static LAST: Remembered<HistoryKey, PurchaseHistory> = const { Remembered::new() };
 }
 
 /// What a whole history is built from: the content of two tables.
@@ -92,16 +92,11 @@ impl PurchaseHistory {
     /// remembered history is never one of other data.
     pub fn of(dataset: &Dataset) -> Arc<PurchaseHistory> {
         let key = (dataset.customers.stamp(), dataset.transactions.stamp());
-        if let Some(history) = LAST.with(|last| {
-            last.borrow()
-                .as_ref()
-                .filter(|(k, _)| *k == key)
-                .map(|(_, h)| Arc::clone(h))
-        }) {
+        if let Some(history) = LAST.with(|last| last.get(&key)) {
             return history;
         }
         let history = Arc::new(Self::build(dataset, NaiveDate::MAX));
-        LAST.with(|last| *last.borrow_mut() = Some((key, Arc::clone(&history))));
+        LAST.with(|last| last.keep(key, Arc::clone(&history)));
         history
     }
 
@@ -224,6 +219,13 @@ impl PurchaseHistory {
     /// The cut-off day: nothing after it is in the history.
     pub fn through(&self) -> NaiveDate {
         self.through
+    }
+
+    /// The days of the customer in `row` up to and including `day`, in date
+    /// order: how every reader cuts the shared history at its own day.
+    pub fn days_through(&self, row: usize, day: DayNumber) -> &[DayActivity] {
+        let days = self.days(row);
+        &days[..days.partition_point(|d| d.day <= day)]
     }
 
     /// The days of the customer in `row`, in date order; empty for a row out

@@ -330,11 +330,7 @@ fn classify_basis(
         });
     }
     let ascending = spends.ascending();
-    let pareto = pareto_in_order(
-        ascending.len(),
-        |k| ascending[ascending.len() - 1 - k].0,
-        PARETO_POINTS,
-    );
+    let pareto = pareto_in_order(ascending.len(), |k| ascending[k].0, PARETO_POINTS);
     aggregate(
         dataset.settings.currency,
         basis,

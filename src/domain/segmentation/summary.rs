@@ -283,13 +283,7 @@ pub fn summarise_history(
 ) -> Vec<CustomerSummary> {
     let window = DayWindow::new(window_start, as_of);
     (0..history.len())
-        .map(|row| {
-            let days = history.days(row);
-            summarise_days(
-                &days[..days.partition_point(|d| d.day <= window.end)],
-                window,
-            )
-        })
+        .map(|row| summarise_days(history.days_through(row, window.end), window))
         .collect()
 }
 

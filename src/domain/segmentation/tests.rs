@@ -632,11 +632,7 @@ proptest::proptest! {
         );
         let ascending = order.ascending();
         proptest::prop_assert_eq!(
-            concentration::pareto_in_order(
-                ascending.len(),
-                |k| ascending[ascending.len() - 1 - k].0,
-                PARETO_POINTS,
-            ),
+            concentration::pareto_in_order(ascending.len(), |k| ascending[k].0, PARETO_POINTS),
             pareto(buyers.iter().map(|&m| Money(m)), PARETO_POINTS)
         );
     }

@@ -23,14 +23,14 @@ mod thresholds;
 
 use super::health_labels::{metric_name, metric_value, month_label, month_year, nps_text};
 use crate::app::worker::{
-    average_predicted_clv_in_worker, dashboard_in_worker, fingerprint, Remembered,
-    DASHBOARD_IN_WORKER_FROM, DASHBOARD_IN_WORKER_KEY,
+    average_predicted_clv_in_worker, dashboard_in_worker, fingerprint, DASHBOARD_IN_WORKER_FROM,
+    DASHBOARD_IN_WORKER_KEY,
 };
 use crate::app::{business_now, use_acting, use_data, use_i18n, I18n, Persistence, PAGE_TITLE_ID};
 use crate::domain::health::{
     dashboard, Direction, Figure, FigureStatus, HealthDashboard, HealthMetric, Movement,
 };
-use crate::domain::{Currency, Dataset, Money};
+use crate::domain::{Currency, Dataset, Money, Remembered};
 use crate::i18n::{format_count, format_date, format_money, format_percent, Key};
 use crate::pause::next_tick;
 use crate::route::{Location, Route};
