@@ -85,11 +85,17 @@ impl Stage {
 }
 
 /// One customer's purchasing up to a date, from their purchase days.
+///
+/// Its days are day numbers ([`DayNumber`], as in the purchase history), not
+/// dates: a stage compares and subtracts them for every customer, and
+/// integer arithmetic there is several times cheaper than chrono's calendar
+/// arithmetic (which showed in the profile of every customer's stage).
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Facts {
     pub purchase_days: u32,
-    pub first: Option<NaiveDate>,
-    pub last: Option<NaiveDate>,
+    /// The first and the last purchase day.
+    pub first: Option<DayNumber>,
+    pub last: Option<DayNumber>,
     /// Median days between consecutive purchase days; `None` with fewer
     /// than two purchase days, and for a customer whose last purchase is
     /// `dormant_days` or more ago: dormant whatever their rhythm, so no
@@ -106,16 +112,29 @@ pub struct Facts {
     pub annual_spend: i64,
     pub total_spend: i64,
     /// The last purchase day that followed a gap of at least `dormant_days`.
-    pub returned_after_gap: Option<NaiveDate>,
+    pub returned_after_gap: Option<DayNumber>,
     /// The first purchase day after the day the customer was marked lost.
-    pub first_after_loss: Option<NaiveDate>,
+    pub first_after_loss: Option<DayNumber>,
 }
 
 impl Facts {
     /// Days since the last purchase as of `on`.
     pub fn days_since_last(&self, on: NaiveDate) -> Option<u32> {
-        self.last
-            .map(|d| u32::try_from((on - d).num_days()).unwrap_or(0))
+        self.days_since_last_on(day_number(on))
+    }
+
+    fn days_since_last_on(&self, on: DayNumber) -> Option<u32> {
+        self.last.map(|d| u32::try_from(on - d).unwrap_or(0))
+    }
+
+    /// The first purchase day, as a date.
+    pub fn first_date(&self) -> Option<NaiveDate> {
+        self.first.map(date_of)
+    }
+
+    /// The last purchase day, as a date.
+    pub fn last_date(&self) -> Option<NaiveDate> {
+        self.last.map(date_of)
     }
 
     /// The interval the customer is measured against: their own, or the
@@ -168,7 +187,7 @@ pub fn facts(
         }
         f.purchase_days += 1;
         if f.first_after_loss.is_none() && lost_day.is_some_and(|l| d.day > l) {
-            f.first_after_loss = Some(date_of(d.day));
+            f.first_after_loss = Some(d.day);
         }
         if age < HALF_YEAR {
             f.recent_days += 1;
@@ -181,14 +200,14 @@ pub fn facts(
                 scratch.push(u32::try_from(gap).unwrap_or(0));
             }
             if gap >= dormant {
-                f.returned_after_gap = Some(date_of(d.day));
+                f.returned_after_gap = Some(d.day);
             }
         } else {
-            f.first = Some(date_of(d.day));
+            f.first = Some(d.day);
         }
         previous = Some(d.day);
     }
-    f.last = previous.map(date_of);
+    f.last = previous;
     if !scratch.is_empty() {
         let mid = scratch.len() / 2;
         let (_, m, _) = scratch.select_nth_unstable(mid);
@@ -205,9 +224,12 @@ pub fn facts(
 
 /// Why a customer is at risk, as far as the stage is concerned.
 pub fn overdue(f: &Facts, on: NaiveDate, settings: &LifecycleSettings) -> bool {
-    let Some(gap) = f.days_since_last(on) else {
-        return false;
-    };
+    f.days_since_last(on)
+        .is_some_and(|gap| overdue_by(gap, f, settings))
+}
+
+/// [`overdue`] with the days since the last purchase already known.
+fn overdue_by(gap: u32, f: &Facts, settings: &LifecycleSettings) -> bool {
     f64::from(gap) > settings.overdue_ratio * f64::from(f.usual_interval(settings))
 }
 
@@ -251,27 +273,29 @@ pub fn stage_of(
         }
         return (signup <= on).then_some(Stage::Prospect);
     };
+    let today = day_number(on);
     // Bought again after being marked lost: the return is the first
     // purchase after the loss (or a later return from a dormant gap).
     let mut returned = f.returned_after_gap;
     if let Some(loss) = lost.filter(|l| l.on <= on) {
-        if last <= loss.on {
+        if last <= day_number(loss.on) {
             return Some(Stage::Churned);
         }
         returned = returned.max(f.first_after_loss);
     }
-    let gap = f.days_since_last(on).unwrap_or(0);
+    let gap = f.days_since_last_on(today).unwrap_or(0);
     if gap >= settings.dormant_days || p_alive.is_some_and(|p| p < settings.dormant_p_alive) {
         return Some(Stage::Dormant);
     }
-    if overdue(f, on, settings) || falling_frequency(f, settings) || falling_spend(f, settings) {
+    if overdue_by(gap, f, settings) || falling_frequency(f, settings) || falling_spend(f, settings)
+    {
         return Some(Stage::AtRisk);
     }
-    if returned.is_some_and(|r| (on - r).num_days() < i64::from(settings.won_back_days)) {
+    if returned.is_some_and(|r| i64::from(today - r) < i64::from(settings.won_back_days)) {
         return Some(Stage::WonBack);
     }
     if f.first
-        .is_some_and(|first| (on - first).num_days() <= i64::from(settings.new_days))
+        .is_some_and(|first| i64::from(today - first) <= i64::from(settings.new_days))
     {
         return Some(Stage::New);
     }

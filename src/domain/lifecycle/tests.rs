@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::domain::complaints::Actor;
+use crate::domain::segmentation::history::day_number;
 use crate::domain::*;
 use chrono::{Days, NaiveDate};
 
@@ -513,8 +514,8 @@ fn win_back_only_when_the_gain_exceeds_the_cost() {
     // Spent 2,000 within one year: A = 2,000; H = 3 → 6,000.
     let f = Facts {
         purchase_days: 2,
-        first: Some(ago(500)),
-        last: Some(ago(400)),
+        first: Some(day_number(ago(500))),
+        last: Some(day_number(ago(400))),
         total_spend: Money::from_major(2000).minor(),
         ..Facts::default()
     };

@@ -65,7 +65,7 @@ pub fn annual_value(f: &Facts) -> Money {
     let (Some(first), Some(last)) = (f.first, f.last) else {
         return Money::ZERO;
     };
-    let years = ((last - first).num_days() as f64 + 1.0) / 365.0;
+    let years = (f64::from(last - first) + 1.0) / 365.0;
     Money((f.total_spend.max(0) as f64 / years.max(1.0)).round() as i64)
 }
 

@@ -4,7 +4,7 @@
 //! from value and loyalty. Every threshold comes from
 //! [`super::SegmentationSettings`].
 
-use super::rfm::strictly_worse;
+use super::rfm::strictly_worse_radix;
 use super::settings::{clamp_share, ContributionSettings, SpendGradeSettings, TierSettings};
 use super::summary::CustomerSummary;
 use crate::domain::customer::Grade;
@@ -261,7 +261,7 @@ pub fn value_tiers(
         .filter(|t| !dormant(t))
         .map(value)
         .collect();
-    let worse = strictly_worse(&active, f64::total_cmp);
+    let worse = strictly_worse_radix(&active);
     let n = active.len() as i128;
     let top = basis_points(clamp_share(
         settings.strategic_top_share,

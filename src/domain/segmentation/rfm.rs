@@ -95,6 +95,29 @@ pub(crate) fn strictly_worse<T: Copy>(
     out
 }
 
+/// [`strictly_worse`] for values sorted by a radix key (integers, floats):
+/// the same counts, with a radix sort instead of a comparison sort, several
+/// times faster over a chain's hundred thousand values. Values are equal as
+/// by `==` (so −0.0 equals 0.0); callers pass finite floats (radsort puts a
+/// NaN at either end, by its sign).
+pub(crate) fn strictly_worse_radix<K: radsort::Key + PartialEq>(values: &[K]) -> Vec<u32> {
+    let mut order: Vec<(K, u32)> = values
+        .iter()
+        .enumerate()
+        .map(|(i, &v)| (v, i as u32))
+        .collect();
+    radsort::sort_by_key(&mut order, |&(v, _)| v);
+    let mut out = vec![0u32; values.len()];
+    let mut group_start = 0usize;
+    for i in 0..order.len() {
+        if i > 0 && order[i - 1].0 != order[i].0 {
+            group_start = i;
+        }
+        out[order[i].1 as usize] = group_start as u32;
+    }
+    out
+}
+
 /// [`strictly_worse`] for small non-negative integers (days, day counts):
 /// a histogram and its running sum instead of a sort, O(n + max). Falls back
 /// to the sort when the range is much larger than the number of values.
@@ -130,7 +153,11 @@ impl SpendOrder {
             .filter(|(_, s)| s.is_buyer())
             .map(|(row, s)| (s.total_spend.minor(), row as u32))
             .collect();
-        order.sort_unstable_by_key(|&(spend, _)| spend);
+        // Sorted by the distance from the smallest spend, which fits in far
+        // fewer bytes than the spend itself once refunds make some spends
+        // negative: the radix sort skips the bytes all keys share.
+        let least = order.iter().map(|&(spend, _)| spend).min().unwrap_or(0);
+        radsort::sort_by_key(&mut order, |&(spend, _)| spend.abs_diff(least));
         SpendOrder(order)
     }
 
@@ -278,6 +305,19 @@ mod tests {
         #[test]
         fn counting_and_sorting_agree(values in prop::collection::vec(0u32..3000, 0..300)) {
             prop_assert_eq!(strictly_worse_small(&values), strictly_worse(&values, u32::cmp));
+        }
+
+        #[test]
+        fn radix_and_comparison_sorts_agree(
+            ints in prop::collection::vec(-5_000i64..5_000, 0..300),
+            floats in prop::collection::vec(
+                prop_oneof![-1e6f64..1e6, Just(0.0), Just(-0.0), Just(1.5), Just(f64::MAX)],
+                0..300,
+            ),
+        ) {
+            prop_assert_eq!(strictly_worse_radix(&ints), strictly_worse(&ints, i64::cmp));
+            let by_value = |a: &f64, b: &f64| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal);
+            prop_assert_eq!(strictly_worse_radix(&floats), strictly_worse(&floats, by_value));
         }
 
         #[test]

@@ -88,8 +88,10 @@ impl CustomerSummary {
 
     /// Days since the last purchase ever, `None` for someone who never bought.
     pub fn days_since_last_purchase_ever(&self, as_of: NaiveDate) -> Option<u32> {
+        // Day numbers, not `as_of - d`: chrono's date subtraction is several
+        // times dearer, and this is asked twice per customer per analysis.
         self.last_purchase_ever
-            .map(|d| u32::try_from((as_of - d).num_days()).unwrap_or(0))
+            .map(|d| u32::try_from(day_number(as_of) - day_number(d)).unwrap_or(0))
     }
 
     /// The BG/NBD calibration summary as of `as_of`, in lifetimes'
