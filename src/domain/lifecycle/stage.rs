@@ -7,7 +7,7 @@
 
 use super::settings::LifecycleSettings;
 use crate::domain::complaints::resolved_at;
-use crate::domain::segmentation::history::{date_of, day_number, DayActivity, DayNumber};
+use crate::domain::segmentation::history::{day_number, DayActivity, DayNumber};
 use crate::domain::segmentation::PurchaseHistory;
 use crate::domain::{Customer, CustomerId, Dataset, LossRecord};
 use chrono::NaiveDate;
@@ -125,16 +125,6 @@ impl Facts {
 
     fn days_since_last_on(&self, on: DayNumber) -> Option<u32> {
         self.last.map(|d| u32::try_from(on - d).unwrap_or(0))
-    }
-
-    /// The first purchase day, as a date.
-    pub fn first_date(&self) -> Option<NaiveDate> {
-        self.first.map(date_of)
-    }
-
-    /// The last purchase day, as a date.
-    pub fn last_date(&self) -> Option<NaiveDate> {
-        self.last.map(date_of)
     }
 
     /// The interval the customer is measured against: their own, or the

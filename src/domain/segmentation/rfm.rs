@@ -78,44 +78,56 @@ pub(crate) fn strictly_worse<T: Copy>(
     values: &[T],
     cmp: impl Fn(&T, &T) -> std::cmp::Ordering,
 ) -> Vec<u32> {
-    let mut order: Vec<(T, u32)> = values
-        .iter()
-        .enumerate()
-        .map(|(i, &v)| (v, i as u32))
-        .collect();
+    let mut order = indexed(values);
     order.sort_unstable_by(|a, b| cmp(&a.0, &b.0));
     let mut out = vec![0u32; values.len()];
-    let mut group_start = 0usize;
-    for i in 0..order.len() {
-        if i > 0 && cmp(&order[i - 1].0, &order[i].0).is_ne() {
-            group_start = i;
-        }
-        out[order[i].1 as usize] = group_start as u32;
-    }
+    walk_runs(
+        &order,
+        |a, b| cmp(a, b).is_eq(),
+        |i, worse| out[i] = worse as u32,
+    );
     out
 }
 
 /// [`strictly_worse`] for values sorted by a radix key (integers, floats):
-/// the same counts, with a radix sort instead of a comparison sort, several
-/// times faster over a chain's hundred thousand values. Values are equal as
-/// by `==` (so −0.0 equals 0.0); callers pass finite floats (radsort puts a
-/// NaN at either end, by its sign).
+/// the same counts, with a radix sort instead of a comparison sort (the
+/// value tiers' ranking went from 9 to 6 ms natively over a chain's hundred
+/// thousand buyers). Values are equal as by `==` (so −0.0 equals 0.0);
+/// callers pass finite floats (radsort puts a NaN at either end, by its
+/// sign).
 pub(crate) fn strictly_worse_radix<K: radsort::Key + PartialEq>(values: &[K]) -> Vec<u32> {
-    let mut order: Vec<(K, u32)> = values
+    let mut order = indexed(values);
+    radsort::sort_by_key(&mut order, |&(v, _)| v);
+    let mut out = vec![0u32; values.len()];
+    walk_runs(&order, |a, b| a == b, |i, worse| out[i] = worse as u32);
+    out
+}
+
+/// Each value with its position, ready to be sorted.
+fn indexed<T: Copy>(values: &[T]) -> Vec<(T, u32)> {
+    values
         .iter()
         .enumerate()
         .map(|(i, &v)| (v, i as u32))
-        .collect();
-    radsort::sort_by_key(&mut order, |&(v, _)| v);
-    let mut out = vec![0u32; values.len()];
-    let mut group_start = 0usize;
-    for i in 0..order.len() {
-        if i > 0 && order[i - 1].0 != order[i].0 {
-            group_start = i;
+        .collect()
+}
+
+/// The walk every ranking here shares: `order` holds values with their
+/// positions, sorted ascending; `visit(position, worse)` is called for each,
+/// with `worse` the number of values strictly before the first value
+/// `same` as it (the tie rule: equal values share the rank of the first).
+fn walk_runs<T>(
+    order: &[(T, u32)],
+    same: impl Fn(&T, &T) -> bool,
+    mut visit: impl FnMut(usize, usize),
+) {
+    let mut run_start = 0usize;
+    for (i, (value, position)) in order.iter().enumerate() {
+        if i > 0 && !same(&order[i - 1].0, value) {
+            run_start = i;
         }
-        out[order[i].1 as usize] = group_start as u32;
+        visit(*position as usize, run_start);
     }
-    out
 }
 
 /// [`strictly_worse`] for small non-negative integers (days, day counts):
@@ -212,14 +224,11 @@ pub(crate) fn score_customers_in_order(
     // M by row, from the sorted spends: the buyers strictly worse than one
     // are those before the first of its run of equal spends.
     let mut m = vec![0u8; summaries.len()];
-    let ascending = spends.ascending();
-    let mut run_start = 0usize;
-    for (i, &(spend, row)) in ascending.iter().enumerate() {
-        if i > 0 && ascending[i - 1].0 != spend {
-            run_start = i;
-        }
-        m[row as usize] = quintile_score(run_start, n);
-    }
+    walk_runs(
+        spends.ascending(),
+        |a, b| a == b,
+        |row, worse| m[row] = quintile_score(worse, n),
+    );
     let mut next = 0usize;
     summaries
         .iter()
