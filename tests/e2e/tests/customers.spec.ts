@@ -134,3 +134,66 @@ test('search, profile, edit, contact and follow-up, merge, delete and undo', asy
     await expect(page.getByTestId('profile-phone')).toHaveText('13900001234');
   });
 });
+
+// The list draws only the rows in view and redraws them as the view scrolls
+// or the search changes: a row's checkbox must follow its customer, and the
+// selection must survive the redraws. Tagging the selection commits, which
+// rebuilds the page; its confirmation must still be shown.
+test('selection follows customers through scrolling, and the selection is tagged in bulk', async ({ app }) => {
+  const page = app.page;
+  const customers = new CustomersPage(page);
+  await app.open();
+  await app.waitForDemo();
+  await app.goTo('en', 'customers');
+  // The scrolling box around the table.
+  const scroller = page.getByTestId('customers-table').locator('..');
+  const firstId = () => customers.rows().first().getAttribute('data-id');
+  const scrollTo = (top: number) => scroller.evaluate((el, y) => { el.scrollTop = y; }, top);
+
+  await expect(customers.rows().first()).toBeVisible();
+  const a = await firstId();
+  await customers.rows().first().getByRole('checkbox').check();
+  await expect(page.getByTestId('bulk-bar')).toContainText('1 customer selected');
+
+  await test.step('scrolled away, the rows drawn for other customers are not checked', async () => {
+    await scrollTo(40 * 200);
+    await expect.poll(firstId).not.toBe(a);
+    await expect(customers.rows().first()).toBeVisible();
+    await expect(customers.rows().locator('input[type="checkbox"]:checked')).toHaveCount(0);
+    await expect(page.locator(`[data-testid="customer-row"][data-id="${a}"]`)).toHaveCount(0);
+  });
+
+  const b = await test.step('a second customer is selected there; back at the top the first is still checked', async () => {
+    // A row well inside the view: the first rows drawn are above it.
+    const b = await customers.rows().nth(6).getAttribute('data-id');
+    await page.locator(`[data-testid="customer-row"][data-id="${b}"]`).getByRole('checkbox').check();
+    await expect(page.getByTestId('bulk-bar')).toContainText('2 customers selected');
+    await scrollTo(0);
+    await expect.poll(firstId).toBe(a);
+    await expect(customers.rows().first().getByRole('checkbox')).toBeChecked();
+    await expect(customers.rows().locator('input[type="checkbox"]:checked')).toHaveCount(1);
+    return b;
+  });
+
+  await test.step('a search redraws the rows; only the selected customer among them is checked', async () => {
+    const name = (await customers.rows().first().getByRole('link').textContent()) ?? '';
+    const chinese = /\(([^)]+)\)\s*$/.exec(name)?.[1] ?? name;
+    await customers.searchFor(chinese);
+    await expect(customers.rowLink(name)).toBeVisible();
+    for (const row of await customers.rows().all()) {
+      const checked = await row.getByRole('checkbox').isChecked();
+      expect(checked).toBe((await row.getAttribute('data-id')) === a);
+    }
+    await customers.searchFor('');
+  });
+
+  await test.step('the two selected customers are tagged, and the tag filter lists exactly them', async () => {
+    await page.getByTestId('bulk-tag').fill('回访名单');
+    await page.getByRole('button', { name: 'Tag the selected customers' }).click();
+    await expect(page.getByTestId('bulk-notice')).toContainText('Tagged 2 selected customers');
+    await page.getByTestId('filter-tag').selectOption('回访名单');
+    await expect.poll(() => customers.listedCount()).toBe(2);
+    const ids = await customers.rows().evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')));
+    expect(ids.sort()).toEqual([a, b].sort());
+  });
+});

@@ -38,6 +38,8 @@ const VIEWPORT: f64 = 560.0;
 /// ROW_HEIGHT pixels of scrolling is cheap.
 const OVERSCAN: usize = 3;
 const COLUMNS: usize = 11;
+/// The flash scope of the bulk tagging's confirmation.
+const BULK_NOTICE: &str = "customers-bulk";
 /// How long after the last change the address is updated.
 const URL_DELAY: std::time::Duration = std::time::Duration::from_millis(150);
 
@@ -144,7 +146,9 @@ pub fn CustomerList(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
     let tag = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
     let failure = RwSignal::new(None::<ChangeFailure<EditError>>);
-    let notice = RwSignal::new(None::<String>);
+    // Tagging commits, which rebuilds the page (and clears the selection),
+    // so its confirmation is kept in the flash context.
+    let flash = crate::app::use_flash().ok();
 
     let set = move |f: &dyn Fn(&mut ListView)| {
         state.update(|v| f(v));
@@ -346,7 +350,9 @@ pub fn CustomerList(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
         let ids: Vec<CustomerId> = selected.get_untracked().into_iter().collect();
         let text = tag.get_untracked();
         let n = ids.len();
-        notice.set(None);
+        if let Some(flash) = flash {
+            flash.clear(BULK_NOTICE);
+        }
         env.submit(
             busy,
             failure,
@@ -355,10 +361,13 @@ pub fn CustomerList(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
                 bulk_tag(ds, &ids, &text, actor, first)
             },
             move || {
-                let _ = notice.try_set(Some(
-                    i18n.locale()
-                        .fill(Key::CustomersTagged, &[("count", n.into())]),
-                ));
+                if let Some(flash) = flash {
+                    flash.set(
+                        BULK_NOTICE,
+                        i18n.locale()
+                            .fill(Key::CustomersTagged, &[("count", n.into())]),
+                    );
+                }
             },
         );
     };
@@ -413,8 +422,8 @@ pub fn CustomerList(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
         failure.get().map(|f| view! { <p class="field-error" role="alert">{move || failure_text(i18n.locale(), &f)}</p> })
     };
     let notice_line = move || {
-        notice
-            .get()
+        flash
+            .and_then(|f| f.get(BULK_NOTICE))
             .map(|n| view! { <p class="note" role="status" data-testid="bulk-notice">{n}</p> })
     };
 
