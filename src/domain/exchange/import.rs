@@ -12,7 +12,8 @@
 use super::mapping::{Field, Mapping, Target};
 use super::sheet::Sheet;
 use super::values::{
-    parse_channel, parse_date, parse_datetime, parse_decimal_minor, parse_gender, parse_quantity,
+    contains_wide, parse_channel, parse_date, parse_datetime, parse_decimal_minor, parse_gender,
+    parse_quantity, trimmed,
 };
 use crate::domain::{
     AuditAction, AuditEntry, AuditId, Category, CategoryId, ChangeSet, Collection, ContactError,
@@ -309,7 +310,7 @@ impl Importer {
                 Some(Problem::TooLong {
                     max: MAX_CELL_CHARS,
                 })
-            } else if value.contains('\u{FFFD}') {
+            } else if contains_wide(value, '\u{FFFD}') {
                 Some(Problem::Undecodable)
             } else {
                 None
@@ -660,7 +661,7 @@ impl<'a> RowContext<'a, '_> {
         self.mapping
             .column_of(field)
             .and_then(|c| self.cells.get(c).copied())
-            .map_or("", str::trim)
+            .map_or("", trimmed)
     }
 
     fn problem(&mut self, field: Field, problem: Problem) {

@@ -320,7 +320,7 @@ impl TextParser {
 
     fn push(&mut self, record: &csv::StringRecord) {
         // Blank rows (a stray line break, a row of empty cells) are skipped.
-        if record.iter().all(|c| c.trim().is_empty()) {
+        if record.iter().all(|c| super::values::trimmed(c).is_empty()) {
             return;
         }
         let first = self.rows_read == 0;
