@@ -70,7 +70,14 @@ impl Slice {
 
     /// Yields to the browser if this slice is spent, then starts the next.
     pub async fn pause_if_spent(&mut self) {
-        if self.spent() {
+        self.pause_unless_room(0.0).await;
+    }
+
+    /// Yields to the browser first (and starts the next slice) unless this
+    /// slice has `needed_ms` of its budget left: for a step that cannot be
+    /// cut and whose cost can be foreseen.
+    pub async fn pause_unless_room(&mut self, needed_ms: f64) {
+        if now_ms() - self.started + needed_ms >= SLICE_BUDGET_MS {
             next_tick().await;
             *self = Slice::start();
         }

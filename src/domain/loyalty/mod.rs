@@ -26,6 +26,6 @@ pub use settings::{
     Reward, SettingsProblem, Tier, MAX_CAMPAIGN_BONUS_PERCENT,
 };
 pub use tiers::{
-    apply_tier_rules, latest_review, progress, qualified_tier, qualifying_value, tier_updates,
-    transactions_by_customer, window_start,
+    apply_tier_rules, latest_review, members_transactions, progress, qualified_tier,
+    qualifying_value, tier_updates, window_start,
 };

@@ -782,3 +782,29 @@ fn accounts_round_trip_with_their_history() {
     let back: LoyaltyAccount = serde_json::from_str(&json).unwrap();
     assert_eq!(&back, acc);
 }
+
+#[test]
+fn the_tier_job_groups_the_members_transactions_only() {
+    let mut ds = enrolled(day(2025, 1, 10));
+    buy(&mut ds, day(2025, 2, 1), 100);
+    buy(&mut ds, day(2025, 2, 2), 200);
+    // Customer 2 buys too, but has no account.
+    let mut cs = ChangeSet::default();
+    cs.transactions.put.push(crate::domain::Transaction {
+        id: ds.transactions.next_id(),
+        customer: CustomerId(2),
+        at: at(day(2025, 2, 3)),
+        outlet: OutletId(1),
+        channel: SalesChannel::Store,
+        category: CategoryId(1),
+        quantity: 1,
+        amount: Money::from_major(50),
+    });
+    apply(&mut ds, cs);
+    assert_eq!(ds.transactions.len(), 3);
+    let grouped = members_transactions(&ds);
+    assert_eq!(grouped.len(), 1);
+    let alice: Vec<Money> = grouped[&ALICE].iter().map(|t| t.amount).collect();
+    assert_eq!(alice, vec![Money::from_major(100), Money::from_major(200)]);
+    assert!(!grouped.contains_key(&CustomerId(2)));
+}
