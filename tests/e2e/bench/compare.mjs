@@ -194,8 +194,9 @@ async function searchLatency(page, queries) {
 }
 
 /** The floor of that measurement: the same typing into a page whose input handler only writes the
- * query into one text node. A keystroke that changes what is on screen is painted in the next frame,
- * and the frames of headless Chromium come at most every 16.7 ms, so no page can measure below this. */
+ * query into one text node. The frames of headless Chromium come at most every 16.7 ms and the next
+ * key is typed right after a paint, so most keystrokes wait about one frame whatever the page does
+ * (the first of each query, after a pause, does not): this page's median is about 16 ms. */
 async function frameFloor(context, queries) {
   const page = await context.newPage();
   try {
