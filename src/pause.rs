@@ -68,11 +68,6 @@ impl Slice {
         now_ms() - self.started >= SLICE_BUDGET_MS
     }
 
-    /// Yields to the browser if this slice is spent, then starts the next.
-    pub async fn pause_if_spent(&mut self) {
-        self.pause_unless_room(0.0).await;
-    }
-
     /// Yields to the browser first (and starts the next slice) unless this
     /// slice has `needed_ms` of its budget left: for a step that cannot be
     /// cut and whose cost can be foreseen.

@@ -324,30 +324,28 @@ impl Storage for IdbStorage {
                 reason: "a stored chunk is not a byte array".into(),
             })
         };
-        let collections: Vec<Collection> = chunks.iter().map(|(c, _)| *c).collect();
         match &unlocked {
             // Copied into wasm memory chunk by chunk as they are decoded:
             // copying a chain's 60 MB at once was a task of 0.2 s.
             None => {
                 let settings = decode_settings(&settings)?;
-                let chunks = chunks
-                    .into_iter()
-                    .map(|(collection, value)| (collection, chunk_bytes(collection, value)));
-                decode_in_slices(settings, &collections, chunks)
+                decode_in_slices(settings, chunks, chunk_bytes)
                     .await
                     .map(Some)
             }
             // Decrypted together: WebCrypto is asynchronous, off this thread.
             Some(unlocked) => {
+                let mut collections = Vec::with_capacity(chunks.len());
                 let mut stored = Vec::with_capacity(chunks.len() + 1);
                 for (collection, value) in chunks {
                     stored.push(chunk_bytes(collection, value)?);
+                    collections.push(collection);
                 }
                 stored.push(settings);
                 let mut plain = open_all(&unlocked.key, &stored, Collection::Settings).await?;
                 let settings = decode_settings(&plain.pop().unwrap_or_default())?;
-                let chunks = collections.iter().copied().zip(plain.into_iter().map(Ok));
-                decode_in_slices(settings, &collections, chunks)
+                let chunks = collections.into_iter().zip(plain).collect();
+                decode_in_slices(settings, chunks, |_, bytes| Ok(bytes))
                     .await
                     .map(Some)
             }
@@ -1159,20 +1157,21 @@ fn decode_settings(bytes: &[u8]) -> Result<Settings, StoreError> {
 
 /// Decodes the data set's chunks in slices: a chain's data set takes a
 /// second or more to decode, and the page must keep painting meanwhile.
-async fn decode_in_slices(
+async fn decode_in_slices<T>(
     settings: Settings,
-    collections: &[Collection],
-    chunks: impl Iterator<Item = (Collection, Result<Vec<u8>, StoreError>)>,
+    chunks: Vec<(Collection, T)>,
+    to_bytes: impl Fn(Collection, T) -> Result<Vec<u8>, StoreError>,
 ) -> Result<Dataset, StoreError> {
-    let mut decoder = codec::DatasetDecoder::with_room(collections.iter().copied());
+    let mut decoder = codec::DatasetDecoder::with_room(chunks.iter().map(|(c, _)| *c));
     let mut slice = Slice::start();
     // A chunk is decoded whole (65,536 transactions take tens of
     // milliseconds), so one starts a new slice unless it fits in this one
     // at the pace of the last chunk. Pausing only once a slice was spent
     // let a slice run on into one more chunk: a task of 60-70 ms.
     let mut ms_per_byte = 0.0;
-    for (collection, bytes) in chunks {
-        let bytes = bytes?;
+    for (collection, value) in chunks {
+        // Copied into wasm memory here, one chunk at a time.
+        let bytes = to_bytes(collection, value)?;
         let size = bytes.len() as f64;
         slice.pause_unless_room(ms_per_byte * size).await;
         let started = now_ms();
