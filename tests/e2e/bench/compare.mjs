@@ -27,12 +27,12 @@
 import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { serveFiles } from '../static-server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../../..');
@@ -85,11 +85,7 @@ const { generate, checksum } = await import(pathToFileURL(path.join(opts.anchors
 if (checksum(generate()) !== manifest.checksum) throw new Error('the harness generator differs from its manifest');
 
 // ---------- one server: harness at /, the app at /app/ ----------
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm',
-  '.css': 'text/css', '.csv': 'text/csv', '.json': 'application/json', '.webmanifest': 'application/manifest+json', '.png': 'image/png' };
-const gzCache = new Map();
-function resolveFile(urlPath) {
-  const p = decodeURIComponent(urlPath.split('?')[0]);
+function resolveFile(p) {
   if (p === '/app' || p === '/app/') return path.join(opts.dist, 'index.html');
   if (p.startsWith('/app/')) return path.join(opts.dist, path.normalize(p.slice(5)));
   if (p === '/' || p === '/index.html') return path.join(opts.anchors, 'www/index.html');
@@ -98,22 +94,7 @@ function resolveFile(urlPath) {
   if (p.startsWith('/data/')) return path.join(DATA, path.basename(p));
   return path.join(opts.anchors, 'www', path.normalize(p));
 }
-const server = http.createServer((req, res) => {
-  const f = resolveFile(req.url);
-  if (!fs.existsSync(f) || !fs.statSync(f).isFile()) { res.writeHead(404); res.end(); return; }
-  let body = fs.readFileSync(f);
-  const headers = { 'Content-Type': TYPES[path.extname(f)] || 'application/octet-stream', 'Cache-Control': 'no-store' };
-  if (/gzip/.test(req.headers['accept-encoding'] || '') && !req.url.startsWith('/data/')) {
-    const key = `${f}:${fs.statSync(f).mtimeMs}`;
-    if (!gzCache.has(key)) gzCache.set(key, zlib.gzipSync(body, { level: 6 }));
-    body = gzCache.get(key);
-    headers['Content-Encoding'] = 'gzip';
-  }
-  headers['Content-Length'] = body.length;
-  res.writeHead(200, headers);
-  res.end(body);
-});
-await new Promise((r) => server.listen(opts.port, '127.0.0.1', r));
+const server = await serveFiles(opts.port, resolveFile);
 const BASE = `http://127.0.0.1:${opts.port}`;
 log('serving the harness at', `${BASE}/`, 'and the app at', `${BASE}/app/`);
 
