@@ -4,7 +4,7 @@
 
 use super::data::{Data, DataStatus, Persistence};
 use super::storage::AppStorage;
-use crate::domain::demo::{generate, DemoOptions, DemoSize};
+use crate::domain::demo::demo_dataset;
 use crate::domain::{AuditId, BusinessKind, ChangeSet, Dataset, Settings};
 use crate::store::{AuditQuery, Storage, StoreError};
 use chrono::{NaiveDate, NaiveDateTime, Utc};
@@ -64,9 +64,27 @@ pub(super) async fn load_stored(data: Data, storage: Rc<AppStorage>) {
         Err(error) => data.status.set(DataStatus::Failed(error)),
         Ok(None) => {
             data.status.set(DataStatus::GeneratingDemo);
+            let today = business_today(&Settings::default());
+            // The worker generates and stores the demo off the main thread;
+            // then it is loaded as any stored data set is, in slices.
+            if matches!(&*storage, AppStorage::Idb(_))
+                && super::worker::seed_demo_in_worker(BusinessKind::Hotel, today).await
+            {
+                match storage.load().await {
+                    Ok(Some(dataset)) => {
+                        data.demo_notice.set(true);
+                        data.status.set(DataStatus::Ready(Arc::new(dataset)));
+                        return;
+                    }
+                    Err(StoreError::Locked) => return super::protection::show_lock_screen(data),
+                    Err(error) => return data.status.set(DataStatus::Failed(error)),
+                    // Erased in another tab meanwhile: generate it here.
+                    Ok(None) => {}
+                }
+            }
             // Let the browser paint "generating" before the CPU-bound work.
             yield_to_browser().await;
-            let dataset = demo_dataset(BusinessKind::Hotel, business_today(&Settings::default()));
+            let dataset = demo_dataset(BusinessKind::Hotel, today);
             if let Err(error) = storage.replace(&dataset, &[]).await {
                 data.unsaved_demo.set(Some(error));
             }
@@ -116,10 +134,6 @@ pub async fn replace_data(data: Data, replacement: Replacement) -> Result<(), St
     data.unsaved_demo.set(None);
     data.status.set(DataStatus::Ready(Arc::new(dataset)));
     Ok(())
-}
-
-fn demo_dataset(kind: BusinessKind, today: NaiveDate) -> Dataset {
-    generate(&DemoOptions::new(kind, DemoSize::Demo, today))
 }
 
 /// Today in the business's time zone: the one place the browser clock is read.

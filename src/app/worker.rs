@@ -10,6 +10,10 @@
 //! boundary: JSON is cheaper to post than a structured clone of millions of
 //! small objects.
 //!
+//! On a first visit the worker also generates and stores the demo data set
+//! ([`seed_demo_in_worker`]), a step too long for the page's own thread; the
+//! page then loads it from IndexedDB, in slices, like any stored data set.
+//!
 //! When the app opens on the home page, the dashboard is asked for at once
 //! ([`head_start_dashboard`]), before the page has loaded the data set: the
 //! worker loads it side by side with the page, so on a large data set the
@@ -23,10 +27,12 @@
 //! IndexedDB in it, a reply that does not parse) ends the same way: `None`,
 //! and the page quietly falls back.
 
+use crate::domain::demo::demo_dataset;
 use crate::domain::health::{average_predicted_clv, dashboard, HealthDashboard};
 use crate::domain::segmentation::{
     prepare, AnalysisBasis, CustomerPrediction, CustomerSummary, ModelReport, SegmentationSettings,
 };
+use crate::domain::settings::BusinessKind;
 use crate::domain::{Dataset, Money, Remembered};
 use crate::store::idb::{IdbStorage, DEFAULT_DB_NAME};
 use crate::store::Storage;
@@ -67,6 +73,12 @@ enum Job {
     /// the page has the settings). Declined below
     /// [`DASHBOARD_IN_WORKER_FROM`] transactions.
     Dashboard { now: Option<NaiveDateTime> },
+    /// A first visit's demo data set of this kind as of `today`, generated
+    /// and stored, if nothing is stored yet.
+    SeedDemo {
+        kind: BusinessKind,
+        today: NaiveDate,
+    },
 }
 
 /// A job and the fingerprint of the data set the page shows; `None` for the
@@ -101,6 +113,8 @@ enum Reply {
         /// `None` when no customer has a predicted CLV.
         average: Option<Money>,
     },
+    /// The demo is stored; the page loads it as any stored data set.
+    Seeded,
     /// Anything that went wrong; the page computes on the main thread.
     Declined,
 }
@@ -188,6 +202,26 @@ pub async fn average_predicted_clv_in_worker(
         Reply::AveragePredictedClv { average, .. } => Some(average),
         _ => None,
     }
+}
+
+/// Has a worker generate the demo data set of `kind` as of `today` and
+/// store it, on a first visit: generating and encoding it are one step of
+/// about 0.2 s that would freeze the page as it first opens. True when the
+/// demo was stored; false on any failure or when something was stored
+/// already (another tab's first visit), and the caller then loads what is
+/// stored or generates the demo itself.
+pub async fn seed_demo_in_worker(kind: BusinessKind, today: NaiveDate) -> bool {
+    let request = Request {
+        job: Job::SeedDemo { kind, today },
+        fingerprint: None,
+    };
+    let Ok(message) = serde_json::to_string(&request) else {
+        return false;
+    };
+    let Some(text) = ask_text(message).await else {
+        return false;
+    };
+    matches!(serde_json::from_str::<Reply>(&text), Ok(Reply::Seeded))
 }
 
 thread_local! {
@@ -386,6 +420,19 @@ impl Drop for Terminate {
     }
 }
 
+/// Stores the demo data set of `kind` as of `today`, if nothing is stored:
+/// a data set (or a lock) already there is never replaced.
+async fn seed_demo(storage: &IdbStorage, kind: BusinessKind, today: NaiveDate) -> Reply {
+    if !matches!(storage.load().await, Ok(None)) {
+        return Reply::Declined;
+    }
+    let dataset = demo_dataset(kind, today);
+    match storage.replace(&dataset, &[]).await {
+        Ok(()) => Reply::Seeded,
+        Err(_) => Reply::Declined,
+    }
+}
+
 /// The worker's entry point: answers every request posted to it.
 pub fn serve() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
@@ -419,6 +466,9 @@ async fn answer(text: &str) -> Reply {
     let Ok(storage) = IdbStorage::open(DEFAULT_DB_NAME).await else {
         return Reply::Declined;
     };
+    if let Job::SeedDemo { kind, today } = request.job {
+        return seed_demo(&storage, kind, today).await;
+    }
     // Encrypted data: the key lives only in the page's memory and is never
     // handed to the worker, so the worker declines and the page computes on
     // the main thread (as for any decline). `load` would refuse too (locked);
@@ -446,6 +496,8 @@ async fn answer(text: &str) -> Reply {
             fingerprint,
             basis: Box::new(prepare(&dataset, &settings, today).into()),
         },
+        // Answered before any data set is loaded (`seed_demo`).
+        Job::SeedDemo { .. } => Reply::Declined,
         Job::Dashboard { .. } if dataset.transactions.len() < DASHBOARD_IN_WORKER_FROM => {
             Reply::Declined
         }

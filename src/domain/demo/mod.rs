@@ -105,6 +105,12 @@ impl DemoOptions {
     }
 }
 
+/// The demo data set the app loads: a business of `kind` at the demo size,
+/// with the default seed, its history ending `today`.
+pub fn demo_dataset(kind: BusinessKind, today: NaiveDate) -> Dataset {
+    generate(&DemoOptions::new(kind, DemoSize::Demo, today))
+}
+
 /// Everything generated before the service records (complaints, surveys,
 /// loyalty, contacts, care), which read it all and change none of it.
 #[derive(Clone, Copy)]
