@@ -1,8 +1,9 @@
 // The foundation a person meets first: the demo loads by itself, every page
 // is reachable from the navigation, both languages work and are remembered,
 // and data survives a reload.
+import type { Page } from '@playwright/test';
 import { test, expect } from '../fixtures';
-import { PAGES, NAV_NAMES } from '../pages/crm-app';
+import { CrmApp, PAGES, NAV_NAMES } from '../pages/crm-app';
 
 test.describe('in a Chinese browser', () => {
   test.use({ locale: 'zh-CN' });
@@ -77,5 +78,57 @@ test.describe('in an English browser', () => {
       await expect(app.dataSetText(/retail/i)).toBeVisible({ timeout: 60_000 });
       await expect(app.dataSetText(/hotel/i)).toHaveCount(0);
     });
+  });
+});
+
+// On a first visit the analytics worker generates and stores the demo, and
+// the page loads it from IndexedDB; a worker that declines (or cannot start)
+// leaves the page to generate it itself. Either way the user gets the same
+// demo, and it is stored.
+test.describe('the first visit’s demo', () => {
+  test.use({ locale: 'en-US', serviceWorkers: 'block' });
+
+  const FIGURES = ['customers', 'transactions', 'revenue', 'members', 'open-complaints'];
+  const figures = (page: Page) =>
+    Promise.all(FIGURES.map((id) => page.getByTestId(`overview-${id}`).textContent()));
+  /** After a reload: the stored data set is shown (no demo banner then). */
+  const loaded = (app: CrmApp) => expect.poll(() => app.customerCount(), { timeout: 120_000 }).toBeGreaterThan(0);
+
+  test('comes from the worker, or from the page when the worker declines: the same data, stored', async ({ app, browser }) => {
+    const seeded: string[] = [];
+    app.page.on('worker', (worker) => seeded.push(worker.url()));
+    await app.open();
+    await app.waitForDemo();
+    expect(seeded.some((url) => url.includes('worker')), 'a worker was started for the demo').toBe(true);
+    const fromWorker = await figures(app.page);
+    await app.reload();
+    await loaded(app);
+    expect(await figures(app.page), 'the worker’s demo was stored').toEqual(fromWorker);
+
+    // A fresh profile whose worker declines every job, as one does without IndexedDB.
+    const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'en-US', serviceWorkers: 'block' });
+    try {
+      const page = await context.newPage();
+      const declining = new CrmApp(page);
+      declining.watchErrors();
+      let asked = 0;
+      await page.route('**/worker_loader.js', (route) => {
+        asked += 1;
+        return route.fulfill({
+          contentType: 'text/javascript',
+          body: `self.onmessage = () => { self.postMessage('"Declined"'); }; self.postMessage('ready');`,
+        });
+      });
+      await declining.open();
+      await declining.waitForDemo();
+      expect(asked, 'the page asked the (declining) worker first').toBeGreaterThan(0);
+      expect(await figures(page), 'the page’s own demo is the worker’s').toEqual(fromWorker);
+      await declining.reload();
+      await loaded(declining);
+      expect(await figures(page), 'the page’s own demo was stored').toEqual(fromWorker);
+      expect(declining.errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 });
