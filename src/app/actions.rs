@@ -56,32 +56,33 @@ pub fn start_up(data: Data) {
 /// hotel demo and saves it. Encrypted data that is not unlocked shows the
 /// lock screen instead.
 pub(super) async fn load_stored(data: Data, storage: Rc<AppStorage>) {
-    match storage.load().await {
-        Ok(Some(dataset)) => data.status.set(DataStatus::Ready(Arc::new(dataset))),
+    let mut loaded = storage.load().await;
+    let mut seeded = false;
+    let today = business_today(&Settings::default());
+    if matches!(loaded, Ok(None)) && matches!(&*storage, AppStorage::Idb(_)) {
+        data.status.set(DataStatus::GeneratingDemo);
+        // The worker generates and stores the demo off the main thread;
+        // then it is loaded as any stored data set is, in slices.
+        if super::worker::seed_demo_in_worker(BusinessKind::Hotel, today).await {
+            seeded = true;
+            loaded = storage.load().await;
+        }
+    }
+    match loaded {
+        Ok(Some(dataset)) => {
+            if seeded {
+                data.demo_notice.set(true);
+            }
+            data.status.set(DataStatus::Ready(Arc::new(dataset)));
+        }
         Err(StoreError::Locked) => super::protection::show_lock_screen(data),
         // A read failure leaves the stored data alone: never replace what
         // could not be read.
         Err(error) => data.status.set(DataStatus::Failed(error)),
+        // Nothing stored, and the worker did not store the demo (or it was
+        // erased in another tab since): generate it here.
         Ok(None) => {
             data.status.set(DataStatus::GeneratingDemo);
-            let today = business_today(&Settings::default());
-            // The worker generates and stores the demo off the main thread;
-            // then it is loaded as any stored data set is, in slices.
-            if matches!(&*storage, AppStorage::Idb(_))
-                && super::worker::seed_demo_in_worker(BusinessKind::Hotel, today).await
-            {
-                match storage.load().await {
-                    Ok(Some(dataset)) => {
-                        data.demo_notice.set(true);
-                        data.status.set(DataStatus::Ready(Arc::new(dataset)));
-                        return;
-                    }
-                    Err(StoreError::Locked) => return super::protection::show_lock_screen(data),
-                    Err(error) => return data.status.set(DataStatus::Failed(error)),
-                    // Erased in another tab meanwhile: generate it here.
-                    Ok(None) => {}
-                }
-            }
             // Let the browser paint "generating" before the CPU-bound work.
             yield_to_browser().await;
             let dataset = demo_dataset(BusinessKind::Hotel, today);

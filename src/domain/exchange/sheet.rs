@@ -21,6 +21,18 @@ pub enum Delimiter {
     Whitespace,
 }
 
+impl Delimiter {
+    /// The byte the csv crate and the plain-line splitter split on
+    /// (whitespace-aligned text is split apart, by neither).
+    fn byte(self) -> u8 {
+        match self {
+            Delimiter::Tab => b'\t',
+            Delimiter::Semicolon => b';',
+            Delimiter::Comma | Delimiter::Whitespace => b',',
+        }
+    }
+}
+
 /// What kind of file it is, from its name and first bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FileKind {
@@ -391,58 +403,55 @@ impl TextParser {
                 self.offset += used;
             }
             delimiter => {
-                let byte = match delimiter {
-                    Delimiter::Tab => b'\t',
-                    Delimiter::Semicolon => b';',
-                    _ => b',',
-                };
-                let plain = self.plain_lines(rest, byte, stop_at);
+                let plain = self.plain_lines(rest, delimiter.byte(), stop_at);
                 self.offset += plain;
-                if self.error.is_some() || plain >= stop_at || self.offset >= text.len() {
-                    self.reserve_for_the_rest(text.len());
-                    return self.error.is_some() || self.offset >= text.len();
+                if self.error.is_none() && plain < stop_at && self.offset < text.len() {
+                    self.csv_records(text, delimiter.byte(), stop_at - plain);
                 }
-                let rest = &text[self.offset..];
-                let stop_at = stop_at - plain;
-                // Flexible: short and long rows are the validator's business.
-                // An unterminated quote at the end (a truncated file) ends its
-                // field at the end of the input rather than failing the file.
-                let mut reader = csv::ReaderBuilder::new()
-                    .has_headers(false)
-                    .flexible(true)
-                    .delimiter(byte)
-                    .from_reader(rest.as_bytes());
-                let mut record = csv::StringRecord::new();
-                let mut ended = false;
-                loop {
-                    match reader.read_record(&mut record) {
-                        Ok(true) => {
-                            self.push(record.iter());
-                            if self.error.is_some() {
-                                break;
-                            }
-                            if reader.position().byte() as usize >= stop_at {
-                                break;
-                            }
-                        }
-                        // The input is a `&str`, so the only errors left are
-                        // UTF-8 ones the reader cannot produce; stop reading.
-                        Ok(false) | Err(_) => {
-                            ended = true;
-                            break;
-                        }
-                    }
-                }
-                let used = reader.position().byte() as usize;
-                self.offset = if ended {
-                    text.len()
-                } else {
-                    (self.offset + used).min(text.len())
-                };
             }
         }
         self.reserve_for_the_rest(text.len());
         self.error.is_some() || self.offset >= text.len()
+    }
+
+    /// Reads records with the csv crate from `self.offset` on until about
+    /// `stop_at` bytes are used, ending at a record boundary.
+    fn csv_records(&mut self, text: &str, delimiter: u8, stop_at: usize) {
+        // Flexible: short and long rows are the validator's business.
+        // An unterminated quote at the end (a truncated file) ends its
+        // field at the end of the input rather than failing the file.
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(&text.as_bytes()[self.offset..]);
+        let mut record = csv::StringRecord::new();
+        let mut ended = false;
+        loop {
+            match reader.read_record(&mut record) {
+                Ok(true) => {
+                    self.push(record.iter());
+                    if self.error.is_some() {
+                        break;
+                    }
+                    if reader.position().byte() as usize >= stop_at {
+                        break;
+                    }
+                }
+                // The input is a `&str`, so the only errors left are
+                // UTF-8 ones the reader cannot produce; stop reading.
+                Ok(false) | Err(_) => {
+                    ended = true;
+                    break;
+                }
+            }
+        }
+        let used = reader.position().byte() as usize;
+        self.offset = if ended {
+            text.len()
+        } else {
+            (self.offset + used).min(text.len())
+        };
     }
 
     /// After the first step, room for the rows the rest of the text will
@@ -608,14 +617,6 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn byte(delimiter: Delimiter) -> u8 {
-        match delimiter {
-            Delimiter::Tab => b'\t',
-            Delimiter::Semicolon => b';',
-            _ => b',',
-        }
-    }
-
     /// The sheet the csv crate alone reads from `text`, every line through
     /// a `StringRecord`.
     fn csv_crate_only(text: &str, delimiter: Delimiter) -> Result<Sheet, FileError> {
@@ -623,7 +624,7 @@ mod tests {
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
-            .delimiter(byte(delimiter))
+            .delimiter(delimiter.byte())
             .from_reader(text.as_bytes());
         let mut record = csv::StringRecord::new();
         while let Ok(true) = reader.read_record(&mut record) {
