@@ -160,13 +160,18 @@ export class CrmApp {
     return this.page.getByRole('status').filter({ hasText: DEMO_WORDS }).first();
   }
 
-  /** Waits on Home until the demo is loaded: customers counted and the banner says so. */
-  async waitForDemo(): Promise<void> {
+  /** Waits on Home until a data set is loaded: its customers are counted. */
+  async waitForData(): Promise<void> {
     await this.failFast(
       expect
         .poll(() => this.customerCount(), { message: 'Home figure overview-customers', timeout: 120_000 })
         .toBeGreaterThan(0),
     );
+  }
+
+  /** Waits on Home until the demo is loaded: customers counted and the banner says so. */
+  async waitForDemo(): Promise<void> {
+    await this.waitForData();
     await expect(this.demoBanner()).toBeVisible();
   }
 

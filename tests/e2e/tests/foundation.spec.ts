@@ -91,8 +91,6 @@ test.describe('the first visit’s demo', () => {
   const FIGURES = ['customers', 'transactions', 'revenue', 'members', 'open-complaints'];
   const figures = (page: Page) =>
     Promise.all(FIGURES.map((id) => page.getByTestId(`overview-${id}`).textContent()));
-  /** After a reload: the stored data set is shown (no demo banner then). */
-  const loaded = (app: CrmApp) => expect.poll(() => app.customerCount(), { timeout: 120_000 }).toBeGreaterThan(0);
 
   test('comes from the worker, or from the page when the worker declines: the same data, stored', async ({ app, browser }) => {
     const seeded: string[] = [];
@@ -102,7 +100,8 @@ test.describe('the first visit’s demo', () => {
     expect(seeded.some((url) => url.includes('worker')), 'a worker was started for the demo').toBe(true);
     const fromWorker = await figures(app.page);
     await app.reload();
-    await loaded(app);
+    // After a reload the stored data set is shown, without the demo banner.
+    await app.waitForData();
     expect(await figures(app.page), 'the worker’s demo was stored').toEqual(fromWorker);
 
     // A fresh profile whose worker declines every job, as one does without IndexedDB.
@@ -124,7 +123,7 @@ test.describe('the first visit’s demo', () => {
       expect(asked, 'the page asked the (declining) worker first').toBeGreaterThan(0);
       expect(await figures(page), 'the page’s own demo is the worker’s').toEqual(fromWorker);
       await declining.reload();
-      await loaded(declining);
+      await declining.waitForData();
       expect(await figures(page), 'the page’s own demo was stored').toEqual(fromWorker);
       expect(declining.errors).toEqual([]);
     } finally {
