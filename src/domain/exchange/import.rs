@@ -9,7 +9,7 @@
 //! [`Importer::step`] validates a bounded number of rows per call, so the
 //! shell can show progress and keep the page responsive on a million rows.
 
-use super::mapping::{Field, Mapping, Target};
+use super::mapping::{Field, FieldColumns, Mapping, Target};
 use super::sheet::Sheet;
 use super::values::{
     contains_wide, parse_channel, parse_date, parse_datetime, parse_decimal_minor, parse_gender,
@@ -129,6 +129,8 @@ impl Base {
 #[derive(Debug)]
 pub struct Importer {
     options: ImportOptions,
+    /// Where the mapping puts each field.
+    columns: FieldColumns,
     base: Base,
     /// Existing customers indexed so far.
     indexed: usize,
@@ -194,6 +196,7 @@ impl Importer {
         }
         let base = Base::of(ds);
         Importer {
+            columns: FieldColumns::of(&options.mapping),
             options,
             base,
             indexed: 0,
@@ -331,20 +334,16 @@ impl Importer {
             }
         }
         if problems.is_empty() {
-            // Lent out for the row, so the row can borrow it while `self`
-            // records what the row creates.
-            let mapping = std::mem::take(&mut self.options.mapping);
             let mut cx = RowContext {
                 row,
                 cells,
-                mapping: &mapping,
+                columns: self.columns,
                 problems: &mut problems,
             };
             match self.options.target {
                 Target::Customers => self.customer_row(ds, &mut cx),
                 Target::Transactions => self.transaction_row(ds, &mut cx),
             }
-            self.options.mapping = mapping;
         }
         if problems.is_empty() {
             self.summary.valid_rows += 1;
@@ -468,7 +467,7 @@ impl Importer {
         if external.is_empty() && phone.is_none() && email.is_none() && cx.problems.is_empty() {
             let column = [Field::CustomerId, Field::Phone, Field::Email]
                 .into_iter()
-                .find_map(|f| cx.mapping.column_of(f));
+                .find_map(|f| cx.columns.get(f));
             cx.problems.push(RowError {
                 row: cx.row,
                 column,
@@ -657,14 +656,14 @@ fn shorten(value: &str) -> String {
 struct RowContext<'a, 'b> {
     row: u32,
     cells: &'a [&'a str],
-    mapping: &'a Mapping,
+    columns: FieldColumns,
     problems: &'b mut Vec<RowError>,
 }
 
 impl<'a> RowContext<'a, '_> {
     fn text(&self, field: Field) -> &'a str {
-        self.mapping
-            .column_of(field)
+        self.columns
+            .get(field)
             .and_then(|c| self.cells.get(c).copied())
             .map_or("", trimmed)
     }
@@ -673,7 +672,7 @@ impl<'a> RowContext<'a, '_> {
         let value = shorten(self.text(field));
         self.problems.push(RowError {
             row: self.row,
-            column: self.mapping.column_of(field),
+            column: self.columns.get(field),
             field: Some(field),
             value,
             problem,

@@ -355,6 +355,29 @@ impl Mapping {
     }
 }
 
+/// Each field's column, found once for a whole import: [`Mapping::column_of`]
+/// searches the columns, and a million-row import asks for about eight
+/// fields per row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct FieldColumns([Option<usize>; ALL_FIELDS.len()]);
+
+impl FieldColumns {
+    pub(super) fn of(mapping: &Mapping) -> FieldColumns {
+        let mut columns = [None; ALL_FIELDS.len()];
+        for field in ALL_FIELDS {
+            if let Some(slot) = columns.get_mut(field as usize) {
+                *slot = mapping.column_of(field);
+            }
+        }
+        FieldColumns(columns)
+    }
+
+    /// The same as [`Mapping::column_of`] on the mapping it was made from.
+    pub(super) fn get(&self, field: Field) -> Option<usize> {
+        self.0.get(field as usize).copied().flatten()
+    }
+}
+
 /// Guesses a mapping: from the header when there is one, else from the
 /// values of the first rows.
 pub fn guess(sheet: &Sheet, target: Target) -> Mapping {

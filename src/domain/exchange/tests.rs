@@ -959,3 +959,26 @@ mod read_in_steps {
         );
     }
 }
+
+#[test]
+fn field_columns_answer_as_the_mapping_does_for_every_field() {
+    let mut fields: Vec<Field> = Field::for_target(Target::Customers).to_vec();
+    for f in Field::for_target(Target::Transactions) {
+        if !fields.contains(f) {
+            fields.push(*f);
+        }
+    }
+    assert_eq!(fields.len(), 17, "every field of either target");
+    // Mapped in reverse, with an unmapped column between any two.
+    let mut mapping = Mapping::default();
+    for (i, f) in fields.iter().rev().enumerate() {
+        mapping.set(2 * i + 1, Some(*f));
+    }
+    let columns = super::mapping::FieldColumns::of(&mapping);
+    for f in &fields {
+        assert!(mapping.column_of(*f).is_some(), "{f:?}");
+        assert_eq!(columns.get(*f), mapping.column_of(*f), "{f:?}");
+    }
+    let none = super::mapping::FieldColumns::of(&Mapping::default());
+    assert!(fields.iter().all(|f| none.get(*f).is_none()));
+}
