@@ -3,7 +3,8 @@
 //! or the first (or a chosen) sheet of an .xlsx workbook.
 //!
 //! A million rows must fit: the cells are kept in one string with end
-//! offsets, not as millions of small `String`s.
+//! offsets, not as millions of small `String`s, and a line with no quote
+//! goes into that string with one copy.
 
 use super::decode::{Decoder, DetectedEncoding, EncodingChoice};
 use calamine::{Data, Reader, Xlsx};
@@ -76,12 +77,17 @@ pub enum FileError {
 }
 
 /// A read file: an optional header row and the data rows.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Sheet {
     /// The first row, when it reads as column names rather than data.
     pub header: Option<Vec<String>>,
+    /// The cells one after another, each followed by one separator byte:
+    /// so a line of a text file with no quotes goes in with one copy, its
+    /// delimiters serving as the separators.
     text: String,
+    /// Where each cell ends in `text`; the next one starts a byte later.
     cell_ends: Vec<u32>,
+    /// Where each row ends in `cell_ends`.
     row_ends: Vec<u32>,
     /// Widest row, header included.
     pub width: usize,
@@ -92,6 +98,22 @@ pub struct Sheet {
     /// The workbook's sheet names (empty for a text file).
     pub sheets: Vec<String>,
 }
+
+/// Two sheets are equal when they hold the same cells, whatever bytes
+/// separate the cells in their text.
+impl PartialEq for Sheet {
+    fn eq(&self, other: &Sheet) -> bool {
+        self.header == other.header
+            && self.width == other.width
+            && self.delimiter == other.delimiter
+            && self.encoding == other.encoding
+            && self.sheets == other.sheets
+            && self.row_ends == other.row_ends
+            && (0..self.cell_ends.len()).all(|c| self.cell_at(c) == other.cell_at(c))
+    }
+}
+
+impl Eq for Sheet {}
 
 impl Sheet {
     /// Number of data rows (the header not counted).
@@ -130,24 +152,51 @@ impl Sheet {
         let start = if c == 0 {
             0
         } else {
-            self.cell_ends[c - 1] as usize
+            self.cell_ends[c - 1] as usize + 1
         };
         let end = self.cell_ends[c] as usize;
         self.text.get(start..end).unwrap_or("")
     }
 
+    /// The length of `text` as an offset, or the file is too large.
+    fn text_end(&self) -> Result<u32, FileError> {
+        u32::try_from(self.text.len()).map_err(|_| FileError::TooLarge(self.text.len()))
+    }
+
     fn push_row<'a>(&mut self, cells: impl IntoIterator<Item = &'a str>) -> Result<(), FileError> {
-        let mut n = 0;
+        let first = self.cell_ends.len();
         for cell in cells {
             self.text.push_str(cell);
-            let Ok(end) = u32::try_from(self.text.len()) else {
-                return Err(FileError::TooLarge(self.text.len()));
-            };
-            self.cell_ends.push(end);
-            n += 1;
+            self.cell_ends.push(self.text_end()?);
+            self.text.push(CELL_SEPARATOR);
         }
-        self.width = self.width.max(n);
-        self.row_ends.push(self.cell_ends.len() as u32);
+        self.end_row(first)
+    }
+
+    /// Adds a line with no quote as the row of its pieces between
+    /// `delimiter`s, which are ASCII: the line is copied whole, and its
+    /// delimiters become the cells' separators.
+    fn push_plain_row(&mut self, line: &str, delimiter: u8) -> Result<(), FileError> {
+        let first = self.cell_ends.len();
+        let start = self.text_end()?;
+        self.text.push_str(line);
+        self.text.push(CELL_SEPARATOR);
+        let end = self.text_end()? - 1;
+        // Below `end`, which fits in a u32.
+        let at = |i: usize| start + i as u32;
+        self.cell_ends
+            .extend(memchr::memchr_iter(delimiter, line.as_bytes()).map(at));
+        self.cell_ends.push(end);
+        self.end_row(first)
+    }
+
+    /// Ends the row whose first cell is `first`.
+    fn end_row(&mut self, first: usize) -> Result<(), FileError> {
+        self.width = self.width.max(self.cell_ends.len() - first);
+        self.row_ends.push(
+            u32::try_from(self.cell_ends.len())
+                .map_err(|_| FileError::TooLarge(self.text.len()))?,
+        );
         Ok(())
     }
 
@@ -175,6 +224,9 @@ impl Sheet {
         }
     }
 }
+
+/// What follows each cell in [`Sheet`]'s text.
+const CELL_SEPARATOR: char = '\n';
 
 fn looks_like_data(cell: &str) -> bool {
     let t = cell.trim();
@@ -325,7 +377,10 @@ impl TextParser {
             delimiter,
             offset: 0,
             sheet: Sheet {
-                text: String::with_capacity(len),
+                // A cell and its separator take no more room than the cell
+                // and its delimiter or line break in the file, but for the
+                // last line's when the file does not end in a line break.
+                text: String::with_capacity(len.saturating_add(1)),
                 delimiter: Some(delimiter),
                 ..Sheet::default()
             },
@@ -353,29 +408,51 @@ impl TextParser {
     /// Our own splitter rather than the csv crate for these lines: such a
     /// line's cells are exactly its pieces between delimiters, as the csv
     /// crate reads them too (`plain_lines_split_as_the_csv_crate_does`),
-    /// and splitting them with `memchr` in place reads a 1M-row export in
+    /// and copying each line whole into the sheet reads a 1M-row export in
     /// the browser much faster than copying each record through a
     /// `StringRecord`. Quoted cells, and lines ended by a lone `\r`, are
     /// left to the csv crate.
     fn plain_lines(&mut self, rest: &str, delimiter: u8, stop_at: usize) -> usize {
+        let bytes = rest.as_bytes();
         let mut used = 0;
-        while used < stop_at && used < rest.len() && self.error.is_none() {
-            let line = &rest[used..];
-            let bytes = line.as_bytes();
-            let next = memchr::memchr(b'\n', bytes).map_or(bytes.len(), |i| i + 1);
-            let body = &line[..next];
-            let body = body.strip_suffix('\n').unwrap_or(body);
-            let body = body.strip_suffix('\r').unwrap_or(body);
-            if memchr::memchr2(b'"', b'\r', body.as_bytes()).is_some() {
-                break;
-            }
-            // An empty line is no record, as for the csv crate.
-            if !body.is_empty() {
-                self.push(split_on(body, delimiter));
+        while used < stop_at && used < bytes.len() && self.error.is_none() {
+            let line = &bytes[used..];
+            // One pass to the line's end, or to what only the csv crate
+            // reads: a quote, or a carriage return not before a line feed.
+            let (len, next) = match memchr::memchr3(b'\n', b'"', b'\r', line) {
+                None => (line.len(), line.len()),
+                Some(i) if line[i] == b'\n' => (i, i + 1),
+                Some(i) if line[i] == b'\r' && line.get(i + 1) == Some(&b'\n') => (i, i + 2),
+                Some(_) => break,
+            };
+            // An empty line is no record, as for the csv crate. The line
+            // ends before an ASCII byte or at the end: a character boundary.
+            if let Some(body) = rest.get(used..used + len).filter(|b| !b.is_empty()) {
+                self.push_plain(body, delimiter);
             }
             used += next;
         }
         used
+    }
+
+    /// A plain line: copied whole when it is a row of data, as most are.
+    /// Its first byte shows that it is not blank when that is a printable
+    /// character other than the delimiter (the first cell is then not
+    /// empty, once trimmed); any other line, and the first one, which may
+    /// be the header, is split and looked at cell by cell.
+    fn push_plain(&mut self, line: &str, delimiter: u8) {
+        let starts_a_cell = line
+            .as_bytes()
+            .first()
+            .is_some_and(|b| b.is_ascii_graphic() && *b != delimiter);
+        if self.rows_read == 0 || !starts_a_cell {
+            self.push(split_on(line, delimiter));
+            return;
+        }
+        self.rows_read += 1;
+        if let Err(e) = self.sheet.push_plain_row(line, delimiter) {
+            self.error = Some(e);
+        }
     }
 
     /// Reads rows until about `max_bytes` of `text` are consumed; true at
