@@ -28,6 +28,7 @@ use serde::{Deserialize, Serialize};
 // keys come from the user's own file; FxHash's weakness against keys made
 // to collide could only slow that user's own import, never leak anything.
 use rustc_hash::FxHashMap as HashMap;
+use smol_str::SmolStr;
 
 /// A cell longer than this is refused rather than stored.
 pub const MAX_CELL_CHARS: usize = 2_000;
@@ -135,9 +136,12 @@ pub struct Importer {
     /// Existing customers indexed so far.
     indexed: usize,
     next_row: usize,
-    by_phone: HashMap<String, CustomerId>,
-    by_email: HashMap<String, CustomerId>,
-    by_external: HashMap<String, CustomerId>,
+    /// Keyed by `SmolStr`, which keeps a key of up to 23 bytes (a phone
+    /// number, most customer numbers) in the table itself: a look-up among
+    /// 100,000 customers then reads one place in memory, not two.
+    by_phone: HashMap<SmolStr, CustomerId>,
+    by_email: HashMap<SmolStr, CustomerId>,
+    by_external: HashMap<SmolStr, CustomerId>,
     outlets_by_name: HashMap<String, OutletId>,
     categories_by_name: HashMap<String, CategoryId>,
     /// The same, by the text exactly as the file wrote it: a million rows
@@ -230,13 +234,13 @@ impl Importer {
         let end = rows.len().min(self.indexed.saturating_add(max));
         for c in &rows[self.indexed.min(end)..end] {
             if let Some(p) = &c.phone {
-                self.by_phone.entry(p.as_str().to_owned()).or_insert(c.id);
+                self.by_phone.entry(SmolStr::new(p.as_str())).or_insert(c.id);
             }
             if let Some(e) = &c.email {
-                self.by_email.entry(e.key()).or_insert(c.id);
+                self.by_email.entry(SmolStr::from(e.key())).or_insert(c.id);
             }
             if let Some(x) = c.external_id.as_deref().filter(|x| !x.is_empty()) {
-                self.by_external.entry(x.to_owned()).or_insert(c.id);
+                self.by_external.entry(SmolStr::new(x)).or_insert(c.id);
             }
         }
         self.indexed = end;
@@ -384,9 +388,9 @@ impl Importer {
                     let current = self.updated.get(&id).unwrap_or(existing);
                     if current.external_id.as_deref().unwrap_or("").is_empty() {
                         let mut changed = current.clone();
-                        changed.external_id = Some(external.clone());
+                        self.by_external.insert(SmolStr::new(&external), id);
+                        changed.external_id = Some(external);
                         self.updated.insert(id, changed);
-                        self.by_external.insert(external, id);
                     }
                 }
             }
@@ -533,20 +537,24 @@ impl Importer {
             .then(|| self.by_external.get(external).copied())
             .flatten()
             .or_else(|| phone.and_then(|p| self.by_phone.get(p.as_str()).copied()))
-            .or_else(|| email.and_then(|e| self.by_email.get(&e.key()).copied()))
+            .or_else(|| email.and_then(|e| self.by_email.get(e.key().as_str()).copied()))
     }
 
     fn add_customer(&mut self, customer: Customer) {
         if let Some(p) = &customer.phone {
             self.by_phone
-                .entry(p.as_str().to_owned())
+                .entry(SmolStr::new(p.as_str()))
                 .or_insert(customer.id);
         }
         if let Some(e) = &customer.email {
-            self.by_email.entry(e.key()).or_insert(customer.id);
+            self.by_email
+                .entry(SmolStr::from(e.key()))
+                .or_insert(customer.id);
         }
         if let Some(x) = &customer.external_id {
-            self.by_external.entry(x.clone()).or_insert(customer.id);
+            self.by_external
+                .entry(SmolStr::new(x))
+                .or_insert(customer.id);
         }
         self.next_customer += 1;
         self.new_customers.push(customer);
