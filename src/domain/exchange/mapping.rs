@@ -357,16 +357,23 @@ impl Mapping {
 
 /// Each field's column, found once for a whole import: [`Mapping::column_of`]
 /// searches the columns, and a million-row import asks for about eight
-/// fields per row.
+/// fields per row. Small enough to copy for every row (`u32::MAX` for a
+/// field no column holds; a sheet cannot have that many columns, its cell
+/// offsets being `u32`s).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct FieldColumns([Option<usize>; ALL_FIELDS.len()]);
+pub(super) struct FieldColumns([u32; ALL_FIELDS.len()]);
 
 impl FieldColumns {
+    const NONE: u32 = u32::MAX;
+
     pub(super) fn of(mapping: &Mapping) -> FieldColumns {
-        let mut columns = [None; ALL_FIELDS.len()];
+        let mut columns = [Self::NONE; ALL_FIELDS.len()];
         for field in ALL_FIELDS {
             if let Some(slot) = columns.get_mut(field as usize) {
-                *slot = mapping.column_of(field);
+                *slot = mapping
+                    .column_of(field)
+                    .and_then(|c| u32::try_from(c).ok())
+                    .unwrap_or(Self::NONE);
             }
         }
         FieldColumns(columns)
@@ -374,7 +381,10 @@ impl FieldColumns {
 
     /// The same as [`Mapping::column_of`] on the mapping it was made from.
     pub(super) fn get(&self, field: Field) -> Option<usize> {
-        self.0.get(field as usize).copied().flatten()
+        match self.0.get(field as usize) {
+            Some(&c) if c != Self::NONE => Some(c as usize),
+            _ => None,
+        }
     }
 }
 
