@@ -234,7 +234,9 @@ impl Importer {
         let end = rows.len().min(self.indexed.saturating_add(max));
         for c in &rows[self.indexed.min(end)..end] {
             if let Some(p) = &c.phone {
-                self.by_phone.entry(SmolStr::new(p.as_str())).or_insert(c.id);
+                self.by_phone
+                    .entry(SmolStr::new(p.as_str()))
+                    .or_insert(c.id);
             }
             if let Some(e) = &c.email {
                 self.by_email.entry(SmolStr::from(e.key())).or_insert(c.id);
@@ -267,10 +269,14 @@ impl Importer {
         }
         let end = sheet.len().min(self.next_row.saturating_add(max_rows));
         let mut cells: Vec<&str> = Vec::with_capacity(sheet.width);
+        // Copied once per step, so each row's context can borrow it while
+        // the row changes `self`.
+        let columns = self.columns;
         for index in self.next_row..end {
             cells.clear();
             cells.extend(sheet.row(index));
-            self.row(ds, sheet.display_row(index), &cells);
+            let ascii = sheet.row_is_ascii(index);
+            self.row(ds, sheet.display_row(index), &cells, &columns, ascii);
         }
         self.next_row = end;
         Progress {
@@ -307,7 +313,8 @@ impl Importer {
         }
     }
 
-    fn row(&mut self, ds: &Dataset, row: u32, cells: &[&str]) {
+    /// Checks and plans one row; `ascii` when all its cells are ASCII.
+    fn row(&mut self, ds: &Dataset, row: u32, cells: &[&str], columns: &FieldColumns, ascii: bool) {
         self.summary.rows += 1;
         let mut problems: Vec<RowError> = Vec::new();
         // Every mapped cell: not too long, decodable.
@@ -322,7 +329,7 @@ impl Importer {
                 Some(Problem::TooLong {
                     max: MAX_CELL_CHARS,
                 })
-            } else if contains_wide(value, '\u{FFFD}') {
+            } else if !ascii && contains_wide(value, '\u{FFFD}') {
                 Some(Problem::Undecodable)
             } else {
                 None
@@ -341,7 +348,7 @@ impl Importer {
             let mut cx = RowContext {
                 row,
                 cells,
-                columns: self.columns,
+                columns,
                 problems: &mut problems,
             };
             match self.options.target {
@@ -664,7 +671,7 @@ fn shorten(value: &str) -> String {
 struct RowContext<'a, 'b> {
     row: u32,
     cells: &'a [&'a str],
-    columns: FieldColumns,
+    columns: &'a FieldColumns,
     problems: &'b mut Vec<RowError>,
 }
 

@@ -136,6 +136,29 @@ impl Sheet {
         (start..end.max(start)).map(move |c| self.cell_at(c))
     }
 
+    /// True when every cell of data row `index` is ASCII: one look at the
+    /// row's bytes, which are stored one after another (the separators
+    /// between them are ASCII too).
+    pub fn row_is_ascii(&self, index: usize) -> bool {
+        let first = match index {
+            0 => 0,
+            _ => self.row_ends.get(index - 1).copied().unwrap_or(0) as usize,
+        };
+        let end = self.row_ends.get(index).copied().unwrap_or(0) as usize;
+        if end <= first {
+            return true;
+        }
+        let start = match first {
+            0 => 0,
+            _ => self.cell_ends[first - 1] as usize + 1,
+        };
+        let stop = self.cell_ends[end - 1] as usize;
+        self.text
+            .as_bytes()
+            .get(start..stop)
+            .is_none_or(<[u8]>::is_ascii)
+    }
+
     /// One cell; an absent cell (a short row) is empty.
     pub fn cell(&self, row: usize, column: usize) -> &str {
         self.row(row).nth(column).unwrap_or("")
@@ -738,6 +761,21 @@ mod tests {
             let expected = csv_crate_only(&text, delimiter);
             prop_assert_eq!(&read_in_steps(&text, delimiter, usize::MAX), &expected);
             prop_assert_eq!(&read_in_steps(&text, delimiter, step), &expected);
+        }
+    }
+
+    proptest! {
+        /// A row is ASCII as a whole exactly when each of its cells is.
+        #[test]
+        fn a_row_is_ascii_when_its_cells_are(
+            text in text(),
+            delimiter in prop::sample::select(vec![Delimiter::Comma, Delimiter::Semicolon, Delimiter::Tab]),
+        ) {
+            if let Ok(sheet) = read_in_steps(&text, delimiter, usize::MAX) {
+                for r in 0..sheet.len() {
+                    prop_assert_eq!(sheet.row_is_ascii(r), sheet.row(r).all(|c| c.is_ascii()), "row {}", r);
+                }
+            }
         }
     }
 
