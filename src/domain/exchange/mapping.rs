@@ -357,9 +357,8 @@ impl Mapping {
 
 /// Each field's column, found once for a whole import: [`Mapping::column_of`]
 /// searches the columns, and a million-row import asks for about eight
-/// fields per row. Small enough to copy for every row (`u32::MAX` for a
-/// field no column holds; a sheet cannot have that many columns, its cell
-/// offsets being `u32`s).
+/// fields per row. `u32::MAX` stands for a field no column holds (a sheet
+/// cannot have that many columns, its cell offsets being `u32`s).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct FieldColumns([u32; ALL_FIELDS.len()]);
 
