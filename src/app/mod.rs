@@ -20,6 +20,7 @@ mod roles;
 mod router;
 mod storage;
 mod sync;
+pub mod workbook;
 pub mod worker;
 
 pub use acting::{provide_acting_context, use_acting, ActingAs, ActingContext, ACTING_STORAGE_KEY};

@@ -321,29 +321,46 @@ fn reply_about(text: &str, fingerprint: u64) -> Option<Reply> {
 /// worker is terminated when this returns (or is dropped), which also
 /// closes its IndexedDB connection.
 async fn ask_text(message: String) -> Option<String> {
+    let message = JsValue::from_str(&message);
+    ask_new_worker(WORKER_URL, &message, &js_sys::Array::new())
+        .await?
+        .as_string()
+}
+
+/// Starts the worker whose loader is at `url`, posts it `message` once it
+/// is ready (handing over the buffers in `transfer`), and returns its one
+/// reply; the worker is terminated when this returns (or is dropped).
+/// `None` when the worker cannot start, fails or replies with nothing.
+pub(crate) async fn ask_new_worker(
+    url: &str,
+    message: &JsValue,
+    transfer: &js_sys::Array,
+) -> Option<JsValue> {
     let mut resolve = None;
     let reply = js_sys::Promise::new(&mut |res, _rej| resolve = Some(res));
     let resolve = resolve?;
-    let worker = Worker::new(WORKER_URL).ok()?;
+    let worker = Worker::new(url).ok()?;
     let on_message = {
         let resolve = resolve.clone();
         let worker = worker.clone();
+        let message = message.clone();
+        let transfer = transfer.clone();
         Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
-            match ev.data().as_string() {
-                Some(text) if text == READY => {
-                    if worker.post_message(&JsValue::from_str(&message)).is_err() {
-                        let _ = resolve.call1(&JsValue::NULL, &JsValue::NULL);
-                    }
+            let data = ev.data();
+            if data.as_string().as_deref() == Some(READY) {
+                if worker
+                    .post_message_with_transfer(&message, &transfer)
+                    .is_err()
+                {
+                    let _ = resolve.call1(&JsValue::NULL, &JsValue::NULL);
                 }
-                data => {
-                    let data = data.map_or(JsValue::NULL, |t| JsValue::from_str(&t));
-                    let _ = resolve.call1(&JsValue::NULL, &data);
-                }
+            } else {
+                let _ = resolve.call1(&JsValue::NULL, &data);
             }
         })
     };
     // A worker that fails to load or throws: no console report (the page
-    // falls back, nothing is wrong from the user's point of view).
+    // falls back or says so, nothing is wrong with the page).
     let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
         ev.prevent_default();
         let _ = resolve.call1(&JsValue::NULL, &JsValue::NULL);
@@ -355,10 +372,20 @@ async fn ask_text(message: String) -> Option<String> {
     // detached and ended before the closures it calls are freed.
     let _terminate = Terminate(worker);
 
-    wasm_bindgen_futures::JsFuture::from(reply)
-        .await
-        .ok()?
-        .as_string()
+    let data = wasm_bindgen_futures::JsFuture::from(reply).await.ok()?;
+    (!data.is_null() && !data.is_undefined()).then_some(data)
+}
+
+/// In a worker: has `on_message` answer every message posted to it, then
+/// tells the page it is ready (a message posted before that, while the
+/// wasm was still loading, would be lost).
+pub(crate) fn listen(on_message: impl FnMut(MessageEvent) + 'static) {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(on_message);
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The handler lives as long as the worker.
+    on_message.forget();
+    let _ = scope.post_message(&JsValue::from_str(READY));
 }
 
 thread_local! {
@@ -436,9 +463,8 @@ async fn seed_demo(storage: &IdbStorage, kind: BusinessKind, today: NaiveDate) -
 /// The worker's entry point: answers every request posted to it.
 pub fn serve() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let replies = scope.clone();
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
-        let scope = replies.clone();
+    listen(move |ev: MessageEvent| {
+        let scope = scope.clone();
         let text = ev.data().as_string();
         wasm_bindgen_futures::spawn_local(async move {
             let reply = match text {
@@ -451,10 +477,6 @@ pub fn serve() {
             let _ = scope.post_message(&JsValue::from_str(&json));
         });
     });
-    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    // The handler lives as long as the worker.
-    on_message.forget();
-    let _ = scope.post_message(&JsValue::from_str(READY));
 }
 
 /// Loads the stored data set and does the job, if it is the data set the

@@ -1538,6 +1538,7 @@ messages! {
         ExchangeValidating => "正在检查：{done} / {total} 行", "Checking: {done} of {total} rows";
         ExchangeProgressLabel => "导入进度", "Import progress";
         ExchangeReading => "正在读取文件：{percent}%", "Reading the file: {percent}%";
+        ExchangeReadingWorkbook => "正在读取 Excel 工作簿…", "Reading the Excel workbook…";
         ExchangeSummaryHeading => "检查结果", "Check result";
         ExchangeSummary => "共 {rows} 行：{valid} 行有效，{invalid} 行有错误（{errors} 处）。", "{rows} {rows|row|rows}: {valid} valid, {invalid} with errors ({errors} {errors|problem|problems}).";
         ExchangeWillCreate => "将新建客户 {customers} 位，匹配已有客户 {matched} 次（更新 {updated} 位），新建消费记录 {transactions} 条，新建门店 {outlets} 个，新建品类 {categories} 个。",
@@ -1600,6 +1601,8 @@ messages! {
         ExchangeExportCsv => "导出全部客户（CSV）", "Export all customers (CSV)";
         ExchangeExportXlsx => "导出全部客户（Excel）", "Export all customers (Excel)";
         ExchangeExportFailed => "导出失败：{reason}", "The export failed: {reason}";
+        ExchangeExportNoWriter => "此浏览器无法启动 Excel 文件生成程序，请改用 CSV 导出", "this browser could not start the Excel writer; export as CSV instead";
+        ExchangeExportPreparing => "正在生成 Excel 文件…", "Preparing the Excel file…";
         ExchangeBackupHeading => "完整备份", "Full backup";
         ExchangeBackupHint => "备份文件包含全部数据和审计日志，并带有校验和。", "The backup file holds all data and the audit log, with a checksum.";
         ExchangeBackupDownload => "下载完整备份", "Download a full backup";

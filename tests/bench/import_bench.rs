@@ -11,8 +11,8 @@ mod large_demo;
 
 use chrono::NaiveDate;
 use crm::domain::exchange::{
-    all_customer_ids, export_customers, guess, read_file, CustomerExportText, ExportFormat,
-    ImportOptions, Importer, ReadOptions, Target,
+    all_customer_ids, customer_csv, guess, read_file, CustomerExportText, ImportOptions, Importer,
+    ReadOptions, Target,
 };
 use crm::domain::{AuditId, Dataset};
 use std::fmt::Write as _;
@@ -49,13 +49,7 @@ fn main() {
         male: "男".into(),
         female: "女".into(),
     };
-    let customers_csv = export_customers(
-        &source,
-        &all_customer_ids(&source),
-        ExportFormat::Csv,
-        &text,
-    )
-    .unwrap_or_default();
+    let customers_csv = customer_csv(&source, &all_customer_ids(&source), &text);
     let mut tx_csv = String::from("customer_id,date,quantity,amount,store\n");
     for t in source.transactions.iter() {
         let store = source.outlets.get(t.outlet).map_or("", |o| o.name.as_str());

@@ -534,8 +534,8 @@ mod seeds {
     use super::fixtures;
     use crate::targets::base;
     use crm::domain::exchange::{
-        all_customer_ids, export_customers, to_csv, to_xlsx, write_backup, CustomerExportText,
-        ExportFormat,
+        all_customer_ids, customer_csv, customer_table, to_csv, to_xlsx, write_backup,
+        CustomerExportText, Sheet, CUSTOMER_SHEET,
     };
     use crm::domain::*;
     use crm::store::codec::{encode_rows, encode_settings, ChunkCodec};
@@ -573,15 +573,11 @@ mod seeds {
         let ds = base();
         let ids: Vec<CustomerId> = all_customer_ids(ds).into_iter().take(12).collect();
         let text = export_text();
-        write(
-            "customer_csv",
-            "export.csv",
-            &export_customers(ds, &ids, ExportFormat::Csv, &text).unwrap(),
-        );
+        write("customer_csv", "export.csv", &customer_csv(ds, &ids, &text));
         write(
             "xlsx",
             "customers.xlsx",
-            &export_customers(ds, &ids, ExportFormat::Xlsx, &text).unwrap(),
+            &to_xlsx(CUSTOMER_SHEET, &customer_table(ds, &ids, &text).unwrap()).unwrap(),
         );
         let header: Vec<String> = [
             "customer_id",
@@ -629,7 +625,11 @@ mod seeds {
         write(
             "xlsx",
             "transactions.xlsx",
-            &to_xlsx("transactions", &header, &rows).unwrap(),
+            &to_xlsx(
+                "transactions",
+                &Sheet::from_rows(Some(header.clone()), &rows).unwrap(),
+            )
+            .unwrap(),
         );
 
         // A small, consistent backup: five customers and what belongs to them.

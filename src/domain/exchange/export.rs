@@ -2,6 +2,7 @@
 //! Chinese correctly) or .xlsx, and of any table of text (the import error
 //! report). Cells that a spreadsheet would run as a formula are neutralised.
 
+use super::sheet::{FileError, Sheet};
 use crate::domain::{CustomerId, Dataset, Gender};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook};
 use serde::{Deserialize, Serialize};
@@ -34,10 +35,13 @@ impl ExportFormat {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
 pub enum ExportError {
     #[error("the workbook could not be written: {0}")]
     Workbook(String),
+    /// The workbook writer (a Web Worker) could not run.
+    #[error("the workbook writer could not run")]
+    NoWriter,
 }
 
 /// A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return
@@ -65,12 +69,9 @@ pub fn to_csv(header: &[String], rows: &[Vec<String>]) -> Vec<u8> {
     writer.into_inner().unwrap_or_default()
 }
 
-/// A header and rows as an .xlsx workbook with one sheet, every cell text.
-pub fn to_xlsx(
-    sheet_name: &str,
-    header: &[String],
-    rows: &[Vec<String>],
-) -> Result<Vec<u8>, ExportError> {
+/// A sheet (its header, if any, then its rows) as an .xlsx workbook with one
+/// worksheet named `sheet_name`, every cell text.
+pub fn to_xlsx(sheet_name: &str, table: &Sheet) -> Result<Vec<u8>, ExportError> {
     let err = |e: rust_xlsxwriter::XlsxError| ExportError::Workbook(e.to_string());
     let mut workbook = Workbook::new();
     // A fixed creation time keeps the file reproducible (and needs no clock).
@@ -79,16 +80,22 @@ pub fn to_xlsx(
     }
     let sheet = workbook.add_worksheet();
     sheet.set_name(sheet_name).map_err(err)?;
-    for (r, cells) in std::iter::once(header)
-        .chain(rows.iter().map(Vec::as_slice))
-        .enumerate()
-    {
+    let mut write = |r: usize, cells: &mut dyn Iterator<Item = &str>| {
         let r = u32::try_from(r).map_err(|_| ExportError::Workbook("too many rows".into()))?;
-        for (c, cell) in cells.iter().enumerate() {
+        for (c, cell) in cells.enumerate() {
             let c =
                 u16::try_from(c).map_err(|_| ExportError::Workbook("too many columns".into()))?;
             sheet.write_string(r, c, neutralise(cell)).map_err(err)?;
         }
+        Ok::<(), ExportError>(())
+    };
+    let header = table.header.as_deref().unwrap_or_default();
+    if !header.is_empty() {
+        write(0, &mut header.iter().map(String::as_str))?;
+    }
+    let first = usize::from(!header.is_empty());
+    for r in 0..table.len() {
+        write(first + r, &mut table.row(r))?;
     }
     workbook.save_to_buffer().map_err(err)
 }
@@ -140,20 +147,24 @@ pub fn customer_rows(
         .collect()
 }
 
-/// Exports the customers `ids` as a file: the function the customer list
-/// calls for "export selection", and the Import & backup page for "all".
-pub fn export_customers(
+/// The customers `ids` as CSV: the export the customer list offers for a
+/// selection, and the Import & backup page for all.
+pub fn customer_csv(ds: &Dataset, ids: &[CustomerId], text: &CustomerExportText) -> Vec<u8> {
+    to_csv(&text.headers, &customer_rows(ds, ids, text))
+}
+
+/// The customers `ids` as a table under the export's headers, to be written
+/// as a workbook by [`to_xlsx`] (in the page's workbook worker).
+pub fn customer_table(
     ds: &Dataset,
     ids: &[CustomerId],
-    format: ExportFormat,
     text: &CustomerExportText,
-) -> Result<Vec<u8>, ExportError> {
-    let rows = customer_rows(ds, ids, text);
-    match format {
-        ExportFormat::Csv => Ok(to_csv(&text.headers, &rows)),
-        ExportFormat::Xlsx => to_xlsx("customers", &text.headers, &rows),
-    }
+) -> Result<Sheet, FileError> {
+    Sheet::from_rows(Some(text.headers.to_vec()), &customer_rows(ds, ids, text))
 }
+
+/// The worksheet name of a customer export.
+pub const CUSTOMER_SHEET: &str = "customers";
 
 /// Every customer id, in id order.
 pub fn all_customer_ids(ds: &Dataset) -> Vec<CustomerId> {

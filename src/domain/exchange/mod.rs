@@ -30,14 +30,17 @@ pub use backup::{
 };
 pub use decode::{decode, Decoder, DetectedEncoding, EncodingChoice};
 pub use export::{
-    all_customer_ids, export_customers, neutralise, to_csv, to_xlsx, CustomerExportText,
-    ExportError, ExportFormat,
+    all_customer_ids, customer_csv, customer_table, neutralise, to_csv, to_xlsx,
+    CustomerExportText, ExportError, ExportFormat, CUSTOMER_SHEET,
 };
 pub use import::{
     ImportOptions, ImportPlan, ImportSummary, Importer, Problem, Progress, RowError, MAX_CELL_CHARS,
 };
 pub use mapping::{guess, Field, Mapping, Target};
-pub use sheet::{read_file, Delimiter, FileError, FileKind, ReadOptions, Sheet, SheetReader};
+pub use sheet::{
+    read_file, read_xlsx, Delimiter, FileError, FileKind, ReadOptions, Sheet, SheetFacts,
+    SheetParts, SheetReader,
+};
 
 /// The name a column goes by in reports: its header, or "#N" (1-based)
 /// when the file has none.

@@ -62,7 +62,7 @@ pub struct ReadOptions {
 
 /// Why a file could not be read at all. (Problems in single rows are not
 /// file errors: they go to the row report.)
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
 pub enum FileError {
     #[error("the file is empty")]
     Empty,
@@ -74,6 +74,10 @@ pub enum FileError {
     NoSheet,
     #[error("the file is too large ({0} bytes)")]
     TooLarge(usize),
+    /// The browser did not hand over the file's bytes, or the workbook
+    /// reader (a Web Worker) could not run.
+    #[error("the file could not be read")]
+    Unreadable,
 }
 
 /// A read file: an optional header row and the data rows.
@@ -248,6 +252,105 @@ impl Sheet {
     }
 }
 
+/// Everything of a [`Sheet`] but its cells.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct SheetFacts {
+    pub header: Option<Vec<String>>,
+    pub width: usize,
+    pub delimiter: Option<Delimiter>,
+    pub encoding: Option<DetectedEncoding>,
+    pub sheets: Vec<String>,
+}
+
+/// A [`Sheet`] taken apart, to be posted between the page and a worker: its
+/// cells as one text and two arrays of offsets (typed arrays on the way,
+/// not an object per cell), and the rest as [`SheetFacts`].
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SheetParts {
+    pub facts: SheetFacts,
+    pub text: Vec<u8>,
+    pub cell_ends: Vec<u32>,
+    pub row_ends: Vec<u32>,
+}
+
+impl Sheet {
+    /// A sheet of `rows` under `header` (a table to write out).
+    pub fn from_rows(
+        header: Option<Vec<String>>,
+        rows: &[Vec<String>],
+    ) -> Result<Sheet, FileError> {
+        let mut sheet = Sheet {
+            width: header.as_ref().map_or(0, Vec::len),
+            header,
+            ..Sheet::default()
+        };
+        for row in rows {
+            sheet.push_row(row.iter().map(String::as_str))?;
+        }
+        Ok(sheet)
+    }
+
+    pub fn into_parts(self) -> SheetParts {
+        SheetParts {
+            facts: SheetFacts {
+                header: self.header,
+                width: self.width,
+                delimiter: self.delimiter,
+                encoding: self.encoding,
+                sheets: self.sheets,
+            },
+            text: self.text.into_bytes(),
+            cell_ends: self.cell_ends,
+            row_ends: self.row_ends,
+        }
+    }
+
+    /// The sheet `parts` were taken from. They crossed a boundary, so they
+    /// are checked: text in UTF-8, every cell a range of it between
+    /// character boundaries, rows in order over the cells, and the width
+    /// the widest row; anything else is [`FileError::Unreadable`].
+    pub fn from_parts(parts: SheetParts) -> Result<Sheet, FileError> {
+        let SheetParts {
+            facts,
+            text,
+            cell_ends,
+            row_ends,
+        } = parts;
+        let text = String::from_utf8(text).map_err(|_| FileError::Unreadable)?;
+        let mut start = 0usize;
+        for &end in &cell_ends {
+            let end = end as usize;
+            if end < start || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+                return Err(FileError::Unreadable);
+            }
+            start = end + 1;
+        }
+        let mut first = 0usize;
+        let mut widest = facts.header.as_ref().map_or(0, Vec::len);
+        for &end in &row_ends {
+            let end = end as usize;
+            if end < first || end > cell_ends.len() {
+                return Err(FileError::Unreadable);
+            }
+            widest = widest.max(end - first);
+            first = end;
+        }
+        if widest != facts.width {
+            return Err(FileError::Unreadable);
+        }
+        Ok(Sheet {
+            header: facts.header,
+            text,
+            cell_ends,
+            row_ends,
+            width: facts.width,
+            delimiter: facts.delimiter,
+            encoding: facts.encoding,
+            sheets: facts.sheets,
+        })
+    }
+}
+
 /// What follows each cell in [`Sheet`]'s text.
 const CELL_SEPARATOR: char = '\n';
 
@@ -258,6 +361,9 @@ fn looks_like_data(cell: &str) -> bool {
 
 /// Reads a file of either kind, all at once.
 pub fn read_file(bytes: &[u8], options: &ReadOptions) -> Result<Sheet, FileError> {
+    if FileKind::sniff(bytes) == FileKind::Xlsx {
+        return read_xlsx(bytes, options.sheet.as_deref());
+    }
     let mut reader = SheetReader::new(bytes, options);
     while !reader.step(usize::MAX) {}
     reader.finish()
@@ -274,8 +380,10 @@ pub fn read_text(text: &str) -> Result<Sheet, FileError> {
 /// responsive while a file of a million rows is read: decoding, then
 /// splitting into cells, each in steps of about `max_bytes`. Reading in
 /// steps gives the same sheet as reading at once (a test checks it).
-/// Workbooks are read in one step: calamine reads a whole sheet at once, and
-/// a worksheet holds at most 1,048,576 rows.
+/// Text only: a workbook is read whole by [`read_xlsx`] (calamine reads a
+/// whole sheet at once, and a worksheet holds at most 1,048,576 rows), which
+/// the page has a Web Worker run, so that neither the wait nor the
+/// workbook code is on the page.
 #[derive(Debug)]
 pub struct SheetReader<'a> {
     phase: Phase<'a>,
@@ -284,7 +392,6 @@ pub struct SheetReader<'a> {
 
 #[derive(Debug)]
 enum Phase<'a> {
-    Workbook(&'a [u8], Option<String>),
     Decoding(Decoder<'a>),
     Parsing {
         text: String,
@@ -300,7 +407,11 @@ impl<'a> SheetReader<'a> {
             Phase::Done(Err(FileError::Empty))
         } else {
             match FileKind::sniff(bytes) {
-                FileKind::Xlsx => Phase::Workbook(bytes, options.sheet.clone()),
+                // Not to be decoded as text: the caller reads it with
+                // `read_xlsx` (as `read_file` does).
+                FileKind::Xlsx => Phase::Done(Err(FileError::Workbook(
+                    "a workbook is read whole, with read_xlsx".to_owned(),
+                ))),
                 FileKind::Text => Phase::Decoding(Decoder::new(bytes, options.encoding)),
             }
         };
@@ -315,7 +426,6 @@ impl<'a> SheetReader<'a> {
     pub fn progress(&self) -> (usize, usize) {
         let total = self.total.max(1).saturating_mul(2);
         let done = match &self.phase {
-            Phase::Workbook(..) => 0,
             Phase::Decoding(d) => {
                 let (done, all) = d.progress();
                 done * self.total.max(1) / all.max(1)
@@ -332,7 +442,6 @@ impl<'a> SheetReader<'a> {
     pub fn step(&mut self, max_bytes: usize) -> bool {
         let phase = std::mem::replace(&mut self.phase, Phase::Done(Err(FileError::Empty)));
         self.phase = match phase {
-            Phase::Workbook(bytes, sheet) => Phase::Done(read_xlsx(bytes, sheet.as_deref())),
             Phase::Decoding(mut decoder) => {
                 if decoder.step(max_bytes) {
                     let decoded = decoder.finish();
@@ -776,6 +885,57 @@ mod tests {
                     prop_assert_eq!(sheet.row_is_ascii(r), sheet.row(r).all(|c| c.is_ascii()), "row {}", r);
                 }
             }
+        }
+    }
+
+    proptest! {
+        /// A sheet taken apart (to be posted to or from a worker) is put
+        /// together again unchanged.
+        #[test]
+        fn a_sheet_comes_back_whole_from_its_parts(
+            text in text(),
+            delimiter in prop::sample::select(vec![Delimiter::Comma, Delimiter::Semicolon, Delimiter::Tab]),
+        ) {
+            if let Ok(sheet) = read_in_steps(&text, delimiter, usize::MAX) {
+                prop_assert_eq!(Sheet::from_parts(sheet.clone().into_parts()), Ok(sheet));
+            }
+        }
+    }
+
+    /// Parts that do not describe a sheet are refused, not trusted: each
+    /// would make a cell or a row read out of bounds or off a character.
+    #[test]
+    fn parts_that_do_not_fit_together_are_refused() {
+        let header = Some(vec!["名".to_owned(), "x".to_owned()]);
+        let rows = vec![
+            vec!["张三".to_owned(), "1".to_owned()],
+            vec!["b".to_owned()],
+        ];
+        let sheet = Sheet::from_rows(header.clone(), &rows).unwrap();
+        assert_eq!(sheet.width, 2);
+        assert_eq!(sheet.row(0).collect::<Vec<_>>(), ["张三", "1"]);
+        let good = sheet.clone().into_parts();
+        assert_eq!(Sheet::from_parts(good.clone()), Ok(sheet));
+        type Spoil = fn(&mut SheetParts);
+        let spoilt: [(&str, Spoil); 7] = [
+            ("text not UTF-8", |p| p.text[0] = 0xFF),
+            ("a cell past the text", |p| {
+                *p.cell_ends.last_mut().unwrap() += 10
+            }),
+            ("a cell inside a character", |p| p.cell_ends[0] = 1),
+            ("cells out of order", |p| p.cell_ends.swap(0, 1)),
+            ("a row past the cells", |p| p.row_ends[1] = 9),
+            ("rows out of order", |p| p.row_ends.swap(0, 1)),
+            ("a width that is not the widest row", |p| p.facts.width = 3),
+        ];
+        for (what, spoil) in spoilt {
+            let mut parts = good.clone();
+            spoil(&mut parts);
+            assert_eq!(
+                Sheet::from_parts(parts),
+                Err(FileError::Unreadable),
+                "{what}"
+            );
         }
     }
 

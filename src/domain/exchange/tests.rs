@@ -224,7 +224,11 @@ fn an_xlsx_round_trips_through_export_and_read() {
             String::new(),
         ],
     ];
-    let bytes = to_xlsx("客户", &header, &rows).unwrap();
+    let bytes = to_xlsx(
+        "客户",
+        &Sheet::from_rows(Some(header.clone()), &rows).unwrap(),
+    )
+    .unwrap();
     assert_eq!(FileKind::sniff(&bytes), FileKind::Xlsx);
     let sheet = read(&bytes);
     assert_eq!(sheet.header.as_ref(), Some(&header));
@@ -686,13 +690,7 @@ fn a_customer_csv_has_a_bom_and_reads_back_in() {
     evil.email = None;
     evil.external_id = None;
     ds.customers.upsert(evil);
-    let bytes = export_customers(
-        &ds,
-        &all_customer_ids(&ds),
-        ExportFormat::Csv,
-        &export_text(),
-    )
-    .unwrap();
+    let bytes = customer_csv(&ds, &all_customer_ids(&ds), &export_text());
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
     let text = String::from_utf8(bytes.clone()).unwrap();
     assert!(text.contains("\"'=HYPERLINK(\"\"x\"\")\""), "{text}");
@@ -728,13 +726,8 @@ fn a_customer_xlsx_export_opens_with_the_same_cells() {
     let mut ds = Dataset::default();
     let (_, plan) = check(&ds, CUSTOMERS.as_bytes(), Target::Customers);
     commit(&mut ds, &plan);
-    let bytes = export_customers(
-        &ds,
-        &all_customer_ids(&ds),
-        ExportFormat::Xlsx,
-        &export_text(),
-    )
-    .unwrap();
+    let table = customer_table(&ds, &all_customer_ids(&ds), &export_text()).unwrap();
+    let bytes = to_xlsx(CUSTOMER_SHEET, &table).unwrap();
     let sheet = read(&bytes);
     assert_eq!(sheet.len(), ds.customers.len());
     assert_eq!(sheet.cell(0, 2), "张三");

@@ -9,17 +9,18 @@
 //! rows with a pause for the browser between them, so a file of a million
 //! rows shows its progress and never freezes the page.
 
+use crate::app::workbook::{read_workbook, write_workbook};
 use crate::app::{
     all_audit, business_now, business_today, commit_import, decrypt_backup, encrypt_backup,
     restore_backup, use_acting, use_data, use_i18n, BackupUnlockError, Data, I18n, ImportFailure,
     PAGE_TITLE_ID,
 };
 use crate::domain::exchange::{
-    self, all_customer_ids, data_checksum, error_rows, export_customers, guess, read_backup,
-    restore_preview, to_csv, write_backup, BackupError, CountChange, CustomerExportText,
-    DetectedEncoding, EncodingChoice, ExportFormat, Field, FileError, ImportOptions, ImportPlan,
-    ImportSummary, Importer, Mapping, Problem, ReadOptions, Sheet, SheetReader, Target,
-    ValidBackup,
+    self, all_customer_ids, customer_csv, customer_table, data_checksum, error_rows, guess,
+    read_backup, restore_preview, to_csv, write_backup, BackupError, CountChange,
+    CustomerExportText, DetectedEncoding, EncodingChoice, ExportError, ExportFormat, Field,
+    FileError, FileKind, ImportOptions, ImportPlan, ImportSummary, Importer, Mapping, Problem,
+    ReadOptions, Sheet, SheetReader, Target, ValidBackup, CUSTOMER_SHEET,
 };
 use crate::domain::{ContactError, CustomerId, Dataset};
 use crate::i18n::{collection_label, format_count, store_error_message, Arg, Key, Locale};
@@ -100,9 +101,24 @@ pub fn ExchangePage() -> impl IntoView {
     .into_any()
 }
 
-/// Reads a chosen file's bytes.
-async fn file_bytes(input: &web_sys::HtmlInputElement) -> Option<Chosen> {
+/// Reads a chosen file's bytes: `None` when no file is chosen (the dialog
+/// was cancelled), [`FileError::Unreadable`] when the browser does not hand
+/// them over (a file moved or deleted since it was chosen, say).
+async fn file_bytes(input: &web_sys::HtmlInputElement) -> Option<Result<Chosen, FileError>> {
     let file = input.files()?.get(0)?;
+    Some(
+        copy_file(&file)
+            .await
+            .ok_or(FileError::Unreadable)
+            .map(|bytes| Chosen {
+                name: file.name(),
+                bytes: Arc::new(bytes),
+            }),
+    )
+}
+
+/// A file's bytes, copied into the page's memory.
+async fn copy_file(file: &web_sys::File) -> Option<Vec<u8>> {
     // Read and copied into wasm memory in pieces with a pause between them:
     // a file of a million rows is about 60 MB, whose copy at once is a long
     // task.
@@ -121,10 +137,7 @@ async fn file_bytes(input: &web_sys::HtmlInputElement) -> Option<Chosen> {
         bytes.resize(at + array.length() as usize, 0);
         array.copy_to(&mut bytes[at..]);
     }
-    Some(Chosen {
-        name: file.name(),
-        bytes: Arc::new(bytes),
-    })
+    Some(bytes)
 }
 
 fn current(data: Data) -> Option<Arc<Dataset>> {
@@ -194,6 +207,7 @@ fn file_error_text(locale: Locale, error: &FileError) -> String {
             locale.fill(Key::ExchangeFileNoSuchSheet, &[("name", n.as_str().into())])
         }
         FileError::TooLarge(_) => locale.t(Key::ExchangeFileTooLarge).to_owned(),
+        FileError::Unreadable => locale.t(Key::ExchangeFileUnreadable).to_owned(),
     }
 }
 
@@ -221,6 +235,34 @@ fn backup_error_text(locale: Locale, error: &BackupError) -> String {
     }
 }
 
+/// Reads a text file in slices of at most
+/// [`SLICE_BUDGET_MS`](crate::pause::SLICE_BUDGET_MS), with a pause for the
+/// browser between them, showing the progress in `reading`; `None` once
+/// `cancelled` (another file or option was chosen meanwhile).
+async fn read_text_file(
+    bytes: &[u8],
+    options: &ReadOptions,
+    reading: RwSignal<Option<Option<(usize, usize)>>>,
+    cancelled: impl Fn() -> bool,
+) -> Option<Result<Sheet, FileError>> {
+    let mut reader = SheetReader::new(bytes, options);
+    loop {
+        next_tick().await;
+        if cancelled() {
+            return None;
+        }
+        let slice = Slice::start();
+        let mut done = reader.step(READ_BYTES_PER_STEP);
+        while !done && !slice.spent() {
+            done = reader.step(READ_BYTES_PER_STEP);
+        }
+        if done {
+            return Some(reader.finish());
+        }
+        reading.set(Some(Some(reader.progress())));
+    }
+}
+
 #[component]
 fn ImportSection(i18n: I18n, data: Data) -> impl IntoView {
     let chosen: RwSignal<Option<Chosen>> = RwSignal::new(None);
@@ -229,8 +271,9 @@ fn ImportSection(i18n: I18n, data: Data) -> impl IntoView {
     let sheet_name: RwSignal<Option<String>> = RwSignal::new(None);
     let match_existing = RwSignal::new(true);
     let read: RwSignal<Option<Result<Arc<Sheet>, FileError>>> = RwSignal::new(None);
-    // While a file is being read: (done, total) in the reader's units.
-    let reading: RwSignal<Option<(usize, usize)>> = RwSignal::new(None);
+    // While a file is being read: (done, total) in the reader's units, or
+    // `None` for a workbook, which the workbook worker reads in one go.
+    let reading: RwSignal<Option<Option<(usize, usize)>>> = RwSignal::new(None);
     let mapping = RwSignal::new(Mapping::default());
     let stage = RwSignal::new(Stage::Idle);
     // Bumped by every new file, option change or cancel: a validation in
@@ -240,6 +283,7 @@ fn ImportSection(i18n: I18n, data: Data) -> impl IntoView {
     // Reads the chosen file in slices of at most SLICE_BUDGET_MS, with a
     // pause for the browser between them: a file of a million rows takes
     // seconds to decode and split, and the page must not freeze meanwhile.
+    // A workbook is read by the workbook worker.
     let reread = move || {
         generation.update(|g| *g += 1);
         let my_generation = generation.get_untracked();
@@ -253,25 +297,22 @@ fn ImportSection(i18n: I18n, data: Data) -> impl IntoView {
             encoding: encoding.get_untracked(),
             sheet: sheet_name.get_untracked(),
         };
-        reading.set(Some((0, 1)));
+        let workbook = FileKind::sniff(&file.bytes) == FileKind::Xlsx;
+        reading.set(Some((!workbook).then_some((0, 1))));
         spawn_local(async move {
-            let mut reader = SheetReader::new(&file.bytes, &options);
-            loop {
-                next_tick().await;
-                if generation.get_untracked() != my_generation {
-                    return;
-                }
-                let slice = Slice::start();
-                let mut done = reader.step(READ_BYTES_PER_STEP);
-                while !done && !slice.spent() {
-                    done = reader.step(READ_BYTES_PER_STEP);
-                }
-                if done {
-                    break;
-                }
-                reading.set(Some(reader.progress()));
-            }
-            let result = reader.finish().map(Arc::new);
+            let result = if workbook {
+                Some(read_workbook(&file.bytes, options.sheet).await)
+            } else {
+                read_text_file(&file.bytes, &options, reading, || {
+                    generation.get_untracked() != my_generation
+                })
+                .await
+            };
+            let Some(result) = result.filter(|_| generation.get_untracked() == my_generation)
+            else {
+                return;
+            };
+            let result = result.map(Arc::new);
             if let Ok(sheet) = &result {
                 mapping.set(guess(sheet, target.get_untracked()));
             }
@@ -285,8 +326,12 @@ fn ImportSection(i18n: I18n, data: Data) -> impl IntoView {
         spawn_local(async move {
             let file = file_bytes(&input).await;
             sheet_name.set(None);
-            chosen.set(file);
+            let failed = file.as_ref().and_then(|f| f.as_ref().err()).cloned();
+            chosen.set(file.and_then(Result::ok));
             reread();
+            if let Some(error) = failed {
+                read.set(Some(Err(error)));
+            }
         });
     };
 
@@ -412,7 +457,17 @@ fn ImportSection(i18n: I18n, data: Data) -> impl IntoView {
 
     let facts = move || {
         let locale = i18n.locale();
-        if let Some((done, total)) = reading.get() {
+        if let Some(progress) = reading.get() {
+            let Some((done, total)) = progress else {
+                // A workbook: read in one go by the worker, so no percentage.
+                return Some(
+                    view! {
+                        <p data-testid="import-reading">{locale.t(Key::ExchangeReadingWorkbook)}</p>
+                        <progress aria-label=locale.t(Key::ExchangeProgressLabel)></progress>
+                    }
+                    .into_any(),
+                );
+            };
             let percent = done.saturating_mul(100) / total.max(1);
             return Some(
                 view! {
@@ -811,9 +866,9 @@ fn export_text(locale: Locale) -> CustomerExportText {
 }
 
 /// Downloads the customers `ids` as `<stem>.csv` or `<stem>.xlsx`, with
-/// headers in `locale`; the message to show when it fails. Also the export
-/// of a selection on the customer list.
-pub(crate) fn download_customers(
+/// headers in `locale`; the message to show when it fails. The workbook is
+/// written by the workbook worker.
+async fn download_customers(
     ds: &Dataset,
     ids: &[CustomerId],
     format: ExportFormat,
@@ -826,8 +881,20 @@ pub(crate) fn download_customers(
     }
     let role = crate::app::require_role(ds);
     let count = ids.len();
-    export_customers(ds, ids, format, &export_text(locale))
-        .map_err(|e| e.to_string())
+    let text = export_text(locale);
+    let bytes = match format {
+        ExportFormat::Csv => Ok(customer_csv(ds, ids, &text)),
+        ExportFormat::Xlsx => match customer_table(ds, ids, &text) {
+            Ok(table) => write_workbook(CUSTOMER_SHEET, table).await,
+            Err(e) => Err(ExportError::Workbook(e.to_string())),
+        },
+    };
+    let reason = |e: ExportError| match e {
+        ExportError::Workbook(detail) => detail,
+        ExportError::NoWriter => locale.t(Key::ExchangeExportNoWriter).to_owned(),
+    };
+    bytes
+        .map_err(reason)
         .and_then(|bytes| {
             download_bytes(
                 &format!("{stem}.{}", format.extension()),
@@ -847,34 +914,87 @@ pub(crate) fn download_customers(
         })
 }
 
+/// A customer export started by a button, shared by the Import & backup
+/// page and the customer list's selection: busy while a workbook is being
+/// written (its buttons are then disabled), and why the last one failed.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct CustomerExport {
+    busy: RwSignal<bool>,
+    failure: RwSignal<Option<String>>,
+}
+
+impl CustomerExport {
+    pub(crate) fn new() -> CustomerExport {
+        CustomerExport {
+            busy: RwSignal::new(false),
+            failure: RwSignal::new(None),
+        }
+    }
+
+    pub(crate) fn busy(self) -> bool {
+        self.busy.get()
+    }
+
+    /// Exports the customers `ids` of `ds` as `<stem>.csv` or
+    /// `<stem>.xlsx`, with headers in `locale`; nothing while an export is
+    /// under way.
+    pub(crate) fn start(
+        self,
+        ds: Arc<Dataset>,
+        ids: Vec<CustomerId>,
+        format: ExportFormat,
+        locale: Locale,
+        stem: &'static str,
+    ) {
+        if self.busy.get_untracked() {
+            return;
+        }
+        self.busy.set(true);
+        self.failure.set(None);
+        spawn_local(async move {
+            let result = download_customers(&ds, &ids, format, locale, stem).await;
+            self.busy.set(false);
+            self.failure.set(result.err());
+        });
+    }
+
+    /// That a workbook is being prepared, or why the export failed, in an
+    /// element of `class`.
+    pub(crate) fn status(self, i18n: I18n, class: &'static str) -> impl IntoView {
+        move || {
+            if self.busy.get() {
+                Some(view! { <p class="note" role="status">{i18n.t(Key::ExchangeExportPreparing)}</p> }.into_any())
+            } else {
+                self.failure
+                    .get()
+                    .map(|m| view! { <p class=class role="alert">{m}</p> }.into_any())
+            }
+        }
+    }
+}
+
 #[component]
 fn ExportSection(i18n: I18n, data: Data) -> impl IntoView {
-    let failure: RwSignal<Option<String>> = RwSignal::new(None);
-    let export = move |format: ExportFormat| {
+    let export = CustomerExport::new();
+    let start = move |format: ExportFormat| {
         let Some(ds) = current(data) else { return };
-        let result = download_customers(
-            &ds,
-            &all_customer_ids(&ds),
-            format,
-            i18n.locale(),
-            "customers",
-        );
-        failure.set(result.err());
+        let ids = all_customer_ids(&ds);
+        export.start(ds, ids, format, i18n.locale(), "customers");
     };
-    let disabled = move || data.dataset().is_none_or(|ds| ds.customers.is_empty());
+    let disabled = move || export.busy() || data.dataset().is_none_or(|ds| ds.customers.is_empty());
     view! {
         <section class="card" aria-labelledby="export-heading">
             <h2 id="export-heading">{move || i18n.t(Key::ExchangeExportHeading)}</h2>
             <p class="note">{move || i18n.t(Key::ExchangeExportHint)}</p>
             <div class="actions">
-                <button type="button" class="button" disabled=disabled on:click=move |_| export(ExportFormat::Csv)>
+                <button type="button" class="button" disabled=disabled on:click=move |_| start(ExportFormat::Csv)>
                     {move || i18n.t(Key::ExchangeExportCsv)}
                 </button>
-                <button type="button" class="button" disabled=disabled on:click=move |_| export(ExportFormat::Xlsx)>
+                <button type="button" class="button" disabled=disabled on:click=move |_| start(ExportFormat::Xlsx)>
                     {move || i18n.t(Key::ExchangeExportXlsx)}
                 </button>
             </div>
-            {move || failure.get().map(|m| view! { <p class="banner banner-danger" role="alert">{m}</p> })}
+            {export.status(i18n, "banner banner-danger")}
         </section>
     }
 }
@@ -1037,7 +1157,9 @@ fn RestoreSection(i18n: I18n, data: Data) -> impl IntoView {
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         spawn_local(async move {
-            let Some(file) = file_bytes(&input).await else {
+            // A file the browser would not hand over is left unchosen, as
+            // a cancelled dialog is.
+            let Some(Ok(file)) = file_bytes(&input).await else {
                 stage.set(RestoreStage::Idle);
                 return;
             };

@@ -227,3 +227,51 @@ test('a large transactions file shows its progress, can be cancelled mid-check, 
     await expect(exchange.done()).toHaveAttribute('data-customers', '1500');
   });
 });
+
+// .xlsx files are read and written by the workbook worker (src/app/workbook.rs),
+// started only for them: an Excel export reads back in through the Import page
+// as the same customers, and a worker that cannot start is a clear message.
+test('an Excel export reads back in through the workbook worker; without the worker, both say so', async ({ app, page, browser, baseURL }) => {
+  const exchange = new ExchangePage(page);
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+  await app.open();
+  await app.waitForDemo();
+  const count = await customerCount(app);
+  expect(workers.filter((url) => url.includes('workbook')), 'no workbook worker before a workbook').toEqual([]);
+
+  await exchange.open();
+  const xlsx = await exchange.download(page.getByRole('button', { name: 'Export all customers (Excel)' }));
+  expect(xlsx.name).toBe('customers.xlsx');
+  expect(xlsx.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+  expect(workers.some((url) => url.includes('workbook_loader.js')), 'the workbook worker wrote it').toBe(true);
+  await expect(page.getByRole('button', { name: 'Export all customers (Excel)' })).toBeEnabled();
+
+  await exchange.chooseImport('customers.xlsx', xlsx.bytes);
+  await expect(page.getByTestId('import-facts')).toHaveAttribute('data-rows', String(count));
+  await expect(exchange.mappingFor('Name')).toHaveValue('name');
+  await exchange.checkButton().click();
+  await expect(exchange.summary()).toHaveAttribute('data-valid', String(count));
+  await expect(exchange.summary()).toHaveAttribute('data-invalid', '0');
+
+  // A fresh profile whose workbook worker fails to load (with no service
+  // worker, which would serve the worker's script from its cache, unrouted).
+  const context = await browser.newContext({ locale: 'en-US', baseURL, serviceWorkers: 'block' });
+  try {
+    const broken = await context.newPage();
+    await broken.route('**/workbook_loader.js', (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("no workbook worker here");' }));
+    const other = new CrmApp(broken);
+    await other.open();
+    await other.waitForDemo();
+    const brokenExchange = new ExchangePage(broken);
+    await brokenExchange.open();
+    await brokenExchange.importFile().setInputFiles({ name: 'customers.xlsx', mimeType: 'application/octet-stream', buffer: xlsx.bytes });
+    await expect(broken.getByRole('alert')).toHaveText('The browser could not read this file.');
+    await broken.getByRole('button', { name: 'Export all customers (Excel)' }).click();
+    await expect(broken.getByRole('alert').filter({ hasText: 'export' })).toHaveText(
+      'The export failed: this browser could not start the Excel writer; export as CSV instead');
+  } finally {
+    await context.close();
+  }
+});

@@ -21,7 +21,7 @@ use crate::domain::segmentation::SEGMENTS;
 use crate::domain::{CustomerId, Dataset, Grade, OutletId};
 use crate::i18n::{format_date, Key};
 use crate::route::{Location, Route};
-use crate::ui::pages::exchange::download_customers;
+use crate::ui::pages::exchange::CustomerExport;
 use crate::ui::pages::lifecycle::labels::stage as stage_label;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -371,20 +371,19 @@ pub fn CustomerList(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
             },
         );
     };
-    let export_failure: RwSignal<Option<String>> = RwSignal::new(None);
+    let export = CustomerExport::new();
     let export_ds = Arc::clone(&dataset);
-    let export = move |format: ExportFormat| {
+    let start_export = move |format: ExportFormat| {
         let ids: Vec<CustomerId> = selected.with(|s| s.iter().copied().collect());
-        let result = download_customers(
-            &export_ds,
-            &ids,
+        export.start(
+            Arc::clone(&export_ds),
+            ids,
             format,
             i18n.locale(),
             "customers-selection",
         );
-        export_failure.set(result.err());
     };
-    let export = StoredValue::new(export);
+    let start_export = StoredValue::new(start_export);
     let bulk = move || {
         let n = selected.with(BTreeSet::len);
         (n > 0).then(|| {
@@ -405,15 +404,17 @@ pub fn CustomerList(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
                     </button>
                     <Show when=move || crate::app::use_roles().is_ok_and(|r| r.may(crate::domain::roles::Permission::Export))>
                     <button type="button" class="button" data-testid="export-selection-csv"
-                        on:click=move |_| export.with_value(|f| f(ExportFormat::Csv))>
+                        disabled=move || export.busy()
+                        on:click=move |_| start_export.with_value(|f| f(ExportFormat::Csv))>
                         {move || i18n.t(Key::CustomersExportCsv)}
                     </button>
                     <button type="button" class="button"
-                        on:click=move |_| export.with_value(|f| f(ExportFormat::Xlsx))>
+                        disabled=move || export.busy()
+                        on:click=move |_| start_export.with_value(|f| f(ExportFormat::Xlsx))>
                         {move || i18n.t(Key::CustomersExportXlsx)}
                     </button>
                     </Show>
-                    {move || export_failure.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+                    {export.status(i18n, "field-error")}
                 </form>
             }
         })
