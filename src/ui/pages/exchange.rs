@@ -73,6 +73,8 @@ enum RestoreStage {
     /// attempt's error, if any.
     Encrypted(Arc<Vec<u8>>, Option<BackupUnlockError>),
     Invalid(BackupError),
+    /// The browser did not hand over the chosen file's bytes.
+    Unreadable(FileError),
     Restoring,
     Restored,
     Failed(StoreError),
@@ -1157,11 +1159,16 @@ fn RestoreSection(i18n: I18n, data: Data) -> impl IntoView {
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         spawn_local(async move {
-            // A file the browser would not hand over is left unchosen, as
-            // a cancelled dialog is.
-            let Some(Ok(file)) = file_bytes(&input).await else {
-                stage.set(RestoreStage::Idle);
-                return;
+            let file = match file_bytes(&input).await {
+                Some(Ok(file)) => file,
+                Some(Err(e)) => {
+                    stage.set(RestoreStage::Unreadable(e));
+                    return;
+                }
+                None => {
+                    stage.set(RestoreStage::Idle);
+                    return;
+                }
             };
             next_tick().await;
             if crate::domain::protection::is_encrypted_backup(&file.bytes) {
@@ -1245,6 +1252,10 @@ fn RestoreSection(i18n: I18n, data: Data) -> impl IntoView {
             }
             RestoreStage::Invalid(e) => Some(
                 view! { <p class="banner banner-danger" role="alert" data-testid="restore-invalid">{backup_error_text(locale, &e)}</p> }
+                    .into_any(),
+            ),
+            RestoreStage::Unreadable(e) => Some(
+                view! { <p class="banner banner-danger" role="alert">{file_error_text(locale, &e)}</p> }
                     .into_any(),
             ),
             RestoreStage::Checked(backup, preview) => {

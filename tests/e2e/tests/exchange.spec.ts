@@ -231,7 +231,7 @@ test('a large transactions file shows its progress, can be cancelled mid-check, 
 // .xlsx files are read and written by the workbook worker (src/app/workbook.rs),
 // started only for them: an Excel export reads back in through the Import page
 // as the same customers, and a worker that cannot start is a clear message.
-test('an Excel export reads back in through the workbook worker; without the worker, both say so', async ({ app, page, browser, baseURL }) => {
+test('an Excel export reads back in through the workbook worker; without the worker, or without the file, the page says so', async ({ app, page, browser, baseURL }) => {
   const exchange = new ExchangePage(page);
   const workers: string[] = [];
   page.on('worker', (worker) => workers.push(worker.url()));
@@ -271,6 +271,14 @@ test('an Excel export reads back in through the workbook worker; without the wor
     await broken.getByRole('button', { name: 'Export all customers (Excel)' }).click();
     await expect(broken.getByRole('alert').filter({ hasText: 'export' })).toHaveText(
       'The export failed: this browser could not start the Excel writer; export as CSV instead');
+    // A chosen file whose bytes the browser will not hand over (moved or
+    // deleted since it was chosen): the restore says so too.
+    await broken.evaluate(() => {
+      Blob.prototype.arrayBuffer = () => Promise.reject(new DOMException('gone', 'NotReadableError'));
+    });
+    await brokenExchange.restoreFile().setInputFiles({ name: 'old.crmbackup', mimeType: 'application/octet-stream', buffer: Buffer.from('{}') });
+    await expect(broken.getByRole('region', { name: 'Restore from a backup' }).getByRole('alert'))
+      .toHaveText('The browser could not read this file.');
   } finally {
     await context.close();
   }
