@@ -89,8 +89,15 @@ impl Message {
 }
 
 /// Posts `job`, with the bytes and offsets it is about, to a new workbook
-/// worker; its answer.
-async fn ask(job: &Job, text: Vec<u8>, cell_ends: Vec<u32>, row_ends: Vec<u32>) -> Option<Message> {
+/// worker; its answer, unless `cancel` settles first (the worker is then
+/// terminated).
+async fn ask(
+    job: &Job,
+    text: Vec<u8>,
+    cell_ends: Vec<u32>,
+    row_ends: Vec<u32>,
+    cancel: Option<&js_sys::Promise>,
+) -> Option<Message> {
     let request = Message {
         json: serde_json::to_string(job).ok()?,
         text,
@@ -100,13 +107,50 @@ async fn ask(job: &Job, text: Vec<u8>, cell_ends: Vec<u32>, row_ends: Vec<u32>) 
     let (message, transfer) = request.to_js()?;
     // The request's copies in wasm memory are not needed while it waits.
     drop(request);
-    Message::from_js(&ask_new_worker(WORKBOOK_URL, &message, &transfer).await?)
+    Message::from_js(&ask_new_worker(WORKBOOK_URL, &message, &transfer, cancel).await?)
+}
+
+/// A way to call off a workbook read: the page cancels the read of a file
+/// when another file (or sheet, or option) is chosen, or when it leaves the
+/// page, so that the worker does not go on reading what no one will see.
+#[derive(Debug)]
+pub struct Cancel {
+    promise: js_sys::Promise,
+    resolve: Option<js_sys::Function>,
+}
+
+impl Cancel {
+    pub fn new() -> Cancel {
+        let mut resolve = None;
+        let promise = js_sys::Promise::new(&mut |res, _rej| resolve = Some(res));
+        Cancel { promise, resolve }
+    }
+
+    /// Ends the read: its worker is terminated.
+    pub fn cancel(&self) {
+        if let Some(resolve) = &self.resolve {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    }
+}
+
+impl Default for Cancel {
+    fn default() -> Cancel {
+        Cancel::new()
+    }
 }
 
 /// Reads worksheet `sheet` (the first when `None`) of the workbook `bytes`
-/// in the workbook worker.
-pub async fn read_workbook(bytes: &[u8], sheet: Option<String>) -> Result<Sheet, FileError> {
-    let reply = ask(&Job::Read { sheet }, bytes.to_vec(), Vec::new(), Vec::new())
+/// in the workbook worker. Once `cancel` is called, the worker is
+/// terminated and the answer is `Unreadable`, for no one to see.
+pub async fn read_workbook(
+    bytes: &[u8],
+    sheet: Option<String>,
+    cancel: &Cancel,
+) -> Result<Sheet, FileError> {
+    let job = Job::Read { sheet };
+    let cancel = Some(&cancel.promise);
+    let reply = ask(&job, bytes.to_vec(), Vec::new(), Vec::new(), cancel)
         .await
         .ok_or(FileError::Unreadable)?;
     match serde_json::from_str::<Outcome>(&reply.json) {
@@ -129,7 +173,7 @@ pub async fn write_workbook(sheet_name: &str, table: Sheet) -> Result<Vec<u8>, E
         sheet_name: sheet_name.to_owned(),
         facts: parts.facts,
     };
-    let reply = ask(&job, parts.text, parts.cell_ends, parts.row_ends)
+    let reply = ask(&job, parts.text, parts.cell_ends, parts.row_ends, None)
         .await
         .ok_or(ExportError::NoWriter)?;
     match serde_json::from_str::<Outcome>(&reply.json) {

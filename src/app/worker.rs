@@ -322,7 +322,7 @@ fn reply_about(text: &str, fingerprint: u64) -> Option<Reply> {
 /// closes its IndexedDB connection.
 async fn ask_text(message: String) -> Option<String> {
     let message = JsValue::from_str(&message);
-    ask_new_worker(WORKER_URL, &message, &js_sys::Array::new())
+    ask_new_worker(WORKER_URL, &message, &js_sys::Array::new(), None)
         .await?
         .as_string()
 }
@@ -330,11 +330,13 @@ async fn ask_text(message: String) -> Option<String> {
 /// Starts the worker whose loader is at `url`, posts it `message` once it
 /// is ready (handing over the buffers in `transfer`), and returns its one
 /// reply; the worker is terminated when this returns (or is dropped).
-/// `None` when the worker cannot start, fails or replies with nothing.
+/// `None` when the worker cannot start, fails or replies with nothing, or
+/// when `cancel` settles first.
 pub(crate) async fn ask_new_worker(
     url: &str,
     message: &JsValue,
     transfer: &js_sys::Array,
+    cancel: Option<&js_sys::Promise>,
 ) -> Option<JsValue> {
     let mut resolve = None;
     let reply = js_sys::Promise::new(&mut |res, _rej| resolve = Some(res));
@@ -372,6 +374,11 @@ pub(crate) async fn ask_new_worker(
     // detached and ended before the closures it calls are freed.
     let _terminate = Terminate(worker);
 
+    // A cancel settles with nothing, like a failure.
+    let reply = match cancel {
+        Some(cancel) => js_sys::Promise::race(&js_sys::Array::of2(&reply, cancel)),
+        None => reply,
+    };
     let data = wasm_bindgen_futures::JsFuture::from(reply).await.ok()?;
     (!data.is_null() && !data.is_undefined()).then_some(data)
 }

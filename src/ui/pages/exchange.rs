@@ -9,7 +9,7 @@
 //! rows with a pause for the browser between them, so a file of a million
 //! rows shows its progress and never freezes the page.
 
-use crate::app::workbook::{read_workbook, write_workbook};
+use crate::app::workbook::{read_workbook, write_workbook, Cancel};
 use crate::app::{
     all_audit, business_now, business_today, commit_import, decrypt_backup, encrypt_backup,
     restore_backup, use_acting, use_data, use_i18n, BackupUnlockError, Data, I18n, ImportFailure,
@@ -30,6 +30,7 @@ use crate::ui::components::{context_error, ConfirmDialog};
 use crate::ui::download::download_bytes;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::rc::Rc;
 use std::sync::Arc;
 use wasm_bindgen_futures::JsFuture;
 
@@ -286,7 +287,18 @@ fn ImportSection(i18n: I18n, data: Data) -> impl IntoView {
     // pause for the browser between them: a file of a million rows takes
     // seconds to decode and split, and the page must not freeze meanwhile.
     // A workbook is read by the workbook worker.
+    // The workbook read under way, if any: called off by the next read, and
+    // when the page is left.
+    let workbook_read: StoredValue<Option<Rc<Cancel>>, LocalStorage> = StoredValue::new_local(None);
+    on_cleanup(move || {
+        let _ = workbook_read.try_update_value(|c| c.take().map(|c| c.cancel()));
+    });
     let reread = move || {
+        workbook_read.update_value(|c| {
+            if let Some(c) = c.take() {
+                c.cancel();
+            }
+        });
         generation.update(|g| *g += 1);
         let my_generation = generation.get_untracked();
         stage.set(Stage::Idle);
@@ -301,9 +313,13 @@ fn ImportSection(i18n: I18n, data: Data) -> impl IntoView {
         };
         let workbook = FileKind::sniff(&file.bytes) == FileKind::Xlsx;
         reading.set(Some((!workbook).then_some((0, 1))));
+        let cancel = Rc::new(Cancel::new());
+        if workbook {
+            workbook_read.set_value(Some(Rc::clone(&cancel)));
+        }
         spawn_local(async move {
             let result = if workbook {
-                Some(read_workbook(&file.bytes, options.sheet).await)
+                Some(read_workbook(&file.bytes, options.sheet, &cancel).await)
             } else {
                 read_text_file(&file.bytes, &options, reading, || {
                     generation.get_untracked() != my_generation

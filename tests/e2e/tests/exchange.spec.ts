@@ -231,7 +231,7 @@ test('a large transactions file shows its progress, can be cancelled mid-check, 
 // .xlsx files are read and written by the workbook worker (src/app/workbook.rs),
 // started only for them: an Excel export reads back in through the Import page
 // as the same customers, and a worker that cannot start is a clear message.
-test('an Excel export reads back in through the workbook worker; without the worker, or without the file, the page says so', async ({ app, page, browser, baseURL }) => {
+test('an Excel export reads back in through the workbook worker; a read is called off by the next file; without the worker, or without the file, the page says so', async ({ app, page, browser, baseURL }) => {
   const exchange = new ExchangePage(page);
   const workers: string[] = [];
   page.on('worker', (worker) => workers.push(worker.url()));
@@ -271,6 +271,19 @@ test('an Excel export reads back in through the workbook worker; without the wor
     await broken.getByRole('button', { name: 'Export all customers (Excel)' }).click();
     await expect(broken.getByRole('alert').filter({ hasText: 'export' })).toHaveText(
       'The export failed: this browser could not start the Excel writer; export as CSV instead');
+    // A workbook read that never ends is called off by the next file chosen:
+    // its worker is terminated, and the new file is read.
+    await broken.unroute('**/workbook_loader.js');
+    await broken.route('**/workbook_loader.js', (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: 'onmessage = () => {}; postMessage("ready");' }));
+    const closed: string[] = [];
+    broken.on('worker', (worker) => worker.on('close', () => closed.push(worker.url())));
+    await brokenExchange.importFile().setInputFiles({ name: 'slow.xlsx', mimeType: 'application/octet-stream', buffer: xlsx.bytes });
+    await expect(broken.getByTestId('import-reading')).toHaveText('Reading the Excel workbook…');
+    await brokenExchange.chooseImport('customers.csv', CSV);
+    await expect(broken.getByTestId('import-facts')).toHaveAttribute('data-rows', '5');
+    await expect.poll(() => closed.filter((url) => url.includes('workbook_loader.js')).length,
+      { message: 'the hanging workbook worker was terminated' }).toBe(1);
     // A chosen file whose bytes the browser will not hand over (moved or
     // deleted since it was chosen): the restore says so too.
     await broken.evaluate(() => {
