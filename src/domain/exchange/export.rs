@@ -57,16 +57,39 @@ pub fn neutralise(cell: &str) -> String {
 
 /// A header and rows as CSV with a byte-order mark, every cell neutralised.
 pub fn to_csv(header: &[String], rows: &[Vec<String>]) -> Vec<u8> {
-    let mut writer = csv::WriterBuilder::new().from_writer(UTF8_BOM.as_bytes().to_vec());
-    let mut write = |cells: &[String]| {
-        let _ = writer.write_record(cells.iter().map(|c| neutralise(c)));
-    };
-    write(header);
-    for row in rows {
-        write(row);
+    let mut writer = CsvWriter::new(header);
+    writer.rows(rows);
+    writer.finish()
+}
+
+/// [`to_csv`] a slice of rows at a time, so that a page can pause between
+/// slices of a large export; the same bytes in the end.
+#[derive(Debug)]
+pub struct CsvWriter {
+    writer: csv::Writer<Vec<u8>>,
+}
+
+impl CsvWriter {
+    pub fn new(header: &[String]) -> CsvWriter {
+        let mut writer = CsvWriter {
+            writer: csv::WriterBuilder::new().from_writer(UTF8_BOM.as_bytes().to_vec()),
+        };
+        writer.rows(std::slice::from_ref(&header.to_vec()));
+        writer
     }
-    // Writing to a `Vec` cannot fail.
-    writer.into_inner().unwrap_or_default()
+
+    pub fn rows(&mut self, rows: &[Vec<String>]) {
+        for cells in rows {
+            let _ = self
+                .writer
+                .write_record(cells.iter().map(|c| neutralise(c)));
+        }
+    }
+
+    pub fn finish(self) -> Vec<u8> {
+        // Writing to a `Vec` cannot fail.
+        self.writer.into_inner().unwrap_or_default()
+    }
 }
 
 /// A sheet (its header, if any, then its rows) as an .xlsx workbook with one
@@ -154,7 +177,8 @@ pub fn customer_csv(ds: &Dataset, ids: &[CustomerId], text: &CustomerExportText)
 }
 
 /// The customers `ids` as a table under the export's headers, to be written
-/// as a workbook by [`to_xlsx`] (in the page's workbook worker).
+/// as a workbook by [`to_xlsx`] (in the page's workbook worker). The page
+/// builds it a slice of ids at a time ([`Sheet::push_rows`]).
 pub fn customer_table(
     ds: &Dataset,
     ids: &[CustomerId],

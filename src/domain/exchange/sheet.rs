@@ -284,10 +284,16 @@ impl Sheet {
             header,
             ..Sheet::default()
         };
-        for row in rows {
-            sheet.push_row(row.iter().map(String::as_str))?;
-        }
+        sheet.push_rows(rows)?;
         Ok(sheet)
+    }
+
+    /// Adds `rows` at the end (a table built a slice at a time).
+    pub fn push_rows(&mut self, rows: &[Vec<String>]) -> Result<(), FileError> {
+        for row in rows {
+            self.push_row(row.iter().map(String::as_str))?;
+        }
+        Ok(())
     }
 
     pub fn into_parts(self) -> SheetParts {

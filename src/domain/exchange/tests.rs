@@ -721,6 +721,27 @@ fn a_customer_csv_has_a_bom_and_reads_back_in() {
     assert_eq!(rows[0][0], "2");
 }
 
+/// The page builds an export a slice of customers at a time; the file is
+/// the one built at once.
+#[test]
+fn an_export_built_in_slices_is_the_export_built_at_once() {
+    let mut ds = Dataset::default();
+    let (_, plan) = check(&ds, CUSTOMERS.as_bytes(), Target::Customers);
+    commit(&mut ds, &plan);
+    let ids = all_customer_ids(&ds);
+    assert!(ids.len() >= 2);
+    let text = export_text();
+    let mut csv = CsvWriter::new(&text.headers);
+    let mut table = Sheet::from_rows(Some(text.headers.to_vec()), &[]).unwrap();
+    for slice in ids.chunks(1) {
+        let rows = customer_rows(&ds, slice, &text);
+        csv.rows(&rows);
+        table.push_rows(&rows).unwrap();
+    }
+    assert_eq!(csv.finish(), customer_csv(&ds, &ids, &text));
+    assert_eq!(table, customer_table(&ds, &ids, &text).unwrap());
+}
+
 #[test]
 fn a_customer_xlsx_export_opens_with_the_same_cells() {
     let mut ds = Dataset::default();

@@ -16,11 +16,11 @@ use crate::app::{
     PAGE_TITLE_ID,
 };
 use crate::domain::exchange::{
-    self, all_customer_ids, customer_csv, customer_table, data_checksum, error_rows, guess,
-    read_backup, restore_preview, to_csv, write_backup, BackupError, CountChange,
-    CustomerExportText, DetectedEncoding, EncodingChoice, ExportError, ExportFormat, Field,
-    FileError, FileKind, ImportOptions, ImportPlan, ImportSummary, Importer, Mapping, Problem,
-    ReadOptions, Sheet, SheetReader, Target, ValidBackup, CUSTOMER_SHEET,
+    self, all_customer_ids, customer_rows, data_checksum, error_rows, guess, read_backup,
+    restore_preview, to_csv, write_backup, BackupError, CountChange, CsvWriter, CustomerExportText,
+    DetectedEncoding, EncodingChoice, ExportError, ExportFormat, Field, FileError, FileKind,
+    ImportOptions, ImportPlan, ImportSummary, Importer, Mapping, Problem, ReadOptions, Sheet,
+    SheetReader, Target, ValidBackup, CUSTOMER_SHEET,
 };
 use crate::domain::{ContactError, CustomerId, Dataset};
 use crate::i18n::{collection_label, format_count, store_error_message, Arg, Key, Locale};
@@ -44,6 +44,8 @@ const ROWS_PER_STEP: usize = 500;
 /// Bytes of a file decoded or split into cells per step of reading; steps
 /// run until a slice's time is spent, like validation.
 const READ_BYTES_PER_STEP: usize = 64 * 1024;
+/// Customers exported per step; steps run until a slice's time is spent.
+const EXPORT_ROWS_PER_STEP: usize = 1_000;
 /// Bytes of a chosen file copied into the page's memory per step.
 const COPY_BYTES_PER_STEP: usize = 4 * 1024 * 1024;
 const PREVIEW_ROWS: usize = 5;
@@ -899,14 +901,7 @@ async fn download_customers(
     }
     let role = crate::app::require_role(ds);
     let count = ids.len();
-    let text = export_text(locale);
-    let bytes = match format {
-        ExportFormat::Csv => Ok(customer_csv(ds, ids, &text)),
-        ExportFormat::Xlsx => match customer_table(ds, ids, &text) {
-            Ok(table) => write_workbook(CUSTOMER_SHEET, table).await,
-            Err(e) => Err(ExportError::Workbook(e.to_string())),
-        },
-    };
+    let bytes = customer_file(ds, ids, format, &export_text(locale)).await;
     let reason = |e: ExportError| match e {
         ExportError::Workbook(detail) => detail,
         ExportError::NoWriter => locale.t(Key::ExchangeExportNoWriter).to_owned(),
@@ -930,6 +925,45 @@ async fn download_customers(
                 });
             }
         })
+}
+
+/// The export file of the customers `ids`. Their rows are built a slice at
+/// a time with a pause between slices (for 100,000 customers, natively,
+/// about 0.2 s of rows and 0.1 s more of CSV: at once, a long task); the
+/// workbook is written by the workbook worker.
+async fn customer_file(
+    ds: &Dataset,
+    ids: &[CustomerId],
+    format: ExportFormat,
+    text: &CustomerExportText,
+) -> Result<Vec<u8>, ExportError> {
+    enum Out {
+        Csv(Box<CsvWriter>),
+        Table(Sheet),
+    }
+    let too_large = |e: FileError| ExportError::Workbook(e.to_string());
+    let mut out = match format {
+        ExportFormat::Csv => Out::Csv(Box::new(CsvWriter::new(&text.headers))),
+        ExportFormat::Xlsx => {
+            Out::Table(Sheet::from_rows(Some(text.headers.to_vec()), &[]).map_err(too_large)?)
+        }
+    };
+    let mut slice = Slice::start();
+    for some in ids.chunks(EXPORT_ROWS_PER_STEP) {
+        if slice.spent() {
+            next_tick().await;
+            slice = Slice::start();
+        }
+        let rows = customer_rows(ds, some, text);
+        match &mut out {
+            Out::Csv(writer) => writer.rows(&rows),
+            Out::Table(table) => table.push_rows(&rows).map_err(too_large)?,
+        }
+    }
+    match out {
+        Out::Csv(writer) => Ok(writer.finish()),
+        Out::Table(table) => write_workbook(CUSTOMER_SHEET, table).await,
+    }
 }
 
 /// A customer export started by a button, shared by the Import & backup
