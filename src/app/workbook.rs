@@ -63,6 +63,27 @@ const CELL_ENDS: &str = "cellEnds";
 const ROW_ENDS: &str = "rowEnds";
 
 impl Message {
+    /// `head` (a job or an outcome) as JSON, with the bytes and offsets it
+    /// is about.
+    fn new(
+        head: &impl Serialize,
+        text: Vec<u8>,
+        cell_ends: Vec<u32>,
+        row_ends: Vec<u32>,
+    ) -> Message {
+        Message {
+            json: serde_json::to_string(head).unwrap_or_default(),
+            text,
+            cell_ends,
+            row_ends,
+        }
+    }
+
+    /// `head` with no bytes or offsets.
+    fn bare(head: &impl Serialize) -> Message {
+        Message::new(head, Vec::new(), Vec::new(), Vec::new())
+    }
+
     /// The message as a JS object, and the buffers to hand over with it.
     fn to_js(&self) -> Option<(JsValue, Array)> {
         let object = Object::new();
@@ -98,12 +119,7 @@ async fn ask(
     row_ends: Vec<u32>,
     cancel: Option<&js_sys::Promise>,
 ) -> Option<Message> {
-    let request = Message {
-        json: serde_json::to_string(job).ok()?,
-        text,
-        cell_ends,
-        row_ends,
-    };
+    let request = Message::new(job, text, cell_ends, row_ends);
     let (message, transfer) = request.to_js()?;
     // The request's copies in wasm memory are not needed while it waits.
     drop(request);
@@ -185,21 +201,14 @@ pub async fn write_workbook(sheet_name: &str, table: Sheet) -> Result<Vec<u8>, E
 
 /// Does the job of one request: a message to post back.
 fn answer(request: Message) -> Message {
-    let reply =
-        |outcome: &Outcome, text: Vec<u8>, cell_ends: Vec<u32>, row_ends: Vec<u32>| Message {
-            json: serde_json::to_string(outcome).unwrap_or_default(),
-            text,
-            cell_ends,
-            row_ends,
-        };
     match serde_json::from_str::<Job>(&request.json) {
         Ok(Job::Read { sheet }) => match read_xlsx(&request.text, sheet.as_deref()) {
             Ok(sheet) => {
                 let parts = sheet.into_parts();
                 let outcome = Outcome::Read(Ok(parts.facts));
-                reply(&outcome, parts.text, parts.cell_ends, parts.row_ends)
+                Message::new(&outcome, parts.text, parts.cell_ends, parts.row_ends)
             }
-            Err(e) => reply(&Outcome::Read(Err(e)), Vec::new(), Vec::new(), Vec::new()),
+            Err(e) => Message::bare(&Outcome::Read(Err(e))),
         },
         Ok(Job::Write { sheet_name, facts }) => {
             let parts = SheetParts {
@@ -212,23 +221,13 @@ fn answer(request: Message) -> Message {
                 .map_err(|e| ExportError::Workbook(e.to_string()))
                 .and_then(|table| to_xlsx(&sheet_name, &table));
             match written {
-                Ok(bytes) => reply(&Outcome::Written(Ok(())), bytes, Vec::new(), Vec::new()),
-                Err(e) => reply(
-                    &Outcome::Written(Err(e)),
-                    Vec::new(),
-                    Vec::new(),
-                    Vec::new(),
-                ),
+                Ok(bytes) => Message::new(&Outcome::Written(Ok(())), bytes, Vec::new(), Vec::new()),
+                Err(e) => Message::bare(&Outcome::Written(Err(e))),
             }
         }
         // Not a job of ours: the page reads no outcome and says the
         // workbook could not be read or written.
-        Err(_) => reply(
-            &Outcome::Read(Err(FileError::Unreadable)),
-            Vec::new(),
-            Vec::new(),
-            Vec::new(),
-        ),
+        Err(_) => Message::bare(&Outcome::Read(Err(FileError::Unreadable))),
     }
 }
 

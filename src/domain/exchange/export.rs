@@ -74,16 +74,20 @@ impl CsvWriter {
         let mut writer = CsvWriter {
             writer: csv::WriterBuilder::new().from_writer(UTF8_BOM.as_bytes().to_vec()),
         };
-        writer.rows(std::slice::from_ref(&header.to_vec()));
+        writer.record(header);
         writer
     }
 
     pub fn rows(&mut self, rows: &[Vec<String>]) {
         for cells in rows {
-            let _ = self
-                .writer
-                .write_record(cells.iter().map(|c| neutralise(c)));
+            self.record(cells);
         }
+    }
+
+    fn record(&mut self, cells: &[String]) {
+        let _ = self
+            .writer
+            .write_record(cells.iter().map(|c| neutralise(c)));
     }
 
     pub fn finish(self) -> Vec<u8> {
@@ -177,14 +181,49 @@ pub fn customer_csv(ds: &Dataset, ids: &[CustomerId], text: &CustomerExportText)
 }
 
 /// The customers `ids` as a table under the export's headers, to be written
-/// as a workbook by [`to_xlsx`] (in the page's workbook worker). The page
-/// builds it a slice of ids at a time ([`Sheet::push_rows`]).
+/// as a workbook by [`to_xlsx`] (in the page's workbook worker).
 pub fn customer_table(
     ds: &Dataset,
     ids: &[CustomerId],
     text: &CustomerExportText,
 ) -> Result<Sheet, FileError> {
     Sheet::from_rows(Some(text.headers.to_vec()), &customer_rows(ds, ids, text))
+}
+
+/// A customer export built a slice of customers at a time, so that a page
+/// can pause between slices: once every id is added, the file
+/// [`customer_csv`] makes, or the table [`customer_table`] makes for a
+/// workbook.
+#[derive(Debug)]
+pub enum CustomerFile {
+    Csv(Box<CsvWriter>),
+    Table(Sheet),
+}
+
+impl CustomerFile {
+    pub fn new(format: ExportFormat, text: &CustomerExportText) -> CustomerFile {
+        match format {
+            ExportFormat::Csv => CustomerFile::Csv(Box::new(CsvWriter::new(&text.headers))),
+            ExportFormat::Xlsx => CustomerFile::Table(Sheet::headed(Some(text.headers.to_vec()))),
+        }
+    }
+
+    /// Adds the customers `ids` (unknown ids are skipped).
+    pub fn add(
+        &mut self,
+        ds: &Dataset,
+        ids: &[CustomerId],
+        text: &CustomerExportText,
+    ) -> Result<(), FileError> {
+        let rows = customer_rows(ds, ids, text);
+        match self {
+            CustomerFile::Csv(writer) => {
+                writer.rows(&rows);
+                Ok(())
+            }
+            CustomerFile::Table(table) => table.push_rows(&rows),
+        }
+    }
 }
 
 /// The worksheet name of a customer export.

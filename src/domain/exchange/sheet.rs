@@ -279,13 +279,18 @@ impl Sheet {
         header: Option<Vec<String>>,
         rows: &[Vec<String>],
     ) -> Result<Sheet, FileError> {
-        let mut sheet = Sheet {
+        let mut sheet = Sheet::headed(header);
+        sheet.push_rows(rows)?;
+        Ok(sheet)
+    }
+
+    /// A sheet of no rows yet under `header`.
+    pub fn headed(header: Option<Vec<String>>) -> Sheet {
+        Sheet {
             width: header.as_ref().map_or(0, Vec::len),
             header,
             ..Sheet::default()
-        };
-        sheet.push_rows(rows)?;
-        Ok(sheet)
+        }
     }
 
     /// Adds `rows` at the end (a table built a slice at a time).

@@ -731,14 +731,19 @@ fn an_export_built_in_slices_is_the_export_built_at_once() {
     let ids = all_customer_ids(&ds);
     assert!(ids.len() >= 2);
     let text = export_text();
-    let mut csv = CsvWriter::new(&text.headers);
-    let mut table = Sheet::from_rows(Some(text.headers.to_vec()), &[]).unwrap();
+    let mut csv = CustomerFile::new(ExportFormat::Csv, &text);
+    let mut table = CustomerFile::new(ExportFormat::Xlsx, &text);
     for slice in ids.chunks(1) {
-        let rows = customer_rows(&ds, slice, &text);
-        csv.rows(&rows);
-        table.push_rows(&rows).unwrap();
+        csv.add(&ds, slice, &text).unwrap();
+        table.add(&ds, slice, &text).unwrap();
     }
+    let CustomerFile::Csv(csv) = csv else {
+        panic!("a CSV export builds CSV")
+    };
     assert_eq!(csv.finish(), customer_csv(&ds, &ids, &text));
+    let CustomerFile::Table(table) = table else {
+        panic!("a workbook export builds a table")
+    };
     assert_eq!(table, customer_table(&ds, &ids, &text).unwrap());
 }
 

@@ -16,11 +16,11 @@ use crate::app::{
     PAGE_TITLE_ID,
 };
 use crate::domain::exchange::{
-    self, all_customer_ids, customer_rows, data_checksum, error_rows, guess, read_backup,
-    restore_preview, to_csv, write_backup, BackupError, CountChange, CsvWriter, CustomerExportText,
-    DetectedEncoding, EncodingChoice, ExportError, ExportFormat, Field, FileError, FileKind,
-    ImportOptions, ImportPlan, ImportSummary, Importer, Mapping, Problem, ReadOptions, Sheet,
-    SheetReader, Target, ValidBackup, CUSTOMER_SHEET,
+    self, all_customer_ids, data_checksum, error_rows, guess, read_backup, restore_preview, to_csv,
+    write_backup, BackupError, CountChange, CustomerExportText, CustomerFile, DetectedEncoding,
+    EncodingChoice, ExportError, ExportFormat, Field, FileError, FileKind, ImportOptions,
+    ImportPlan, ImportSummary, Importer, Mapping, Problem, ReadOptions, Sheet, SheetReader, Target,
+    ValidBackup, CUSTOMER_SHEET,
 };
 use crate::domain::{ContactError, CustomerId, Dataset};
 use crate::i18n::{collection_label, format_count, store_error_message, Arg, Key, Locale};
@@ -285,22 +285,20 @@ fn ImportSection(i18n: I18n, data: Data) -> impl IntoView {
     // flight stops when it sees the generation move on.
     let generation = RwSignal::new(0u32);
 
+    // The workbook read under way, if any: called off by the next read, and
+    // when the page is left.
+    let workbook_read: StoredValue<Option<Rc<Cancel>>, LocalStorage> = StoredValue::new_local(None);
+    let call_off_workbook_read = move || {
+        let _ = workbook_read.try_update_value(|c| c.take().map(|c| c.cancel()));
+    };
+    on_cleanup(call_off_workbook_read);
+
     // Reads the chosen file in slices of at most SLICE_BUDGET_MS, with a
     // pause for the browser between them: a file of a million rows takes
     // seconds to decode and split, and the page must not freeze meanwhile.
     // A workbook is read by the workbook worker.
-    // The workbook read under way, if any: called off by the next read, and
-    // when the page is left.
-    let workbook_read: StoredValue<Option<Rc<Cancel>>, LocalStorage> = StoredValue::new_local(None);
-    on_cleanup(move || {
-        let _ = workbook_read.try_update_value(|c| c.take().map(|c| c.cancel()));
-    });
     let reread = move || {
-        workbook_read.update_value(|c| {
-            if let Some(c) = c.take() {
-                c.cancel();
-            }
-        });
+        call_off_workbook_read();
         generation.update(|g| *g += 1);
         let my_generation = generation.get_untracked();
         stage.set(Stage::Idle);
@@ -315,12 +313,13 @@ fn ImportSection(i18n: I18n, data: Data) -> impl IntoView {
         };
         let workbook = FileKind::sniff(&file.bytes) == FileKind::Xlsx;
         reading.set(Some((!workbook).then_some((0, 1))));
-        let cancel = Rc::new(Cancel::new());
-        if workbook {
+        let cancel = workbook.then(|| {
+            let cancel = Rc::new(Cancel::new());
             workbook_read.set_value(Some(Rc::clone(&cancel)));
-        }
+            cancel
+        });
         spawn_local(async move {
-            let result = if workbook {
+            let result = if let Some(cancel) = cancel {
                 Some(read_workbook(&file.bytes, options.sheet, &cancel).await)
             } else {
                 read_text_file(&file.bytes, &options, reading, || {
@@ -937,32 +936,19 @@ async fn customer_file(
     format: ExportFormat,
     text: &CustomerExportText,
 ) -> Result<Vec<u8>, ExportError> {
-    enum Out {
-        Csv(Box<CsvWriter>),
-        Table(Sheet),
-    }
-    let too_large = |e: FileError| ExportError::Workbook(e.to_string());
-    let mut out = match format {
-        ExportFormat::Csv => Out::Csv(Box::new(CsvWriter::new(&text.headers))),
-        ExportFormat::Xlsx => {
-            Out::Table(Sheet::from_rows(Some(text.headers.to_vec()), &[]).map_err(too_large)?)
-        }
-    };
+    let mut file = CustomerFile::new(format, text);
     let mut slice = Slice::start();
     for some in ids.chunks(EXPORT_ROWS_PER_STEP) {
         if slice.spent() {
             next_tick().await;
             slice = Slice::start();
         }
-        let rows = customer_rows(ds, some, text);
-        match &mut out {
-            Out::Csv(writer) => writer.rows(&rows),
-            Out::Table(table) => table.push_rows(&rows).map_err(too_large)?,
-        }
+        file.add(ds, some, text)
+            .map_err(|e| ExportError::Workbook(e.to_string()))?;
     }
-    match out {
-        Out::Csv(writer) => Ok(writer.finish()),
-        Out::Table(table) => write_workbook(CUSTOMER_SHEET, table).await,
+    match file {
+        CustomerFile::Csv(writer) => Ok(writer.finish()),
+        CustomerFile::Table(table) => write_workbook(CUSTOMER_SHEET, table).await,
     }
 }
 
