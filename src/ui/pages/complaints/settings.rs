@@ -438,41 +438,47 @@ pub fn ComplaintSettingsView(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
             </label>
         }
     };
-    let day_boxes = WEEK
-        .into_iter()
-        .map(|(day, key)| {
-            let id = format!("set-day-{}", day.num_days_from_monday());
-            view! {
-                <label class="choice">
-                    <input id=id type="checkbox"
-                        prop:checked=move || form.days.with(|d| d.contains(&day))
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            form.days.update(|d| {
-                                d.retain(|x| *x != day);
-                                if on {
-                                    d.push(day);
-                                }
-                            });
-                        } />
-                    " "{move || i18n.t(key)}
-                </label>
-            }
-        })
-        .collect_view();
+    let day_boxes = move || {
+        WEEK.into_iter()
+            .map(|(day, key)| {
+                let id = format!("set-day-{}", day.num_days_from_monday());
+                view! {
+                    <label class="choice">
+                        <input id=id type="checkbox"
+                            prop:checked=move || form.days.with(|d| d.contains(&day))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                form.days.update(|d| {
+                                    d.retain(|x| *x != day);
+                                    if on {
+                                        d.push(day);
+                                    }
+                                });
+                            } />
+                        " "{move || i18n.t(key)}
+                    </label>
+                }
+            })
+            .collect_view()
+    };
 
     // ---- low-score rule ----
-    let managers = dataset
-        .settings
-        .staff
-        .iter()
-        .filter(|s| s.role == StaffRole::Manager)
-        .map(|s| {
-            let value = s.id.to_string();
-            let v = value.clone();
-            view! { <option value=value selected=move || form.escalate_to.get() == v>{s.name.clone()}</option> }
-        })
-        .collect_view();
+    let managers = {
+        let dataset = Arc::clone(&dataset);
+        move || {
+            dataset
+                .settings
+                .staff
+                .iter()
+                .filter(|s| s.role == StaffRole::Manager)
+                .map(|s| {
+                    let value = s.id.to_string();
+                    let v = value.clone();
+                    view! { <option value=value selected=move || form.escalate_to.get() == v>{s.name.clone()}</option> }
+                })
+                .collect_view()
+        }
+    };
     let action_radio = move |value: &'static str, key: Key| {
         let id = format!("set-low-{value}");
         view! {
@@ -590,7 +596,7 @@ pub fn ComplaintSettingsView(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
                             aria-describedby=described(days_p.clone())
                             aria-invalid=invalid(days_p.clone())>
                             <legend>{move || i18n.t(Key::ComplaintsSetDaysLegend)}</legend>
-                            <div class="choices">{day_boxes.clone()}</div>
+                            <div class="choices">{day_boxes()}</div>
                             {error_line(SettingsProblem::NoWorkingDays)}
                         </fieldset>
                         <div class="field-row">
@@ -665,7 +671,7 @@ pub fn ComplaintSettingsView(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
                             <label for="set-escalate-to">{move || i18n.t(Key::ComplaintsSetEscalateTo)}</label>
                             <select id="set-escalate-to" on:change=move |ev| form.escalate_to.set(event_target_value(&ev))>
                                 <option value="" selected=move || form.escalate_to.get().is_empty()>{move || i18n.t(Key::ComplaintsSetFirstManager)}</option>
-                                {managers.clone()}
+                                {managers()}
                             </select>
                         </div>
                     </Show>

@@ -262,65 +262,76 @@ pub fn CustomerList(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
     // the rows are redrawn only then, not on every scroll event.
     let first_row =
         Memo::new(move |_| ((scroll_top.get() / ROW_HEIGHT) as usize).saturating_sub(OVERSCAN));
-    let ds = Arc::clone(&dataset);
-    let body = move || {
-        let locale = i18n.locale();
-        let report = report.get();
+    // The rows in view, keyed by customer: scrolling keeps the rows still in
+    // view and draws only the customers that come into it, and a row is never
+    // redrawn for another customer, so its focus and checkbox stay with its
+    // customer. A new analysis or language draws them all again.
+    let window = move || {
         rows.with(|all| {
             let first = first_row.get().min(all.len());
             let count = (VIEWPORT / ROW_HEIGHT) as usize + 2 * OVERSCAN;
             let last = (first + count).min(all.len());
-            let top = first as f64 * ROW_HEIGHT;
-            let bottom = (all.len() - last) as f64 * ROW_HEIGHT;
-            let spacer = |h: f64| {
-                (h > 0.0).then(|| {
-                    view! {
-                        <tr class="vspacer" aria-hidden="true">
-                            // Through the CSSOM: the CSP blocks `style` attributes.
-                            <td colspan=COLUMNS style:height=format!("{h}px")></td>
-                        </tr>
-                    }
-                })
-            };
-            let drawn = all[first..last]
-                .iter()
-                .filter_map(|id| ds.customers.get(*id))
-                .map(|c| {
-                    let id = c.id;
-                    let k = report.as_deref().and_then(|r| r.customer(id));
-                    let grade = k
-                        .map(|s| s.grade.effective)
-                        .or(c.grade_override)
-                        .map(grade_code)
-                        .unwrap_or("");
-                    let name = labels::customer_name(locale, c);
-                    let select_label = locale.fill(Key::CustomersSelectRow, &[("name", name.clone().into())]);
-                    view! {
-                        <tr data-testid="customer-row" data-id=id.get()>
-                            <td>
-                                <input type="checkbox" aria-label=select_label
-                                    prop:checked=move || selected.with(|s| s.contains(&id))
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        selected.update(|s| { if on { s.insert(id); } else { s.remove(&id); } });
-                                    } />
-                            </td>
-                            <td><a href=profile_href(id)>{name}</a></td>
-                            <td>{c.phone.as_ref().map(|p| crate::ui::components::shown_phone(crate::ui::components::viewer(), p))}</td>
-                            <td>{c.email.as_ref().map(|e| crate::ui::components::shown_email(crate::ui::components::viewer(), e))}</td>
-                            <td>{c.city.clone()}</td>
-                            <td>{c.home_outlet.map(|o| labels::outlet(locale, &ds, o))}</td>
-                            <td>{c.tags.join("、")}</td>
-                            <td>{grade}</td>
-                            <td>{k.and_then(|s| s.segment).map(|s| labels::segment(locale, s))}</td>
-                            <td>{k.and_then(|s| s.value_tier).map(|t| locale.t(labels::tier(t)))}</td>
-                            <td>{format_date(locale, c.signup)}</td>
-                        </tr>
-                    }
-                })
-                .collect_view();
-            view! { {spacer(top)} {drawn} {spacer(bottom)} }
+            (first, last, all.len())
         })
+    };
+    let spacer = move |rows_hidden: usize| {
+        (rows_hidden > 0).then(|| {
+            view! {
+                <tr class="vspacer" aria-hidden="true">
+                    // Through the CSSOM: the CSP blocks `style` attributes.
+                    <td colspan=COLUMNS style:height=format!("{}px", rows_hidden as f64 * ROW_HEIGHT)></td>
+                </tr>
+            }
+        })
+    };
+    let ds = Arc::clone(&dataset);
+    let body = move || {
+        let locale = i18n.locale();
+        let report = report.get();
+        let ds = Arc::clone(&ds);
+        let row = move |id: CustomerId| {
+            let c = ds.customers.get(id)?;
+            let k = report.as_deref().and_then(|r| r.customer(id));
+            let grade = k
+                .map(|s| s.grade.effective)
+                .or(c.grade_override)
+                .map(grade_code)
+                .unwrap_or("");
+            let name = labels::customer_name(locale, c);
+            let select_label =
+                locale.fill(Key::CustomersSelectRow, &[("name", name.clone().into())]);
+            Some(view! {
+                <tr data-testid="customer-row" data-id=id.get()>
+                    <td>
+                        <input type="checkbox" aria-label=select_label
+                            prop:checked=move || selected.with(|s| s.contains(&id))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                selected.update(|s| { if on { s.insert(id); } else { s.remove(&id); } });
+                            } />
+                    </td>
+                    <td><a href=profile_href(id)>{name}</a></td>
+                    <td>{c.phone.as_ref().map(|p| crate::ui::components::shown_phone(crate::ui::components::viewer(), p))}</td>
+                    <td>{c.email.as_ref().map(|e| crate::ui::components::shown_email(crate::ui::components::viewer(), e))}</td>
+                    <td>{c.city.clone()}</td>
+                    <td>{c.home_outlet.map(|o| labels::outlet(locale, &ds, o))}</td>
+                    <td>{c.tags.join("、")}</td>
+                    <td>{grade}</td>
+                    <td>{k.and_then(|s| s.segment).map(|s| labels::segment(locale, s))}</td>
+                    <td>{k.and_then(|s| s.value_tier).map(|t| locale.t(labels::tier(t)))}</td>
+                    <td>{format_date(locale, c.signup)}</td>
+                </tr>
+            })
+        };
+        let drawn = move || {
+            let (first, last, _) = window();
+            rows.with(|all| all[first..last].to_vec())
+        };
+        view! {
+            {move || spacer(window().0)}
+            <For each=drawn key=|id| *id children=row />
+            {move || { let (_, last, total) = window(); spacer(total - last) }}
+        }
     };
     let total = move || rows.with(Vec::len);
     let all_selected = move || {

@@ -398,13 +398,15 @@ pub fn Profile(env: Env, dataset: Arc<Dataset>, id: CustomerId) -> impl IntoView
         .map(|o| view! { <option value=format!("{o:?}") selected=move || outcome.get() == o>{move || i18n.t(labels::outcome(o))}</option> })
         .collect_view();
     let staff = ds.settings.staff.clone();
-    let assignee_options = staff
-        .iter()
-        .map(|s| {
-            let sid = s.id;
-            view! { <option value=sid.to_string() selected=move || next_assignee.get() == Some(sid)>{s.name.clone()}</option> }
-        })
-        .collect_view();
+    let assignee_options = move || {
+        staff
+            .iter()
+            .map(|s| {
+                let sid = s.id;
+                view! { <option value=sid.to_string() selected=move || next_assignee.get() == Some(sid)>{s.name.clone()}</option> }
+            })
+            .collect_view()
+    };
 
     // ---- open follow-ups of this customer ----
     let mut open: Vec<_> = linked
@@ -610,7 +612,7 @@ pub fn Profile(env: Env, dataset: Arc<Dataset>, id: CustomerId) -> impl IntoView
                             <label for="next-assignee">{move || i18n.t(Key::CustomersAssignee)}</label>
                             <select id="next-assignee" on:change=move |ev| next_assignee.set(event_target_value(&ev).parse().ok().map(StaffId))>
                                 <option value="">{move || i18n.t(Key::CustomersUnassigned)}</option>
-                                {assignee_options.clone()}
+                                {assignee_options()}
                             </select>
                         </div>
                         <div class="field">
