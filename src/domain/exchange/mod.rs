@@ -30,8 +30,8 @@ pub use backup::{
 };
 pub use decode::{decode, Decoder, DetectedEncoding, EncodingChoice};
 pub use export::{
-    all_customer_ids, customer_csv, customer_rows, customer_table, neutralise, to_csv, to_xlsx,
-    CsvWriter, CustomerExportText, CustomerFile, ExportError, ExportFormat, CUSTOMER_SHEET,
+    all_customer_ids, customer_csv, customer_table, neutralise, to_csv, to_xlsx, CsvWriter,
+    CustomerExportText, CustomerFile, ExportError, ExportFormat, CUSTOMER_SHEET,
 };
 pub use import::{
     ImportOptions, ImportPlan, ImportSummary, Importer, Problem, Progress, RowError, MAX_CELL_CHARS,
