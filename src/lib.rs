@@ -1,7 +1,8 @@
 //! 客户关系 CRM: an in-browser CRM for hotels and retail chains.
 //!
 //! Layers, each in its own folder (see ARCHITECTURE.md):
-//! - [`domain`]: pure types, rules and analytics. No I/O, no browser crates.
+//! - [`domain`]: pure types, rules and analytics. No I/O, no browser crates;
+//!   its own crate, `crm-domain`, in `src/domain`.
 //! - [`store`]: the storage port, its adapters and the on-disk layout.
 //! - [`i18n`]: every visible string, in 简体中文 and English.
 //! - `app` (browser only): the shell: routing, contexts, actions that load,
@@ -14,9 +15,13 @@
 // Unit tests may unwrap: a panic is how a test reports failure.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
-pub mod domain;
+/// The domain core, a crate of its own (`src/domain`, `crm-domain`): pure,
+/// and compiled for speed while the views are compiled for size.
+pub use crm_domain as domain;
+/// The hash router, pure and in the domain crate with the list views that
+/// read their state from the URL.
+pub use crm_domain::route;
 pub mod i18n;
-pub mod route;
 pub mod store;
 pub mod workload;
 

@@ -88,7 +88,7 @@ impl AuditLog {
     }
 }
 
-/// A part of [`crate::domain::Settings`] that is saved on its own. Settings
+/// A part of [`crate::Settings`] that is saved on its own. Settings
 /// are not a record collection: their audit entries are filed under
 /// [`Collection::Settings`] with the section's number as the record id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -222,7 +222,7 @@ impl Dataset {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Money, OutletId, SalesChannel};
+    use crate::{Money, OutletId, SalesChannel};
     use chrono::NaiveDate;
 
     fn tx(id: u32) -> Transaction {

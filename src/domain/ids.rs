@@ -2,7 +2,7 @@
 //! can never be passed where a complaint id is expected.
 //!
 //! Ids are dense `u32`s handed out in ascending order per collection (see
-//! [`crate::domain::Table::next_id`]); the store relies on that density to
+//! [`crate::Table::next_id`]); the store relies on that density to
 //! group records into chunks by id range.
 
 use serde::{Deserialize, Serialize};

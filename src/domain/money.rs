@@ -1,7 +1,7 @@
 //! Money as integer minor units (分 / cents). Floating point never touches a
 //! stored amount; it appears only in analytics that are ratios anyway.
 //!
-//! A data set has one currency ([`crate::domain::Settings::currency`]); every
+//! A data set has one currency ([`crate::Settings::currency`]); every
 //! [`Money`] in it is in that currency. Mixing currencies is out of scope for a
 //! single hotel group or retail chain and would need exchange rates we do not
 //! have in an offline app.

@@ -101,7 +101,7 @@ pub fn count_open_complaints(dataset: &Dataset) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::*;
+    use crate::*;
     use chrono::{NaiveDateTime, NaiveTime};
 
     /// A calendar day; an impossible literal becomes a date no assertion

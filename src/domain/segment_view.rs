@@ -360,7 +360,7 @@ mod tests {
             ]
         );
         let first = &cs.audit[0];
-        assert_eq!(first.collection, crate::domain::Collection::Settings);
+        assert_eq!(first.collection, crate::Collection::Settings);
         assert_eq!(
             first
                 .after

@@ -21,19 +21,19 @@ pub struct Settings {
     /// Complaint handling: SLA, service hours, root causes (`domain::complaints`).
     pub complaints: ComplaintSettings,
     /// Segmentation and customer value thresholds (`domain::segmentation`).
-    pub segmentation: crate::domain::segmentation::SegmentationSettings,
+    pub segmentation: crate::segmentation::SegmentationSettings,
     /// Customer-health dashboard: period, warning thresholds, call-back
     /// window (`domain::health`).
-    pub health: crate::domain::health::HealthSettings,
+    pub health: crate::health::HealthSettings,
     /// Lifecycle stages, churn warning and win-back (`domain::lifecycle`).
-    pub lifecycle: crate::domain::lifecycle::LifecycleSettings,
+    pub lifecycle: crate::lifecycle::LifecycleSettings,
     /// The loyalty programme: tiers, earning, expiry, rewards, care
     /// (`domain::loyalty`).
-    pub loyalty: crate::domain::loyalty::LoyaltySettings,
+    pub loyalty: crate::loyalty::LoyaltySettings,
     /// Staff roles: the PINs' salted hashes (`domain::roles`); roles are off
     /// until the administrator has a PIN.
     #[serde(default)]
-    pub roles: crate::domain::roles::RoleSettings,
+    pub roles: crate::roles::RoleSettings,
 }
 
 impl Default for Settings {
@@ -45,11 +45,11 @@ impl Default for Settings {
             staff: Vec::new(),
             demo: None,
             complaints: ComplaintSettings::default(),
-            segmentation: crate::domain::segmentation::SegmentationSettings::default(),
-            health: crate::domain::health::HealthSettings::default(),
-            lifecycle: crate::domain::lifecycle::LifecycleSettings::default(),
-            loyalty: crate::domain::loyalty::LoyaltySettings::default(),
-            roles: crate::domain::roles::RoleSettings::default(),
+            segmentation: crate::segmentation::SegmentationSettings::default(),
+            health: crate::health::HealthSettings::default(),
+            lifecycle: crate::lifecycle::LifecycleSettings::default(),
+            loyalty: crate::loyalty::LoyaltySettings::default(),
+            roles: crate::roles::RoleSettings::default(),
         }
     }
 }

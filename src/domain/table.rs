@@ -40,7 +40,7 @@ pub enum Collection {
     RetentionTasks,
     Audit,
     /// Not a stored collection: the subject of settings audit entries
-    /// (see [`crate::domain::settings_audit_entry`]).
+    /// (see [`crate::settings_audit_entry`]).
     Settings,
 }
 
@@ -293,7 +293,7 @@ impl<'de, T: Record> Deserialize<'de> for Table<T> {
 }
 
 /// Puts and deletes for one collection, applied atomically with the rest of a
-/// [`crate::domain::ChangeSet`].
+/// [`crate::ChangeSet`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Changes<T: Record> {
     pub put: Vec<T>,
@@ -334,7 +334,7 @@ impl<T: Record> Changes<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Outlet, OutletId};
+    use crate::{Outlet, OutletId};
 
     fn outlet(id: u32, name: &str) -> Outlet {
         Outlet {

@@ -6,7 +6,7 @@
 //! all think in that local day, so storing it directly means no analysis ever
 //! converts zones. The only conversion happens once, when the shell asks the
 //! browser for "now": [`BusinessClock`] turns UTC into the business's local
-//! time using the offset in [`crate::domain::Settings::utc_offset_minutes`]
+//! time using the offset in [`crate::Settings::utc_offset_minutes`]
 //! (default +08:00, China Standard Time, which has no daylight saving).
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};

@@ -16,8 +16,8 @@
 //!   ledger. Chunks of them written as JSON by an earlier version still
 //!   load, and are written back in columns the next time they change.
 
+use crate::domain::with_collections;
 use crate::domain::*;
-use crate::with_collections;
 use thiserror::Error;
 
 /// A chunk that cannot be decoded.

@@ -740,6 +740,6 @@ mod seeds {
                 write("chunk_codec", &format!("{index:02}-audit.bin"), &bytes);
             }};
         }
-        crm::with_collections!(chunk_seeds);
+        crm::domain::with_collections!(chunk_seeds);
     }
 }

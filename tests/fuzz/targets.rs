@@ -343,7 +343,7 @@ pub fn chunk_codec(bytes: &[u8]) -> u64 {
             }
         }};
     }
-    let (which_sig, result) = crm::with_collections!(dispatch);
+    let (which_sig, result) = crm::domain::with_collections!(dispatch);
     // The whole-data-set path the app takes at start-up.
     let _ = decode_dataset(
         Settings::default(),
@@ -358,7 +358,7 @@ fn collection_of(which: u8) -> Collection {
             [$(Collection::$collection,)* Collection::Audit]
         }};
     }
-    let all = crm::with_collections!(list);
+    let all = crm::domain::with_collections!(list);
     all[usize::from(which) % all.len()]
 }
 

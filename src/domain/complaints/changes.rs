@@ -5,8 +5,8 @@
 
 use super::improvement::ImprovementAction;
 use super::workflow::{Actor, WorkflowError};
-use crate::domain::audit::AuditLog;
-use crate::domain::{
+use crate::audit::AuditLog;
+use crate::{
     AuditAction, AuditId, ChangeSet, Compensation, Complaint, ComplaintAction, ComplaintCategory,
     ComplaintChannel, ComplaintEvent, ComplaintId, ComplaintStatus, Completion, ContactError,
     Customer, CustomerId, Dataset, FollowUp, ImprovementActionId, LedgerEntry, LedgerKind, Phone,

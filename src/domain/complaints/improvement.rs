@@ -2,7 +2,7 @@
 //! cause of complaints does not recur. Cause → action → owner → due → done.
 //! A collection of its own, so actions outlive the complaints that led to them.
 
-use crate::domain::{Completion, ImprovementActionId, StaffId};
+use crate::{Completion, ImprovementActionId, StaffId};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
@@ -40,11 +40,11 @@ const DEMO_ACTIONS: [&str; 4] = [
 /// turn. The oldest is done, one is overdue, the rest are in progress, so
 /// the list shows every state. Deterministic: no randomness needed.
 pub fn demo_actions(
-    complaints: &[crate::domain::Complaint],
-    staff: &[crate::domain::Staff],
+    complaints: &[crate::Complaint],
+    staff: &[crate::Staff],
     today: NaiveDate,
 ) -> Vec<ImprovementAction> {
-    use crate::domain::StaffRole;
+    use crate::StaffRole;
     use chrono::{Days, NaiveTime};
     use std::collections::BTreeMap;
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();

@@ -16,7 +16,7 @@
 
 use super::sla::{first_response_at, resolved_at, SlaRules, SlaState};
 use super::workflow::is_open;
-use crate::domain::{Complaint, ComplaintCategory, CustomerId, Dataset, Severity, StaffId};
+use crate::{Complaint, ComplaintCategory, CustomerId, Dataset, Severity, StaffId};
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -3,11 +3,11 @@
 //! what a low follow-up score does, the root-cause list offered when a
 //! complaint is resolved, and how long a complaint marks a customer.
 //!
-//! Stored as one field of [`crate::domain::Settings`] with serde defaults, so
+//! Stored as one field of [`crate::Settings`] with serde defaults, so
 //! a data set saved before this module existed loads with the defaults below.
 
 use super::sla::{ServiceHours, SlaPolicy};
-use crate::domain::{BusinessKind, StaffId};
+use crate::{BusinessKind, StaffId};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

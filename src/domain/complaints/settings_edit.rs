@@ -8,7 +8,7 @@
 use super::settings::ComplaintSettings;
 use super::sla::{ServiceHours, SlaSpan};
 use super::workflow::Actor;
-use crate::domain::{
+use crate::{
     settings_audit_entry, AuditId, BusinessKind, ChangeSet, Settings, SettingsSection, Severity,
 };
 use thiserror::Error;
@@ -160,8 +160,8 @@ pub fn save_complaint_settings(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::complaints::{LowCsatRule, SlaTarget, WorkingHours};
-    use crate::domain::{AuditAction, Collection};
+    use crate::complaints::{LowCsatRule, SlaTarget, WorkingHours};
+    use crate::{AuditAction, Collection};
     use chrono::{NaiveDate, NaiveTime};
 
     fn actor() -> Actor {

@@ -12,9 +12,7 @@
 //! is on business-local [`NaiveDateTime`] (see `domain::time`): the shell
 //! converts the browser's UTC "now" once, and nothing here knows zones.
 
-use crate::domain::{
-    BusinessKind, Complaint, ComplaintAction, ComplaintStatus, Settings, Severity,
-};
+use crate::{BusinessKind, Complaint, ComplaintAction, ComplaintStatus, Settings, Severity};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 

@@ -3,8 +3,8 @@
 //! UTC offset), the metrics on hand-computed examples, and the change sets.
 
 use super::*;
-use crate::domain::demo::{generate, DemoOptions, DemoSize};
-use crate::domain::{
+use crate::demo::{generate, DemoOptions, DemoSize};
+use crate::{
     AuditAction, AuditId, BusinessClock, BusinessKind, CategoryId, ChangeSet, Collection,
     Compensation, Complaint, ComplaintAction, ComplaintCategory, ComplaintChannel, ComplaintId,
     ComplaintStatus, ContactError, Customer, CustomerId, Dataset, FollowUp, LedgerKind,
@@ -114,7 +114,7 @@ fn every_status_pair_is_allowed_or_rejected_as_the_workflow_says() {
                 Ok(next) => {
                     assert!(expected_ok, "{from:?} → {to:?} was accepted");
                     assert_eq!(next.status, to);
-                    assert!(next.history.contains(&crate::domain::ComplaintEvent {
+                    assert!(next.history.contains(&crate::ComplaintEvent {
                         at: t0(),
                         by: Some(StaffId(2)),
                         action: ComplaintAction::StatusChanged { from, to },
@@ -1285,7 +1285,7 @@ fn improvement_actions_are_added_and_marked_done_once() {
     };
     let cs = add_improvement(&ds, &draft, a, AuditId(1)).unwrap();
     commit(&mut ds, &cs);
-    let id = crate::domain::ImprovementActionId(1);
+    let id = crate::ImprovementActionId(1);
     assert!(ds
         .improvement_actions
         .get(id)

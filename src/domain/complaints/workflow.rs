@@ -13,12 +13,12 @@
 //! `Reopened { reason }` and then `StatusChanged { Resolved → Investigating }`).
 
 use super::settings::{LowCsatAction, LowCsatRule};
-use crate::domain::{
+use crate::{
     Compensation, Complaint, ComplaintAction, ComplaintEvent, ComplaintStatus, Resolution, StaffId,
 };
 use thiserror::Error;
 
-pub use crate::domain::audit::Actor;
+pub use crate::audit::Actor;
 
 /// A step the workflow rejects. The complaint is unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]

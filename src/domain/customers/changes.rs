@@ -4,9 +4,9 @@
 //! entry (who, when, before, after) per record it touches.
 
 use super::form::{apply_form, CustomerForm, FormError};
-use crate::domain::audit::AuditLog;
-use crate::domain::complaints::Actor;
-use crate::domain::{
+use crate::audit::AuditLog;
+use crate::complaints::Actor;
+use crate::{
     AuditAction, AuditId, CareTask, ChangeSet, Collection, Complaint, Completion, ContactChannel,
     ContactOutcome, Customer, CustomerId, Dataset, FollowUp, FollowUpId, Interaction,
     InteractionId, LedgerEntry, LoyaltyAccount, Record, RetentionTask, StaffId, SurveyResponse,

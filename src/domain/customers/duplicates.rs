@@ -3,7 +3,7 @@
 //! groups (same normalised phone, same e-mail, same name and birthday), so
 //! the cost is linear in the number of customers plus the pairs found.
 
-use crate::domain::{Customer, CustomerId};
+use crate::{Customer, CustomerId};
 use std::collections::HashMap;
 
 /// Why a pair is suspected.

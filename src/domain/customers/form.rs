@@ -2,7 +2,7 @@
 //! tied to the field it belongs to so the UI shows it there, in the user's
 //! language.
 
-use crate::domain::{
+use crate::{
     AcquisitionChannel, ContactError, Customer, Email, Gender, Grade, OutletId, Phone, StaffId,
 };
 use chrono::NaiveDate;

@@ -6,9 +6,9 @@
 //! removed; all in one change set, with the merge in the audit log.
 
 use super::changes::{EditError, Linked};
-use crate::domain::audit::AuditLog;
-use crate::domain::complaints::Actor;
-use crate::domain::{AuditAction, AuditId, ChangeSet, Customer, CustomerId, Dataset, Record};
+use crate::audit::AuditLog;
+use crate::complaints::Actor;
+use crate::{AuditAction, AuditId, ChangeSet, Customer, CustomerId, Dataset, Record};
 
 /// Whose value a field keeps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

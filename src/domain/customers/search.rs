@@ -9,7 +9,7 @@
 //! customer. (Written here rather than with a full-text crate: those index
 //! words, and search as you type needs substrings anywhere in a name.)
 
-use crate::domain::{Customer, CustomerId};
+use crate::{Customer, CustomerId};
 use memchr::memmem;
 use pinyin::ToPinyin;
 
@@ -426,7 +426,7 @@ impl SearchIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Email, Phone};
+    use crate::{Email, Phone};
     use proptest::prelude::*;
 
     /// The rule the columns implement, written plainly, one customer and

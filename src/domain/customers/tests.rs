@@ -4,15 +4,15 @@
 //! and merging (a property test checks that no linked record is lost).
 
 use super::*;
-use crate::domain::complaints::Actor;
-use crate::domain::demo::{generate, DemoOptions, DemoSize};
-use crate::domain::{
+use crate::complaints::Actor;
+use crate::demo::{generate, DemoOptions, DemoSize};
+use crate::route::{Location, Route};
+use crate::{
     AuditAction, AuditId, BusinessKind, CareKind, CareTask, CareTaskId, CategoryId, ChangeSet,
     Collection, ContactChannel, ContactError, ContactOutcome, Customer, CustomerId, Dataset, Email,
     FollowUp, FollowUpId, Grade, LedgerEntry, LedgerEntryId, LedgerKind, LoyaltyAccount, Money,
     OutletId, Phone, SalesChannel, StaffId, Table, Transaction, TransactionId,
 };
-use crate::route::{Location, Route};
 use chrono::{NaiveDate, NaiveDateTime};
 use std::sync::OnceLock;
 
@@ -115,9 +115,9 @@ fn a_list_view_round_trips_through_the_url() {
         outlet: Some(OutletId(2)),
         tag: Some("VIP".into()),
         grade: Some(Grade::A),
-        segment: Some(crate::domain::segmentation::Segment::Champions),
-        tier: Some(crate::domain::segmentation::ValueTier::Growth),
-        stage: Some(crate::domain::lifecycle::Stage::AtRisk),
+        segment: Some(crate::segmentation::Segment::Champions),
+        tier: Some(crate::segmentation::ValueTier::Growth),
+        stage: Some(crate::lifecycle::Stage::AtRisk),
         member_tier: Some(2),
         sort: SortColumn::Signup,
         descending: true,
@@ -182,13 +182,13 @@ fn filters_and_sorting_apply_in_order() {
     assert_eq!(run(&v), vec![1]);
     // Segment filter without a computed analysis lists no one.
     v.search.clear();
-    v.segment = Some(crate::domain::segmentation::Segment::Champions);
+    v.segment = Some(crate::segmentation::Segment::Champions);
     assert_eq!(run(&v), Vec::<u32>::new());
 }
 
 #[test]
 fn the_list_filters_by_lifecycle_stage_and_member_tier() {
-    use crate::domain::lifecycle::Stage;
+    use crate::lifecycle::Stage;
     let ds = Dataset {
         customers: Table::from_rows(vec![
             customer(1, "王五", None),
@@ -644,14 +644,14 @@ fn linked_fixture(n_tx: u32, n_ledger: u32, both_accounts: bool) -> Dataset {
             message: String::new(),
             done: None,
         }]),
-        retention_tasks: Table::from_rows(vec![crate::domain::RetentionTask {
-            id: crate::domain::RetentionTaskId(1),
+        retention_tasks: Table::from_rows(vec![crate::RetentionTask {
+            id: crate::RetentionTaskId(1),
             customer: CustomerId(2),
             created_at: day(2026, 11, 1).and_hms_opt(9, 0, 0).unwrap(),
             created_by: None,
             owner: None,
             due: day(2026, 12, 1),
-            step: crate::domain::lifecycle::RetentionStep::FindOpportunity,
+            step: crate::lifecycle::RetentionStep::FindOpportunity,
             score: 0.6,
             reasons: Vec::new(),
             strategy: String::new(),

@@ -5,10 +5,10 @@
 //! `member` (loyalty tier, 0 = entry tier).
 
 use super::search::SearchIndex;
-use crate::domain::lifecycle::Stage;
-use crate::domain::segmentation::{Segment, ValueTier, SEGMENTS};
-use crate::domain::{Customer, CustomerId, Dataset, Grade, OutletId};
+use crate::lifecycle::Stage;
 use crate::route::Query;
+use crate::segmentation::{Segment, ValueTier, SEGMENTS};
+use crate::{Customer, CustomerId, Dataset, Grade, OutletId};
 use std::cmp::Ordering;
 
 /// A sortable column of the list.

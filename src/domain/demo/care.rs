@@ -11,7 +11,7 @@ use super::random::{chance, pick, DemoRng};
 use super::staff::Roster;
 use super::texts;
 use super::World;
-use crate::domain::{
+use crate::{
     BusinessKind, CareKind, CareTask, CareTaskId, Completion, Customer, CustomerId, LoyaltyAccount,
 };
 use chrono::{Datelike, Days, NaiveDate};

@@ -13,7 +13,7 @@ use super::customers::loss_follows_complaint;
 use super::random::{below, between, chance, pick, pick_from, uniform, weighted, DemoRng};
 use super::texts;
 use super::World;
-use crate::domain::{
+use crate::{
     BusinessKind, Compensation, Complaint, ComplaintAction, ComplaintCategory, ComplaintChannel,
     ComplaintEvent, ComplaintId, ComplaintStatus, Money, Resolution, Severity, StaffId,
 };

@@ -10,7 +10,7 @@ use super::calendar::{time_of_day, DayPart};
 use super::random::{between, chance, pick, pick_from, unit, weighted, DemoRng};
 use super::texts;
 use super::World;
-use crate::domain::{
+use crate::{
     BusinessKind, Completion, ContactChannel, ContactOutcome, Customer, FollowUp, FollowUpId,
     Interaction, InteractionId,
 };
@@ -115,7 +115,7 @@ fn completion(
     rng: &mut DemoRng,
     due: NaiveDate,
     today: NaiveDate,
-    by: Option<crate::domain::StaffId>,
+    by: Option<crate::StaffId>,
 ) -> Option<Completion> {
     let done_share = if due < today {
         0.72

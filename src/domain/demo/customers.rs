@@ -13,7 +13,7 @@ use super::random::{below, between, chance, pick, pick_from, unit, weighted, Dem
 use super::retail;
 use super::sales::History;
 use super::staff::Roster;
-use crate::domain::{
+use crate::{
     AcquisitionChannel, BusinessKind, ChurnCause, ChurnKind, Customer, CustomerId, Email, Grade,
     LossRecord, OutletId, Phone,
 };

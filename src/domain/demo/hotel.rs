@@ -9,7 +9,7 @@
 
 use super::names::city_index;
 use super::random::{between, chance, pick, uniform, weighted, weighted_index, DemoRng};
-use crate::domain::{
+use crate::{
     AcquisitionChannel, Category, CategoryId, Gender, Outlet, OutletId, Preference, PreferenceKind,
     SalesChannel,
 };

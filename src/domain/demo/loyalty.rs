@@ -11,9 +11,9 @@ use super::calendar::{time_of_day, Calendar, DayPart};
 use super::plans::{Behaviour, Plan};
 use super::random::{below, between, chance, pick_from, DemoRng};
 use super::World;
-use crate::domain::complaints::compensation_reason;
-use crate::domain::loyalty::LoyaltySettings;
-use crate::domain::{
+use crate::complaints::compensation_reason;
+use crate::loyalty::LoyaltySettings;
+use crate::{
     BusinessKind, Compensation, Complaint, ComplaintAction, CustomerId, LedgerEntry, LedgerEntryId,
     LedgerKind, LoyaltyAccount, TierChange, TierChangeReason,
 };

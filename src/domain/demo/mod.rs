@@ -217,7 +217,7 @@ pub fn generate(options: &DemoOptions) -> Dataset {
             utc_offset_minutes: BusinessClock::CHINA.utc_offset_minutes,
             staff: roster.staff,
             demo: Some(kind),
-            loyalty: crate::domain::loyalty::LoyaltySettings::for_business(kind),
+            loyalty: crate::loyalty::LoyaltySettings::for_business(kind),
             ..Settings::default()
         },
         outlets: Table::from_rows(outlets),

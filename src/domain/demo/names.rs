@@ -7,7 +7,7 @@
 //! never typed by hand.
 
 use super::random::{below, chance, pick, weighted, DemoRng};
-use crate::domain::Gender;
+use crate::Gender;
 
 /// Surnames with pinyin and frequency in hundredths of a percent of the
 /// population (rounded figures from the 2020 census household register).

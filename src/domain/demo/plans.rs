@@ -12,7 +12,7 @@ use super::calendar::{Calendar, Season};
 use super::hotel::{self, Purpose};
 use super::names::draw_city;
 use super::random::{below, between, chance, log_normal, uniform, weighted, DemoRng};
-use crate::domain::BusinessKind;
+use crate::BusinessKind;
 
 /// The buying pattern behind a customer: every lifecycle stage and RFM
 /// segment a dashboard shows needs some customers who behave this way.

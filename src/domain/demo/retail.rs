@@ -8,7 +8,7 @@
 
 use super::names::CITIES;
 use super::random::{between, chance, log_normal, pick, weighted, weighted_index, DemoRng};
-use crate::domain::{
+use crate::{
     AcquisitionChannel, Category, CategoryId, Gender, Outlet, OutletId, Preference, PreferenceKind,
     SalesChannel,
 };

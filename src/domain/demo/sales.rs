@@ -12,9 +12,7 @@ use super::hotel::{self, Purpose};
 use super::plans::{Plan, Spell};
 use super::random::{below, between, chance, pick_from, DemoRng};
 use super::retail;
-use crate::domain::{
-    BusinessKind, CategoryId, CustomerId, Money, OutletId, Transaction, TransactionId,
-};
+use crate::{BusinessKind, CategoryId, CustomerId, Money, OutletId, Transaction, TransactionId};
 use chrono::{Days, NaiveDate};
 
 /// Share of retail purchases that are later refunded.

@@ -3,7 +3,7 @@
 
 use super::names;
 use super::random::{pick_from, DemoRng};
-use crate::domain::{Gender, Staff, StaffId, StaffRole};
+use crate::{Gender, Staff, StaffId, StaffRole};
 
 /// Roles of the team, in id order: one administrator, two managers (who own
 /// complaints and key accounts) and five front-desk or shop-floor staff.

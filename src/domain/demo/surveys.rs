@@ -12,9 +12,7 @@ use super::plans::Behaviour;
 use super::random::{chance, pick_from, uniform, weighted, DemoRng};
 use super::texts;
 use super::World;
-use crate::domain::{
-    BusinessKind, Complaint, ComplaintAction, SurveyContext, SurveyId, SurveyResponse,
-};
+use crate::{BusinessKind, Complaint, ComplaintAction, SurveyContext, SurveyId, SurveyResponse};
 use chrono::{Duration, NaiveTime};
 
 /// Likelihood-to-recommend, 0–10, of a customer in good standing.

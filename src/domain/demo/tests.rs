@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use super::*;
-use crate::domain::{
+use crate::{
     ComplaintAction, ComplaintCategory, ComplaintStatus, Customer, Email, LedgerKind, Phone,
     StaffRole, SurveyContext, Transaction,
 };
@@ -133,7 +133,7 @@ fn ids_are_dense_and_every_reference_points_at_a_record() {
         assert_dense("staff", ds.settings.staff.iter().map(|s| s.id));
 
         let staff: HashSet<_> = ds.settings.staff.iter().map(|s| s.id).collect();
-        let staff_ok = |s: Option<crate::domain::StaffId>| s.is_none_or(|s| staff.contains(&s));
+        let staff_ok = |s: Option<crate::StaffId>| s.is_none_or(|s| staff.contains(&s));
         let customer = |id| ds.customers.contains(id);
         for c in ds.customers.iter() {
             assert!(c.home_outlet.is_none_or(|o| ds.outlets.contains(o)));
@@ -718,7 +718,7 @@ fn loyalty_balances_are_the_ledger_and_never_negative() {
 fn the_task_lists_have_overdue_due_today_upcoming_and_done_items() {
     for kind in KINDS {
         let ds = demo(kind);
-        let f = |pred: &dyn Fn(&crate::domain::FollowUp) -> bool| {
+        let f = |pred: &dyn Fn(&crate::FollowUp) -> bool| {
             ds.follow_ups.iter().filter(|x| pred(x)).count()
         };
         assert!(
@@ -740,26 +740,23 @@ fn the_task_lists_have_overdue_due_today_upcoming_and_done_items() {
             "{kind:?}: contacted {contacted}"
         );
 
-        let care =
-            |k: crate::domain::CareKind| ds.care_tasks.iter().filter(|t| t.kind == k).count();
+        let care = |k: crate::CareKind| ds.care_tasks.iter().filter(|t| t.kind == k).count();
         assert!(
-            care(crate::domain::CareKind::Birthday) > 10,
+            care(crate::CareKind::Birthday) > 10,
             "{kind:?}: birthday tasks"
         );
         assert!(
-            care(crate::domain::CareKind::Holiday) > 0,
+            care(crate::CareKind::Holiday) > 0,
             "{kind:?}: holiday tasks"
         );
         assert!(
-            care(crate::domain::CareKind::WinBack) > 0,
+            care(crate::CareKind::WinBack) > 0,
             "{kind:?}: win-back tasks"
         );
         let upcoming_birthdays = ds
             .care_tasks
             .iter()
-            .filter(|t| {
-                t.kind == crate::domain::CareKind::Birthday && t.due >= today() && t.done.is_none()
-            })
+            .filter(|t| t.kind == crate::CareKind::Birthday && t.due >= today() && t.done.is_none())
             .count();
         assert!(
             upcoming_birthdays > 5,

@@ -2,8 +2,8 @@
 //! resolutions, survey comments, contact summaries, follow-up purposes.
 //! Kept apart from the logic so the generator's code reads as behaviour.
 
-use crate::domain::complaints::DEFAULT_ROOT_CAUSES;
-use crate::domain::{BusinessKind, ComplaintCategory};
+use crate::complaints::DEFAULT_ROOT_CAUSES;
+use crate::{BusinessKind, ComplaintCategory};
 
 /// One complaint story: what happened, what the customer asks for, how it was
 /// solved and what caused it, taken from the default root-cause list so the

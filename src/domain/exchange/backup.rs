@@ -13,8 +13,8 @@
 //! shape, referential integrity), reports what it will replace, and then
 //! goes through `Storage::replace`, which is atomic.
 
-use crate::domain::customers::for_each_customer_reference;
-use crate::domain::{AuditEntry, Collection, Dataset};
+use crate::customers::for_each_customer_reference;
+use crate::{AuditEntry, Collection, Dataset};
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};

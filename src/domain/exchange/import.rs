@@ -15,7 +15,7 @@ use super::values::{
     contains_wide, parse_channel, parse_date, parse_datetime, parse_decimal_minor, parse_gender,
     parse_quantity, trimmed,
 };
-use crate::domain::{
+use crate::{
     AuditAction, AuditEntry, AuditId, Category, CategoryId, ChangeSet, Collection, ContactError,
     Customer, CustomerId, Dataset, Email, Money, Outlet, OutletId, Phone, SalesChannel, StaffId,
     Transaction, TransactionId,

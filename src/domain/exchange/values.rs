@@ -3,7 +3,7 @@
 //! without a time), amounts (`¥1,234.50`, `1234.5元`, `-80`), genders and
 //! sales channels in either language.
 
-use crate::domain::{Gender, SalesChannel};
+use crate::{Gender, SalesChannel};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 /// `raw.trim()`, without looking at characters when the cell begins and

@@ -30,9 +30,9 @@
 
 use super::scores::{monthly, survey_stats, DateRange, MonthStats, SurveyStats};
 use super::settings::HealthSettings;
-use crate::domain::complaints::{is_open, SlaRules, SlaState};
-use crate::domain::segmentation::AnalysisBasis;
-use crate::domain::{lifecycle, Complaint, ComplaintAction, ComplaintStatus, Dataset, Money};
+use crate::complaints::{is_open, SlaRules, SlaState};
+use crate::segmentation::AnalysisBasis;
+use crate::{lifecycle, Complaint, ComplaintAction, ComplaintStatus, Dataset, Money};
 use chrono::{Datelike, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 

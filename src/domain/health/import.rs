@@ -21,10 +21,10 @@
 //! anywhere and nothing is imported, so a file is never half in.
 
 use super::record::{default_context, score_problems, SurveyProblem};
-use crate::domain::audit::AuditLog;
-use crate::domain::complaints::Actor;
-use crate::domain::exchange::{decode, DetectedEncoding, EncodingChoice};
-use crate::domain::{
+use crate::audit::AuditLog;
+use crate::complaints::Actor;
+use crate::exchange::{decode, DetectedEncoding, EncodingChoice};
+use crate::{
     AuditAction, AuditId, ChangeSet, CustomerId, Dataset, OutletId, Phone, SurveyResponse,
 };
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
@@ -488,7 +488,7 @@ pub fn import_surveys(
     let context = default_context(ds);
     for r in &preview.rows {
         let survey = SurveyResponse {
-            id: crate::domain::SurveyId(next),
+            id: crate::SurveyId(next),
             customer: r.customer,
             at: r.at,
             outlet: r.outlet,

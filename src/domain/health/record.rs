@@ -4,9 +4,9 @@
 //! or changes, so the shell only has to commit it.
 
 use super::scores::{call_back_of, call_backs, NpsCategory};
-use crate::domain::audit::AuditLog;
-use crate::domain::complaints::Actor;
-use crate::domain::{
+use crate::audit::AuditLog;
+use crate::complaints::Actor;
+use crate::{
     AuditAction, AuditId, CareTaskId, ChangeSet, Complaint, ComplaintId, Completion,
     ContactChannel, ContactOutcome, CustomerId, Dataset, FollowUpId, Interaction, OutletId,
     SurveyContext, SurveyId, SurveyResponse,
@@ -117,8 +117,8 @@ pub(super) fn score_problems(csat: Option<u8>, nps: Option<u8>) -> Vec<SurveyPro
 /// The context a survey has when none is given: after a stay or a purchase.
 pub(super) fn default_context(ds: &Dataset) -> SurveyContext {
     match ds.settings.business {
-        crate::domain::BusinessKind::Hotel => SurveyContext::Stay,
-        crate::domain::BusinessKind::Retail => SurveyContext::Purchase,
+        crate::BusinessKind::Hotel => SurveyContext::Stay,
+        crate::BusinessKind::Retail => SurveyContext::Purchase,
     }
 }
 
@@ -310,10 +310,8 @@ pub fn complete_care_task(
     actor: Actor,
     first_audit: AuditId,
 ) -> Result<ChangeSet, TaskError> {
-    crate::domain::loyalty::complete_care_task(ds, id, note, actor, first_audit).map_err(
-        |e| match e {
-            crate::domain::loyalty::LoyaltyError::TaskDone(_) => TaskError::CareTaskDone(id),
-            _ => TaskError::UnknownCareTask(id),
-        },
-    )
+    crate::loyalty::complete_care_task(ds, id, note, actor, first_audit).map_err(|e| match e {
+        crate::loyalty::LoyaltyError::TaskDone(_) => TaskError::CareTaskDone(id),
+        _ => TaskError::UnknownCareTask(id),
+    })
 }

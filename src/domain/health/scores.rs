@@ -16,12 +16,8 @@
 //!   call-back from the Today list or the Surveys page writes exactly such
 //!   an interaction (see `record::log_call_back`).
 
-use crate::domain::segmentation::{
-    score_customers, summarise_dataset, Segment, SegmentationSettings,
-};
-use crate::domain::{
-    CustomerId, Dataset, Interaction, InteractionId, OutletId, SurveyId, SurveyResponse,
-};
+use crate::segmentation::{score_customers, summarise_dataset, Segment, SegmentationSettings};
+use crate::{CustomerId, Dataset, Interaction, InteractionId, OutletId, SurveyId, SurveyResponse};
 use chrono::{Datelike, Duration, Months, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;

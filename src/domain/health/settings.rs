@@ -1,12 +1,12 @@
 //! The health settings a manager maintains: the dashboard's period, a
 //! warning threshold per home figure, and how long a detractor stays on the
 //! Today list for a call-back. Stored as one field of
-//! [`crate::domain::Settings`] with serde defaults, so data saved before this
+//! [`crate::Settings`] with serde defaults, so data saved before this
 //! module existed loads with the defaults below.
 
 use super::dashboard::HealthMetric;
-use crate::domain::complaints::Actor;
-use crate::domain::{settings_audit_entry, AuditId, ChangeSet, Settings, SettingsSection};
+use crate::complaints::Actor;
+use crate::{settings_audit_entry, AuditId, ChangeSet, Settings, SettingsSection};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 

@@ -1,9 +1,9 @@
 //! Tests of the health module on small hand-computed examples.
 
 use super::*;
-use crate::domain::complaints::Actor;
-use crate::domain::segmentation::Segment;
-use crate::domain::*;
+use crate::complaints::Actor;
+use crate::segmentation::Segment;
+use crate::*;
 use chrono::{NaiveDate, NaiveDateTime};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -646,7 +646,7 @@ fn a_survey_export_saved_by_chinese_excel_in_gbk_imports_like_utf8() {
     let from_gbk = parse_survey_file(&ds, &gbk, now());
     assert_eq!(
         from_gbk.encoding,
-        Some(crate::domain::exchange::DetectedEncoding::Gb18030)
+        Some(crate::exchange::DetectedEncoding::Gb18030)
     );
     assert_eq!(from_gbk.errors, vec![]);
     assert_eq!(
@@ -660,7 +660,7 @@ fn a_survey_export_saved_by_chinese_excel_in_gbk_imports_like_utf8() {
     let from_utf8 = parse_survey_file(&ds, &utf8, now());
     assert_eq!(
         from_utf8.encoding,
-        Some(crate::domain::exchange::DetectedEncoding::Utf8)
+        Some(crate::exchange::DetectedEncoding::Utf8)
     );
     assert_eq!(from_utf8.rows, from_gbk.rows);
     // A row with bytes that are text in neither encoding is reported, and
@@ -932,8 +932,8 @@ fn health_settings_are_validated_before_saving() {
     assert_eq!(
         (cs.audit[0].collection, cs.audit[0].record),
         (
-            crate::domain::Collection::Settings,
-            crate::domain::SettingsSection::Health as u32
+            crate::Collection::Settings,
+            crate::SettingsSection::Health as u32
         )
     );
 
@@ -950,7 +950,7 @@ fn health_settings_are_validated_before_saving() {
 
 #[test]
 fn the_hotel_demo_has_a_dashboard_and_a_today_list() {
-    use crate::domain::demo::{generate, DemoOptions, DemoSize};
+    use crate::demo::{generate, DemoOptions, DemoSize};
     let today = day(2026, 11, 20);
     let ds = generate(&DemoOptions::new(
         BusinessKind::Hotel,
@@ -997,7 +997,7 @@ fn the_hotel_demo_has_a_dashboard_and_a_today_list() {
 
 #[test]
 fn the_predicted_clv_is_the_mean_of_the_models_finite_predictions() {
-    use crate::domain::segmentation::{prepare, CustomerPrediction};
+    use crate::segmentation::{prepare, CustomerPrediction};
     let ds = base();
     let mut basis = prepare(&ds, &ds.settings.segmentation, day(2026, 6, 30));
     // No purchases: nothing fitted, nothing predicted.
@@ -1076,7 +1076,7 @@ fn a_complaint_follow_up_on_today_opens_the_complaint_to_record_the_score() {
 
 #[test]
 fn a_due_retention_task_is_on_today_and_opens_the_task_list() {
-    use crate::domain::lifecycle::{RetentionStep, RetentionTask};
+    use crate::lifecycle::{RetentionStep, RetentionTask};
     let task = |id: u32, due: NaiveDate| RetentionTask {
         id: RetentionTaskId(id),
         customer: CustomerId(id),
@@ -1119,7 +1119,7 @@ fn a_due_retention_task_is_on_today_and_opens_the_task_list() {
 
 #[test]
 fn retention_and_churn_on_home_are_the_lifecycle_rates_and_add_up() {
-    use crate::domain::demo::{generate, DemoOptions, DemoSize};
+    use crate::demo::{generate, DemoOptions, DemoSize};
     let today = day(2026, 11, 20);
     let ds = generate(&DemoOptions::new(
         BusinessKind::Retail,
@@ -1138,7 +1138,7 @@ fn retention_and_churn_on_home_are_the_lifecycle_rates_and_add_up() {
         panic!("the retail demo has customers at the period's start");
     };
     assert!((retention + churn - 100.0).abs() < 1e-9);
-    let lifecycle = crate::domain::lifecycle::headline(&ds, today, ds.settings.health.period_days);
+    let lifecycle = crate::lifecycle::headline(&ds, today, ds.settings.health.period_days);
     assert_eq!(Some(retention / 100.0), lifecycle.rates.retention_rate());
     // Churn is bad when it rises: above a threshold is the warning.
     assert_eq!(HealthMetric::ChurnRate.bad_when(), Direction::Above);
@@ -1153,8 +1153,8 @@ fn retention_and_churn_on_home_are_the_lifecycle_rates_and_add_up() {
 /// every figure.
 #[test]
 fn the_dashboard_crosses_to_the_page_as_json_unchanged() {
-    use crate::domain::demo::{generate, DemoOptions, DemoSize};
-    use crate::domain::BusinessKind;
+    use crate::demo::{generate, DemoOptions, DemoSize};
+    use crate::BusinessKind;
     let now = at(2026, 6, 30, 15);
     let ds = generate(&DemoOptions::new(
         BusinessKind::Hotel,

@@ -16,8 +16,8 @@
 //! completed in place or opened.
 
 use super::scores::{call_back_of, call_backs, NpsCategory};
-use crate::domain::complaints::{is_open, SlaRules, SlaState};
-use crate::domain::{
+use crate::complaints::{is_open, SlaRules, SlaState};
+use crate::{
     CareKind, CareTaskId, ComplaintId, CustomerId, Dataset, FollowUpId, RetentionTaskId, SurveyId,
 };
 use chrono::{Duration, NaiveDateTime, NaiveTime};

@@ -49,8 +49,8 @@ pub use winback::{
     annual_value, customer_type, decide, worth_winning_back, CustomerType, WinBackDecision,
 };
 
-use crate::domain::segmentation::AnalysisBasis;
-use crate::domain::{CustomerId, Dataset, Money};
+use crate::segmentation::AnalysisBasis;
+use crate::{CustomerId, Dataset, Money};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 

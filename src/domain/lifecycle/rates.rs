@@ -17,9 +17,9 @@
 
 use super::settings::LifecycleSettings;
 use super::stage::{LifecycleIndex, Stage};
-use crate::domain::segmentation::history::day_number;
-use crate::domain::segmentation::{score_customers, summarise_dataset, Segment};
-use crate::domain::{Money, OutletId};
+use crate::segmentation::history::day_number;
+use crate::segmentation::{score_customers, summarise_dataset, Segment};
+use crate::{Money, OutletId};
 use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -282,7 +282,7 @@ pub fn cohorts(index: &LifecycleIndex<'_>, today: NaiveDate, months: u32) -> Vec
         else {
             continue;
         };
-        let first_date = crate::domain::segmentation::history::date_of(first.day);
+        let first_date = crate::segmentation::history::date_of(first.day);
         let c = month_offset(first_month, first_date);
         if c < 0 || c as usize >= n {
             continue;
@@ -294,10 +294,7 @@ pub fn cohorts(index: &LifecycleIndex<'_>, today: NaiveDate, months: u32) -> Vec
             .iter()
             .filter(|d| d.is_purchase_day() && d.day <= today_day)
         {
-            let k = month_offset(
-                cohort.month,
-                crate::domain::segmentation::history::date_of(d.day),
-            );
+            let k = month_offset(cohort.month, crate::segmentation::history::date_of(d.day));
             if k >= 0 && !seen.contains(&k) {
                 seen.push(k);
                 if let Some(b) = cohort.buyers.get_mut(k as usize) {

@@ -21,8 +21,8 @@
 
 use super::settings::LifecycleSettings;
 use super::stage::{stage_of, Facts, LifecycleIndex, Stage};
-use crate::domain::segmentation::history::day_number;
-use crate::domain::{CustomerId, Money};
+use crate::segmentation::history::day_number;
+use crate::{CustomerId, Money};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 

@@ -3,14 +3,14 @@
 //! stated here). `#[serde(default)]` so data saved before a field existed
 //! still loads.
 
-use crate::domain::audit::{settings_audit_entry, Actor, SettingsSection};
-use crate::domain::money::Money;
-use crate::domain::{AuditId, ChangeSet, CustomerId, Dataset, Settings};
+use crate::audit::{settings_audit_entry, Actor, SettingsSection};
+use crate::money::Money;
+use crate::{AuditId, ChangeSet, CustomerId, Dataset, Settings};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 /// Settings of lifecycle stages, churn warning and win-back, stored in
-/// [`crate::domain::Settings::lifecycle`].
+/// [`crate::Settings::lifecycle`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct LifecycleSettings {

@@ -6,10 +6,10 @@
 //! period rates possible without storing a history of stages.
 
 use super::settings::LifecycleSettings;
-use crate::domain::complaints::resolved_at;
-use crate::domain::segmentation::history::{day_number, DayActivity, DayNumber};
-use crate::domain::segmentation::PurchaseHistory;
-use crate::domain::{Customer, CustomerId, Dataset, LossRecord};
+use crate::complaints::resolved_at;
+use crate::segmentation::history::{day_number, DayActivity, DayNumber};
+use crate::segmentation::PurchaseHistory;
+use crate::{Customer, CustomerId, Dataset, LossRecord};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;

@@ -5,9 +5,9 @@
 //! is one [`ChangeSet`] with its audit entries.
 
 use super::risk::RiskReason;
-use crate::domain::complaints::Actor;
-use crate::domain::segmentation::history::day_number;
-use crate::domain::{
+use crate::complaints::Actor;
+use crate::segmentation::history::day_number;
+use crate::{
     AuditAction, AuditEntry, AuditId, ChangeSet, ChurnCause, ChurnKind, CustomerId, Dataset,
     LossRecord, Record, RetentionTaskId, StaffId,
 };
@@ -343,7 +343,7 @@ impl ListSuccess {
 
 pub fn list_success(
     ds: &Dataset,
-    history: &crate::domain::segmentation::PurchaseHistory,
+    history: &crate::segmentation::PurchaseHistory,
     today: NaiveDate,
     horizon_days: u32,
 ) -> ListSuccess {

@@ -2,9 +2,9 @@
 //! risk reasons, the win-back rule, retention tasks as change sets.
 
 use super::*;
-use crate::domain::complaints::Actor;
-use crate::domain::segmentation::history::day_number;
-use crate::domain::*;
+use crate::complaints::Actor;
+use crate::segmentation::history::day_number;
+use crate::*;
 use chrono::{Days, NaiveDate};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -662,7 +662,7 @@ fn a_c3_entered_for_one_customer_decides_their_win_back() {
 
 #[test]
 fn the_models_p_alive_and_clv_feed_stage_risk_and_v3() {
-    use crate::domain::segmentation::{prepare, SegmentationSettings};
+    use crate::segmentation::{prepare, SegmentationSettings};
     let mut w = World::default();
     // Dormant by the calendar: the model's CLV becomes V3.
     let id = w.customer(1000, &[(500, 1000), (400, 1000)]);
@@ -1026,8 +1026,8 @@ fn old_settings_without_lifecycle_still_load() {
 
 mod demo {
     use super::super::*;
-    use crate::domain::demo::{generate, DemoOptions, DemoSize};
-    use crate::domain::BusinessKind;
+    use crate::demo::{generate, DemoOptions, DemoSize};
+    use crate::BusinessKind;
     use chrono::NaiveDate;
     use std::time::Instant;
 
@@ -1036,7 +1036,7 @@ mod demo {
     }
 
     /// The figures the page shows, checked for soundness on a demo data set.
-    fn check_sound(ds: &crate::domain::Dataset) -> (StageCounts, usize) {
+    fn check_sound(ds: &crate::Dataset) -> (StageCounts, usize) {
         let s = &ds.settings.lifecycle;
         let index = LifecycleIndex::new(ds, today());
         let counts = StageCounts::of(today(), &index.stages(today(), None, s));

@@ -15,7 +15,7 @@
 
 use super::settings::WinBackSettings;
 use super::stage::{Facts, Stage};
-use crate::domain::{ChurnKind, Customer, Grade, Money};
+use crate::{ChurnKind, Customer, Grade, Money};
 use serde::{Deserialize, Serialize};
 
 /// The customer types the strategies differ by.

@@ -7,7 +7,7 @@
 use super::ledger::expiry_entries;
 use super::settings::{Bilingual, Language};
 use super::tiers::tier_updates;
-use crate::domain::{CareKind, CareTask, CareTaskId, ChangeSet, Customer, Dataset, LoyaltyAccount};
+use crate::{CareKind, CareTask, CareTaskId, ChangeSet, Customer, Dataset, LoyaltyAccount};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashSet;
 

@@ -6,7 +6,7 @@
 use super::ledger::points_of;
 use super::settings::LoyaltySettings;
 use super::tiers::{apply_tier_rules, qualifying_value};
-use crate::domain::{
+use crate::{
     Actor, AuditId, AuditLog, CareTaskId, CategoryId, ChangeSet, Completion, CustomerId, Dataset,
     LedgerEntry, LedgerEntryId, LedgerKind, LoyaltyAccount, Money, OutletId, SalesChannel,
     Settings, SettingsSection, Transaction,
@@ -206,7 +206,7 @@ pub fn adjust(
     let mut audit = AuditLog::new(first_audit, actor);
     audit.upsert(customer, None, &e);
     Ok(ChangeSet {
-        ledger: crate::domain::Changes {
+        ledger: crate::Changes {
             put: vec![e],
             delete: Vec::new(),
         },

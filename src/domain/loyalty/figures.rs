@@ -5,7 +5,7 @@
 
 use super::settings::QualifyingWindow;
 use super::tiers::window_start;
-use crate::domain::{CustomerId, Dataset, LedgerKind, Money};
+use crate::{CustomerId, Dataset, LedgerKind, Money};
 use chrono::{Datelike, Months, NaiveDate};
 use std::collections::{BTreeMap, HashMap};
 

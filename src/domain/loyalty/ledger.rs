@@ -8,7 +8,7 @@
 //! makes the job idempotent.
 
 use super::settings::ExpiryRule;
-use crate::domain::{CustomerId, Dataset, LedgerEntry, LedgerEntryId, LedgerKind};
+use crate::{CustomerId, Dataset, LedgerEntry, LedgerEntryId, LedgerKind};
 use chrono::{Datelike, Months, NaiveDate, NaiveTime};
 use std::collections::HashMap;
 

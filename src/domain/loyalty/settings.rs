@@ -3,9 +3,7 @@
 //! holidays and care message templates. Every number the domain brief gives
 //! is a default here; a manager can change each, validated and audited.
 
-use crate::domain::{
-    Actor, AuditId, AuditLog, BusinessKind, ChangeSet, Money, Settings, SettingsSection,
-};
+use crate::{Actor, AuditId, AuditLog, BusinessKind, ChangeSet, Money, Settings, SettingsSection};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;

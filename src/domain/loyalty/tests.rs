@@ -3,7 +3,7 @@
 //! on random operation sequences, redemption, care and the daily jobs.
 
 use super::*;
-use crate::domain::{
+use crate::{
     Actor, AuditId, CareKind, Category, CategoryId, ChangeSet, Customer, CustomerId, Dataset,
     LedgerEntry, LedgerEntryId, LedgerKind, LoyaltyAccount, Money, Outlet, OutletId, SalesChannel,
     StaffId, Table, TierChangeReason,
@@ -109,7 +109,7 @@ fn tier_boundaries_follow_the_retail_defaults() {
         "net refunds never go below the entry tier"
     );
     assert_eq!(s.tiers[2].name.zh, "钻石");
-    let hotel = LoyaltySettings::for_business(crate::domain::BusinessKind::Hotel);
+    let hotel = LoyaltySettings::for_business(crate::BusinessKind::Hotel);
     assert!(hotel.tiers[2].benefits.contains(&Benefit::RoomUpgrade));
     assert!(s.tiers[2].benefits.contains(&Benefit::PersonalStylist));
     assert_eq!(progress(&s, 0, yuan(4_000)), Some((1, yuan(6_000), 0.4)));
@@ -540,7 +540,7 @@ fn a_29_february_birthday_is_greeted_on_28_february_in_other_years() {
 
 #[test]
 fn settings_are_validated_and_audited() {
-    let current = crate::domain::Settings::default();
+    let current = crate::Settings::default();
     let mut bad = current.loyalty.clone();
     bad.tiers[2].threshold = bad.tiers[1].threshold;
     bad.tiers[0].name.en.clear();
@@ -560,12 +560,9 @@ fn settings_are_validated_and_audited() {
     let cs =
         save_loyalty_settings(&current, good.clone(), actor(day(2025, 1, 1)), AuditId(3)).unwrap();
     assert_eq!(cs.settings.unwrap().loyalty, good);
-    assert_eq!(
-        cs.audit[0].record,
-        crate::domain::SettingsSection::Loyalty as u32
-    );
+    assert_eq!(cs.audit[0].record, crate::SettingsSection::Loyalty as u32);
     // Old data without loyalty settings still loads, with the defaults.
-    let old: crate::domain::Settings = serde_json::from_str(r#"{"business":"Hotel"}"#).unwrap();
+    let old: crate::Settings = serde_json::from_str(r#"{"business":"Hotel"}"#).unwrap();
     assert_eq!(old.loyalty, LoyaltySettings::default());
     let old_account: LoyaltyAccount = serde_json::from_str(
         r#"{"customer":1,"enrolled_on":"2025-01-01","tier":0,"tier_since":"2025-01-01","left_on":null}"#,
@@ -576,7 +573,7 @@ fn settings_are_validated_and_audited() {
 
 #[test]
 fn benefits_campaigns_and_holidays_are_validated_each_problem_named_and_audited() {
-    let current = crate::domain::Settings::default();
+    let current = crate::Settings::default();
     let mut bad = current.loyalty.clone();
     bad.campaigns = vec![
         Campaign {
@@ -677,10 +674,10 @@ fn figures_add_up() {
 
 #[test]
 fn the_demo_ledger_never_overdraws_a_lot_and_the_jobs_settle() {
-    use crate::domain::demo::{generate, DemoOptions, DemoSize};
+    use crate::demo::{generate, DemoOptions, DemoSize};
     let today = day(2026, 11, 23);
     let mut ds = generate(&DemoOptions::new(
-        crate::domain::BusinessKind::Hotel,
+        crate::BusinessKind::Hotel,
         DemoSize::Demo,
         today,
     ));
@@ -790,7 +787,7 @@ fn the_tier_job_groups_the_members_transactions_only() {
     buy(&mut ds, day(2025, 2, 2), 200);
     // Customer 2 buys too, but has no account.
     let mut cs = ChangeSet::default();
-    cs.transactions.put.push(crate::domain::Transaction {
+    cs.transactions.put.push(crate::Transaction {
         id: ds.transactions.next_id(),
         customer: CustomerId(2),
         at: at(day(2025, 2, 3)),

@@ -3,7 +3,7 @@
 //! anniversary or a fixed date), each change recorded with its reason.
 
 use super::settings::{LoyaltySettings, QualifyingBasis, QualifyingWindow, ReviewDate};
-use crate::domain::{
+use crate::{
     CustomerId, Dataset, LedgerEntry, LedgerKind, LoyaltyAccount, TierChange, TierChangeReason,
     Transaction,
 };

@@ -1,9 +1,9 @@
 use super::*;
-use crate::domain::demo::{generate, DemoOptions, DemoSize};
-use crate::domain::health::dashboard;
-use crate::domain::lifecycle::headline;
-use crate::domain::segmentation::{analyse, SegmentationSettings};
-use crate::domain::{BusinessKind, StaffId};
+use crate::demo::{generate, DemoOptions, DemoSize};
+use crate::health::dashboard;
+use crate::lifecycle::headline;
+use crate::segmentation::{analyse, SegmentationSettings};
+use crate::{BusinessKind, StaffId};
 use chrono::NaiveDate;
 use std::sync::OnceLock;
 
@@ -119,7 +119,7 @@ fn erasing_keeps_every_aggregate_figure() {
     let cs = erase_customer(ds, id, &history_of(ds, id), actor(), AuditId(100)).unwrap();
     let after = apply(ds, &cs);
     let seg = SegmentationSettings {
-        clv: crate::domain::segmentation::ClvSettings {
+        clv: crate::segmentation::ClvSettings {
             enabled: false,
             ..Default::default()
         },
@@ -132,8 +132,8 @@ fn erasing_keeps_every_aggregate_figure() {
     assert_eq!(dashboard(ds, now()), dashboard(&after, now()));
     assert_eq!(headline(ds, today(), 90), headline(&after, today(), 90));
     assert_eq!(
-        crate::domain::loyalty::programme_figures(ds, today()),
-        crate::domain::loyalty::programme_figures(&after, today())
+        crate::loyalty::programme_figures(ds, today()),
+        crate::loyalty::programme_figures(&after, today())
     );
     assert_eq!(ds.counts(), after.counts(), "no record is deleted");
 }

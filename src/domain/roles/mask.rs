@@ -2,7 +2,7 @@
 //! z***@example.com. Pure functions over the stored (normalised) text.
 
 use super::{Permission, StaffRole};
-use crate::domain::{Email, Phone};
+use crate::{Email, Phone};
 
 /// `13812345678` → `138****5678`. Numbers of other lengths keep their last
 /// four digits (and a leading `+`, and three more digits when long enough

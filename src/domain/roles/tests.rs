@@ -1,6 +1,6 @@
 use super::mask::{email_for, mask_email, mask_phone, phone_for};
 use super::*;
-use crate::domain::{Email, Phone, StaffId};
+use crate::{Email, Phone, StaffId};
 use chrono::NaiveDate;
 
 /// Few iterations keep debug-build tests fast; the count is stored with the
@@ -281,6 +281,6 @@ fn security_events_are_audited_with_the_role() {
 #[test]
 fn settings_saved_before_roles_existed_still_load_with_roles_off() {
     let old = serde_json::json!({ "business": "Hotel" });
-    let s: crate::domain::Settings = serde_json::from_value(old).unwrap();
+    let s: crate::Settings = serde_json::from_value(old).unwrap();
     assert!(!s.roles.enabled());
 }

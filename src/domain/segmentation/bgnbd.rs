@@ -386,7 +386,7 @@ pub fn fit(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::segmentation::special::hyp2f1;
+    use crate::segmentation::special::hyp2f1;
 
     const PUBLISHED: BgNbdParams = BgNbdParams {
         r: 0.243,

@@ -12,7 +12,7 @@
 //! sources differ in the last one: v = 15.44 or 15.45).
 
 use super::*;
-use crate::domain::*;
+use crate::*;
 use chrono::NaiveDate;
 use std::time::Instant;
 

@@ -11,8 +11,8 @@ use super::bgnbd::{self, BgNbdFit, BgNbdParams, RepeatSummary};
 use super::gamma_gamma::{self, GammaGammaFit, GammaGammaParams, SpendSummary};
 use super::settings::{ClvSettings, SegmentationSettings};
 use super::summary::{summarise_dataset, CustomerSummary, DAYS_PER_WEEK};
-use crate::domain::dataset::Dataset;
-use crate::domain::money::Money;
+use crate::dataset::Dataset;
+use crate::money::Money;
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -527,10 +527,10 @@ pub fn predict(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::ids::CustomerId;
-    use crate::domain::segmentation::history::tests::tx;
-    use crate::domain::segmentation::summary::summarise;
-    use crate::domain::*;
+    use crate::ids::CustomerId;
+    use crate::segmentation::history::tests::tx;
+    use crate::segmentation::summary::summarise;
+    use crate::*;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

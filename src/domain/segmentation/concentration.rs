@@ -9,7 +9,7 @@
 
 use super::settings::MatrixSplit;
 use super::summary::CustomerSummary;
-use crate::domain::money::Money;
+use crate::money::Money;
 use serde::{Deserialize, Serialize};
 
 /// Points of the Pareto curve handed to a chart: x = 0%, 1%, …, 100%.

@@ -7,8 +7,8 @@
 use super::rfm::strictly_worse_radix;
 use super::settings::{clamp_share, ContributionSettings, SpendGradeSettings, TierSettings};
 use super::summary::CustomerSummary;
-use crate::domain::customer::Grade;
-use crate::domain::money::Money;
+use crate::customer::Grade;
+use crate::money::Money;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 

@@ -11,11 +11,11 @@
 //! customers in two passes; each bucket is then counted and scattered while
 //! its part of the vector is in cache. No hash map, no per-row allocation.
 
-use crate::domain::activity::Transaction;
-use crate::domain::dataset::{Dataset, RowIndex};
-use crate::domain::ids::CustomerId;
-use crate::domain::remembered::Remembered;
-use crate::domain::table::Stamp;
+use crate::activity::Transaction;
+use crate::dataset::{Dataset, RowIndex};
+use crate::ids::CustomerId;
+use crate::remembered::Remembered;
+use crate::table::Stamp;
 use chrono::{Datelike, NaiveDate};
 use std::sync::Arc;
 
@@ -331,7 +331,7 @@ fn deal(
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::domain::*;
+    use crate::*;
 
     pub(crate) fn tx(id: u32, customer: u32, date: NaiveDate, minor: i64) -> Transaction {
         Transaction {

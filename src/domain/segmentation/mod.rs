@@ -9,14 +9,14 @@
 //! One call does everything:
 //!
 //! ```
-//! use crm::domain::demo::{generate, DemoOptions, DemoSize};
-//! use crm::domain::segmentation::analyse;
-//! use crm::domain::BusinessKind;
+//! use crm_domain::demo::{generate, DemoOptions, DemoSize};
+//! use crm_domain::segmentation::analyse;
+//! use crm_domain::BusinessKind;
 //! # let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap_or_default();
 //! let dataset = generate(&DemoOptions::new(BusinessKind::Retail, DemoSize::Demo, today));
 //! // The settings live in the data set (`Settings::segmentation`).
 //! let report = analyse(&dataset, &dataset.settings.segmentation, today);
-//! let champions = report.segment(crm::domain::segmentation::Segment::Champions);
+//! let champions = report.segment(crm_domain::segmentation::Segment::Champions);
 //! assert!(champions.customers > 0);
 //! ```
 //!
@@ -35,7 +35,7 @@
 //! heat map, counts and revenue per spend grade, A/B/C grade and value tier,
 //! the value matrix, the Pareto curve and the [`ModelReport`] (parameters,
 //! log-likelihood, errors, holdout check). Every float in it is finite;
-//! amounts are [`crate::domain::Money`] in the data set's currency.
+//! amounts are [`crate::Money`] in the data set's currency.
 //!
 //! # Map
 //!

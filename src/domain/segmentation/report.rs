@@ -17,10 +17,10 @@ use super::segments::Segment;
 use super::settings::ClvSettings;
 use super::settings::SegmentationSettings;
 use super::summary::{summarise_dataset, CustomerSummary};
-use crate::domain::customer::Grade;
-use crate::domain::dataset::Dataset;
-use crate::domain::ids::CustomerId;
-use crate::domain::money::{Currency, Money};
+use crate::customer::Grade;
+use crate::dataset::Dataset;
+use crate::ids::CustomerId;
+use crate::money::{Currency, Money};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 

@@ -251,7 +251,7 @@ pub(crate) fn score_customers_in_order(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::money::Money;
+    use crate::money::Money;
     use proptest::prelude::*;
 
     #[test]

@@ -4,12 +4,12 @@
 //! `#[serde(default)]` everywhere: a data set saved before a field existed
 //! still loads, and the field takes its default.
 
-use crate::domain::money::Money;
+use crate::money::Money;
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// Settings of the segmentation analysis, stored in
-/// [`crate::domain::Settings::segmentation`].
+/// [`crate::Settings::segmentation`].
 ///
 /// Which settings need the (comparatively slow) model fit to be redone:
 /// `as_of`, `window` and `clv`. Everything else only re-classifies customers

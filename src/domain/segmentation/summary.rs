@@ -13,10 +13,10 @@
 use super::bgnbd::RepeatSummary;
 use super::gamma_gamma::SpendSummary;
 use super::history::{date_of, day_number, DayActivity, DayNumber, PurchaseHistory};
-use crate::domain::activity::Transaction;
-use crate::domain::dataset::Dataset;
-use crate::domain::ids::CustomerId;
-use crate::domain::money::Money;
+use crate::activity::Transaction;
+use crate::dataset::Dataset;
+use crate::ids::CustomerId;
+use crate::money::Money;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -302,8 +302,8 @@ fn summarise_days(days: &[DayActivity], window: DayWindow) -> CustomerSummary {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::segmentation::AnalysisWindow;
-    use crate::domain::*;
+    use crate::segmentation::AnalysisWindow;
+    use crate::*;
     use proptest::prelude::*;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {

@@ -7,8 +7,8 @@
 //! the Web Worker calls, so the internals can change without touching them.
 
 use super::*;
-use crate::domain::demo::{generate, DemoOptions, DemoSize};
-use crate::domain::*;
+use crate::demo::{generate, DemoOptions, DemoSize};
+use crate::*;
 use chrono::{Days, NaiveDate};
 use std::sync::OnceLock;
 use std::time::Instant;
