@@ -221,6 +221,33 @@ pub async fn bench_load_app() -> Result<JsValue, JsValue> {
     .await
 }
 
+/// The home dashboard of the loaded data set (run [`bench_load_app`] first,
+/// and before [`bench_analytics`], which changes it) computed in the
+/// analytics worker, as the home page asks for it on a large data set,
+/// `reps` times: each a new worker that starts, loads the data set from
+/// IndexedDB, computes and replies. Returns `{ medianMs, minMs, reps }`.
+#[wasm_bindgen]
+pub async fn bench_worker_dashboard(reps: u32) -> Result<JsValue, JsValue> {
+    let dataset = LOADED
+        .with(|loaded| loaded.borrow().clone())
+        .ok_or_else(|| error("no data set loaded: call bench_load_app first"))?;
+    let at = dataset.settings.clock().local(chrono::Utc::now());
+    let mut times = Vec::new();
+    for _ in 0..reps.max(1) {
+        let t0 = now()?;
+        crate::app::worker::dashboard_in_worker(&dataset, at)
+            .await
+            .ok_or_else(|| error("the analytics worker gave no dashboard"))?;
+        times.push(now()? - t0);
+    }
+    let min = times.iter().copied().fold(f64::INFINITY, f64::min);
+    object(&[
+        ("medianMs", JsValue::from_f64(median_of(times))),
+        ("minMs", JsValue::from_f64(min)),
+        ("reps", JsValue::from_f64(f64::from(reps.max(1)))),
+    ])
+}
+
 fn median_of(mut times: Vec<f64>) -> f64 {
     times.sort_by(f64::total_cmp);
     times.get(times.len() / 2).copied().unwrap_or(f64::NAN)
