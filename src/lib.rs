@@ -15,8 +15,8 @@
 // Unit tests may unwrap: a panic is how a test reports failure.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
-/// The domain core, a crate of its own (`src/domain`, `crm-domain`): pure,
-/// and compiled for speed while the views are compiled for size.
+/// The domain core, a crate of its own (`src/domain`, `crm-domain`), so
+/// that the compiler keeps it free of browser crates.
 pub use crm_domain as domain;
 /// The hash router, pure and in the domain crate with the list views that
 /// read their state from the URL.
