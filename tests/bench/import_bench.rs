@@ -6,13 +6,20 @@
 //! store), then times reading, guessing the columns, validating and
 //! planning each, and building the one change set. Prints figures; judges
 //! nothing.
+//!
+//! Given two paths, it imports the performance harness's files instead,
+//! customers then transactions, with the columns mapped as
+//! `tests/e2e/bench/compare.mjs` maps them on the Import page:
+//! `cargo run --release --example import_bench --
+//! .bench/anchors/data/customers.csv .bench/anchors/data/transactions.csv`
+//! (`bash .ci/bench` fetches them).
 
 mod large_demo;
 
 use chrono::NaiveDate;
 use crm::domain::exchange::{
-    all_customer_ids, customer_csv, guess, read_file, CustomerExportText, ImportOptions, Importer,
-    ReadOptions, Target,
+    all_customer_ids, customer_csv, guess, read_file, CustomerExportText, Field, ImportOptions,
+    Importer, Mapping, ReadOptions, Target,
 };
 use crm::domain::{AuditId, Dataset};
 use std::fmt::Write as _;
@@ -20,6 +27,10 @@ use std::time::Instant;
 
 fn main() {
     let today = large_demo::today();
+    let paths: Vec<String> = std::env::args().skip(1).collect();
+    if let [customers, transactions] = paths.as_slice() {
+        return import_files(customers, transactions, today);
+    }
     let t = Instant::now();
     let source = large_demo::large_retail_demo();
     println!(
@@ -74,6 +85,7 @@ fn main() {
         &empty,
         &customers_csv,
         Target::Customers,
+        None,
         today,
     );
     let mut ds = Dataset::default();
@@ -83,6 +95,56 @@ fn main() {
         &ds,
         tx_csv.as_bytes(),
         Target::Transactions,
+        None,
+        today,
+    );
+}
+
+fn import_files(customers: &str, transactions: &str, today: NaiveDate) {
+    let read = |path: &str| match std::fs::read(path) {
+        Ok(bytes) => Some(bytes),
+        Err(e) => {
+            println!("cannot read {path}: {e}");
+            None
+        }
+    };
+    let (Some(customers), Some(transactions)) = (read(customers), read(transactions)) else {
+        return;
+    };
+    use Field::*;
+    let customers = run(
+        "customers",
+        &Dataset::default(),
+        &customers,
+        Target::Customers,
+        Some(&[
+            Some(CustomerId),
+            Some(Name),
+            Some(Phone),
+            Some(Email),
+            Some(City),
+            Some(Birthday),
+            Some(Signup),
+            Some(Store),
+        ]),
+        today,
+    );
+    let mut ds = Dataset::default();
+    ds.apply(&customers);
+    let _ = run(
+        "transactions",
+        &ds,
+        &transactions,
+        Target::Transactions,
+        Some(&[
+            None,
+            Some(CustomerId),
+            Some(Store),
+            Some(Date),
+            Some(Amount),
+            Some(Channel),
+            Some(Category),
+        ]),
         today,
     );
 }
@@ -92,6 +154,7 @@ fn run(
     ds: &Dataset,
     bytes: &[u8],
     target: Target,
+    columns: Option<&[Option<Field>]>,
     today: NaiveDate,
 ) -> crm::domain::ChangeSet {
     let mb = bytes.len() as f64 / 1e6;
@@ -104,7 +167,12 @@ fn run(
         }
     };
     let read = t.elapsed().as_secs_f64();
-    let mapping = guess(&sheet, target);
+    let mapping = match columns {
+        Some(columns) => Mapping {
+            columns: columns.to_vec(),
+        },
+        None => guess(&sheet, target),
+    };
     let t2 = Instant::now();
     let plan = Importer::new(
         ds,
