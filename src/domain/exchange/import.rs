@@ -9,6 +9,7 @@
 //! [`Importer::step`] validates a bounded number of rows per call, so the
 //! shell can show progress and keep the page responsive on a million rows.
 
+use super::keys::KeyIndex;
 use super::mapping::{Field, FieldColumns, Mapping, Target};
 use super::sheet::Sheet;
 use super::values::{
@@ -141,14 +142,15 @@ pub struct Importer {
     /// 100,000 customers then reads one place in memory, not two.
     by_phone: HashMap<SmolStr, CustomerId>,
     by_email: HashMap<SmolStr, CustomerId>,
-    by_external: HashMap<SmolStr, CustomerId>,
+    /// By customer number: most files find their customers by it.
+    by_external: KeyIndex<CustomerId>,
     outlets_by_name: HashMap<String, OutletId>,
     categories_by_name: HashMap<String, CategoryId>,
     /// The same, by the text exactly as the file wrote it: a million rows
     /// name a few hundred stores, so most rows find theirs without
     /// building a lower-cased key.
-    outlets_by_text: HashMap<String, OutletId>,
-    categories_by_text: HashMap<String, CategoryId>,
+    outlets_by_text: KeyIndex<OutletId>,
+    categories_by_text: KeyIndex<CategoryId>,
     next_customer: u32,
     next_transaction: u32,
     next_outlet: u32,
@@ -207,11 +209,11 @@ impl Importer {
             next_row: 0,
             by_phone: HashMap::default(),
             by_email: HashMap::default(),
-            by_external: HashMap::default(),
+            by_external: KeyIndex::default(),
             outlets_by_name,
             categories_by_name,
-            outlets_by_text: HashMap::default(),
-            categories_by_text: HashMap::default(),
+            outlets_by_text: KeyIndex::default(),
+            categories_by_text: KeyIndex::default(),
             next_customer: base.customers.0,
             next_transaction: base.transactions.0,
             next_outlet: base.outlets.0,
@@ -242,7 +244,7 @@ impl Importer {
                 self.by_email.entry(SmolStr::from(e.key())).or_insert(c.id);
             }
             if let Some(x) = c.external_id.as_deref().filter(|x| !x.is_empty()) {
-                self.by_external.entry(SmolStr::new(x)).or_insert(c.id);
+                self.by_external.insert_if_absent(x, c.id);
             }
         }
         self.indexed = end;
@@ -395,7 +397,7 @@ impl Importer {
                     let current = self.updated.get(&id).unwrap_or(existing);
                     if current.external_id.as_deref().unwrap_or("").is_empty() {
                         let mut changed = current.clone();
-                        self.by_external.insert(SmolStr::new(&external), id);
+                        self.by_external.insert(&external, id);
                         changed.external_id = Some(external);
                         self.updated.insert(id, changed);
                     }
@@ -541,7 +543,7 @@ impl Importer {
         email: Option<&Email>,
     ) -> Option<CustomerId> {
         (!external.is_empty())
-            .then(|| self.by_external.get(external).copied())
+            .then(|| self.by_external.get(external))
             .flatten()
             .or_else(|| phone.and_then(|p| self.by_phone.get(p.as_str()).copied()))
             .or_else(|| email.and_then(|e| self.by_email.get(e.key().as_str()).copied()))
@@ -559,9 +561,7 @@ impl Importer {
                 .or_insert(customer.id);
         }
         if let Some(x) = &customer.external_id {
-            self.by_external
-                .entry(SmolStr::new(x))
-                .or_insert(customer.id);
+            self.by_external.insert_if_absent(x, customer.id);
         }
         self.next_customer += 1;
         self.new_customers.push(customer);
@@ -569,10 +569,10 @@ impl Importer {
 
     fn outlet(&mut self, name: &str) -> OutletId {
         if let Some(id) = self.outlets_by_text.get(name) {
-            return *id;
+            return id;
         }
         let id = self.outlet_by_key(name);
-        self.outlets_by_text.insert(name.to_owned(), id);
+        self.outlets_by_text.insert(name, id);
         id
     }
 
@@ -608,10 +608,10 @@ impl Importer {
 
     fn category(&mut self, name: &str) -> CategoryId {
         if let Some(id) = self.categories_by_text.get(name) {
-            return *id;
+            return id;
         }
         let id = self.category_by_key(name);
-        self.categories_by_text.insert(name.to_owned(), id);
+        self.categories_by_text.insert(name, id);
         id
     }
 

@@ -17,6 +17,7 @@ pub mod backup;
 pub mod decode;
 pub mod export;
 pub mod import;
+mod keys;
 pub mod mapping;
 pub mod sheet;
 pub mod values;

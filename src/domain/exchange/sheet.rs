@@ -137,7 +137,19 @@ impl Sheet {
             self.row_ends.get(index - 1).copied().unwrap_or(0) as usize
         };
         let end = self.row_ends.get(index).copied().unwrap_or(0) as usize;
-        (start..end.max(start)).map(move |c| self.cell_at(c))
+        // One walk along the row's cell ends, each cell starting a byte
+        // after the one before: one bounds check per row, not two per cell
+        // (a million-row import reads seven million cells).
+        let ends = self.cell_ends.get(start..end).unwrap_or(&[]);
+        let mut from = match start {
+            0 => 0,
+            _ => self.cell_ends.get(start - 1).map_or(0, |&e| e as usize + 1),
+        };
+        ends.iter().map(move |&e| {
+            let cell = self.text.get(from..e as usize).unwrap_or("");
+            from = e as usize + 1;
+            cell
+        })
     }
 
     /// True when every cell of data row `index` is ASCII: one look at the
