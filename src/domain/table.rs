@@ -266,6 +266,12 @@ impl<T: Record> Table<T> {
             };
         if put.is_empty() {
             // Only deletions, done above (if any matched).
+        } else if appends_only && self.rows.is_empty() {
+            // The first records of a table (an import into an empty one,
+            // say, a million transactions): take the vector as it is
+            // rather than copy it into a new one.
+            self.stamp = Stamp::fresh();
+            self.rows = Arc::new(put);
         } else if appends_only {
             self.rows_mut(put.len()).extend(put);
         } else if put.len() > 64 {
@@ -398,6 +404,18 @@ mod tests {
                 delete: vec![OutletId(3)],
             })
         });
+        // The first records of an emptied table are taken in whole.
+        let refilled = renewed(&|t| {
+            t.apply(&Changes {
+                put: vec![],
+                delete: vec![OutletId(1), OutletId(2), OutletId(3)],
+            });
+            t.apply(&Changes {
+                put: vec![outlet(5, "first"), outlet(6, "second")],
+                delete: vec![],
+            })
+        });
+        assert_eq!(refilled.rows(), &[outlet(5, "first"), outlet(6, "second")]);
         // Equal content compares equal whatever the stamps.
         let mut rebuilt = Table::from_rows((1..=2).map(|i| outlet(i, "x")).collect());
         assert_eq!(rebuilt, deleted);
