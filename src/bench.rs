@@ -420,3 +420,65 @@ pub fn bench_bgnbd(text: &str, copies: u32, reps: u32) -> Result<JsValue, JsValu
         ("b", JsValue::from_f64(fit.params.b)),
     ])
 }
+
+/// The import's read and check alone, in this page's wasm, without the
+/// Import page, its slices or IndexedDB: so that two builds of the import
+/// code compare on CPU time only. `customers` and `transactions` are CSV
+/// files' bytes and `*_fields` their mappings, one field key per column
+/// ("" for a column not imported), as the Import page's selects take them.
+/// The customers are read, checked and applied to an empty data set once;
+/// then the transactions are read and checked against it `reps` times.
+/// Returns `{ readMs, checkMs }` (medians), `readMinMs`, `checkMinMs`,
+/// `rows`, `valid`.
+#[wasm_bindgen]
+pub fn bench_import_check(
+    customers: &[u8],
+    customer_fields: Vec<String>,
+    transactions: &[u8],
+    transaction_fields: Vec<String>,
+    reps: u32,
+) -> Result<JsValue, JsValue> {
+    use crate::domain::exchange::{
+        read_file, Field, ImportOptions, Importer, Mapping, ReadOptions, Target,
+    };
+    use crate::domain::AuditId;
+    let today = bench_today()?;
+    let options = |target, fields: &[String]| ImportOptions {
+        target,
+        mapping: Mapping {
+            columns: fields.iter().map(|f| Field::from_key(f)).collect(),
+        },
+        match_existing: true,
+        today,
+    };
+    let read = |bytes: &[u8]| {
+        read_file(bytes, &ReadOptions::default()).map_err(|e| error(&format!("read: {e}")))
+    };
+    let mut ds = Dataset::default();
+    let sheet = read(customers)?;
+    let plan = Importer::new(&ds, options(Target::Customers, &customer_fields)).run(&ds, &sheet);
+    let at = today.and_hms_opt(9, 0, 0).unwrap_or_default();
+    ds.absorb(plan.into_change_set(AuditId(1), at, None, "customers"));
+    let (mut reads, mut checks) = (vec![], vec![]);
+    let (mut rows, mut valid) = (0, 0);
+    for _ in 0..reps.max(1) {
+        let t0 = now()?;
+        let sheet = read(transactions)?;
+        let t1 = now()?;
+        let plan =
+            Importer::new(&ds, options(Target::Transactions, &transaction_fields)).run(&ds, &sheet);
+        let t2 = now()?;
+        (rows, valid) = (plan.summary.rows, plan.summary.valid_rows);
+        reads.push(t1 - t0);
+        checks.push(t2 - t1);
+    }
+    let min = |v: &[f64]| v.iter().copied().fold(f64::INFINITY, f64::min);
+    object(&[
+        ("readMinMs", JsValue::from_f64(min(&reads))),
+        ("checkMinMs", JsValue::from_f64(min(&checks))),
+        ("readMs", JsValue::from_f64(median_of(reads))),
+        ("checkMs", JsValue::from_f64(median_of(checks))),
+        ("rows", count(rows)),
+        ("valid", count(valid)),
+    ])
+}
