@@ -11,6 +11,7 @@ mod actions;
 mod context;
 mod data;
 mod exchange;
+pub mod files;
 mod flash;
 mod jobs;
 mod locale;

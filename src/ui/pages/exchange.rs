@@ -32,7 +32,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::rc::Rc;
 use std::sync::Arc;
-use wasm_bindgen_futures::JsFuture;
 
 /// Rows validated per step; steps run until a slice's time
 /// ([`SLICE_BUDGET_MS`](crate::pause::SLICE_BUDGET_MS)) is spent,
@@ -46,8 +45,6 @@ const ROWS_PER_STEP: usize = 500;
 const READ_BYTES_PER_STEP: usize = 64 * 1024;
 /// Customers exported per step; steps run until a slice's time is spent.
 const EXPORT_ROWS_PER_STEP: usize = 1_000;
-/// Bytes of a chosen file copied into the page's memory per step.
-const COPY_BYTES_PER_STEP: usize = 4 * 1024 * 1024;
 const PREVIEW_ROWS: usize = 5;
 const ERRORS_SHOWN: usize = 100;
 
@@ -112,7 +109,7 @@ pub fn ExchangePage() -> impl IntoView {
 async fn file_bytes(input: &web_sys::HtmlInputElement) -> Option<Result<Chosen, FileError>> {
     let file = input.files()?.get(0)?;
     Some(
-        copy_file(&file)
+        crate::app::files::copy_file(&file)
             .await
             .ok_or(FileError::Unreadable)
             .map(|bytes| Chosen {
@@ -120,29 +117,6 @@ async fn file_bytes(input: &web_sys::HtmlInputElement) -> Option<Result<Chosen, 
                 bytes: Arc::new(bytes),
             }),
     )
-}
-
-/// A file's bytes, copied into the page's memory.
-async fn copy_file(file: &web_sys::File) -> Option<Vec<u8>> {
-    // Read and copied into wasm memory in pieces with a pause between them:
-    // a file of a million rows is about 60 MB, whose copy at once is a long
-    // task.
-    let len = file.size() as usize;
-    let mut bytes = Vec::with_capacity(len);
-    while bytes.len() < len {
-        let start = bytes.len();
-        let end = (start + COPY_BYTES_PER_STEP).min(len);
-        let piece = file.slice_with_f64_and_f64(start as f64, end as f64).ok()?;
-        let buffer = JsFuture::from(piece.array_buffer()).await.ok()?;
-        let array = js_sys::Uint8Array::new(&buffer);
-        if array.length() == 0 {
-            break;
-        }
-        let at = bytes.len();
-        bytes.resize(at + array.length() as usize, 0);
-        array.copy_to(&mut bytes[at..]);
-    }
-    Some(bytes)
 }
 
 fn current(data: Data) -> Option<Arc<Dataset>> {
