@@ -79,13 +79,24 @@ fn main() {
     // Customers into an empty data set: the export's id column (编号) is
     // guessed as the customer id, so it becomes each profile's external id,
     // and the transactions file below finds its customers by it.
-    let empty = Dataset::default();
+    import_both(&customers_csv, None, tx_csv.as_bytes(), None, today);
+}
+
+/// Imports `customers` into an empty data set, then `transactions` into
+/// the result; each file's columns as given, or guessed.
+fn import_both(
+    customers: &[u8],
+    customer_columns: Option<&[Option<Field>]>,
+    transactions: &[u8],
+    transaction_columns: Option<&[Option<Field>]>,
+    today: NaiveDate,
+) {
     let customers = run(
         "customers",
-        &empty,
-        &customers_csv,
+        &Dataset::default(),
+        customers,
         Target::Customers,
-        None,
+        customer_columns,
         today,
     );
     let mut ds = Dataset::default();
@@ -93,9 +104,9 @@ fn main() {
     let _ = run(
         "transactions",
         &ds,
-        tx_csv.as_bytes(),
+        transactions,
         Target::Transactions,
-        None,
+        transaction_columns,
         today,
     );
 }
@@ -112,11 +123,8 @@ fn import_files(customers: &str, transactions: &str, today: NaiveDate) {
         return;
     };
     use Field::*;
-    let customers = run(
-        "customers",
-        &Dataset::default(),
+    import_both(
         &customers,
-        Target::Customers,
         Some(&[
             Some(CustomerId),
             Some(Name),
@@ -127,15 +135,7 @@ fn import_files(customers: &str, transactions: &str, today: NaiveDate) {
             Some(Signup),
             Some(Store),
         ]),
-        today,
-    );
-    let mut ds = Dataset::default();
-    ds.apply(&customers);
-    let _ = run(
-        "transactions",
-        &ds,
         &transactions,
-        Target::Transactions,
         Some(&[
             None,
             Some(CustomerId),
