@@ -113,7 +113,7 @@ impl PartialEq for Sheet {
             && self.encoding == other.encoding
             && self.sheets == other.sheets
             && self.row_ends == other.row_ends
-            && (0..self.cell_ends.len()).all(|c| self.cell_at(c) == other.cell_at(c))
+            && (0..self.len()).all(|r| self.row(r).eq(other.row(r)))
     }
 }
 
@@ -131,20 +131,12 @@ impl Sheet {
 
     /// The cells of data row `index` (0-based).
     pub fn row(&self, index: usize) -> impl Iterator<Item = &str> + '_ {
-        let start = if index == 0 {
-            0
-        } else {
-            self.row_ends.get(index - 1).copied().unwrap_or(0) as usize
-        };
-        let end = self.row_ends.get(index).copied().unwrap_or(0) as usize;
+        let cells = self.cells_of(index);
         // One walk along the row's cell ends, each cell starting a byte
         // after the one before: one bounds check per row, not two per cell
         // (a million-row import reads seven million cells).
-        let ends = self.cell_ends.get(start..end).unwrap_or(&[]);
-        let mut from = match start {
-            0 => 0,
-            _ => self.cell_ends.get(start - 1).map_or(0, |&e| e as usize + 1),
-        };
+        let mut from = self.cell_start(cells.start);
+        let ends = self.cell_ends.get(cells).unwrap_or(&[]);
         ends.iter().map(move |&e| {
             let cell = self.text.get(from..e as usize).unwrap_or("");
             from = e as usize + 1;
@@ -156,23 +148,34 @@ impl Sheet {
     /// row's bytes, which are stored one after another (the separators
     /// between them are ASCII too).
     pub fn row_is_ascii(&self, index: usize) -> bool {
+        let cells = self.cells_of(index);
+        if cells.is_empty() {
+            return true;
+        }
+        let start = self.cell_start(cells.start);
+        let stop = self.cell_ends[cells.end - 1] as usize;
+        self.text
+            .as_bytes()
+            .get(start..stop)
+            .is_none_or(<[u8]>::is_ascii)
+    }
+
+    /// Where in `cell_ends` the cells of data row `index` are.
+    fn cells_of(&self, index: usize) -> std::ops::Range<usize> {
         let first = match index {
             0 => 0,
             _ => self.row_ends.get(index - 1).copied().unwrap_or(0) as usize,
         };
         let end = self.row_ends.get(index).copied().unwrap_or(0) as usize;
-        if end <= first {
-            return true;
-        }
-        let start = match first {
+        first..end.max(first)
+    }
+
+    /// Where cell `c` starts in `text`: a byte after the one before ends.
+    fn cell_start(&self, c: usize) -> usize {
+        match c {
             0 => 0,
-            _ => self.cell_ends[first - 1] as usize + 1,
-        };
-        let stop = self.cell_ends[end - 1] as usize;
-        self.text
-            .as_bytes()
-            .get(start..stop)
-            .is_none_or(<[u8]>::is_ascii)
+            _ => self.cell_ends.get(c - 1).map_or(0, |&e| e as usize + 1),
+        }
     }
 
     /// One cell; an absent cell (a short row) is empty.
@@ -185,16 +188,6 @@ impl Sheet {
     pub fn display_row(&self, index: usize) -> u32 {
         let offset = if self.header.is_some() { 2 } else { 1 };
         u32::try_from(index + offset).unwrap_or(u32::MAX)
-    }
-
-    fn cell_at(&self, c: usize) -> &str {
-        let start = if c == 0 {
-            0
-        } else {
-            self.cell_ends[c - 1] as usize + 1
-        };
-        let end = self.cell_ends[c] as usize;
-        self.text.get(start..end).unwrap_or("")
     }
 
     /// The length of `text` as an offset, or the file is too large.
