@@ -268,10 +268,9 @@ impl<T: Record> Table<T> {
             // Only deletions, done above (if any matched).
         } else if appends_only && self.rows.is_empty() {
             // The first records of a table (an import into an empty one,
-            // say, a million transactions): take the vector as it is
-            // rather than copy it into a new one.
-            self.stamp = Stamp::fresh();
-            self.rows = Arc::new(put);
+            // say, a million transactions): in order, so the new table
+            // takes the vector as it is rather than a copy of it.
+            *self = Table::from_rows(put);
         } else if appends_only {
             self.rows_mut(put.len()).extend(put);
         } else if put.len() > 64 {
