@@ -240,12 +240,15 @@ pub async fn bench_worker_dashboard(reps: u32) -> Result<JsValue, JsValue> {
             .ok_or_else(|| error("the analytics worker gave no dashboard"))?;
         times.push(now()? - t0);
     }
-    let min = times.iter().copied().fold(f64::INFINITY, f64::min);
     object(&[
+        ("minMs", JsValue::from_f64(min_of(&times))),
         ("medianMs", JsValue::from_f64(median_of(times))),
-        ("minMs", JsValue::from_f64(min)),
         ("reps", JsValue::from_f64(f64::from(reps.max(1)))),
     ])
+}
+
+fn min_of(times: &[f64]) -> f64 {
+    times.iter().copied().fold(f64::INFINITY, f64::min)
 }
 
 fn median_of(mut times: Vec<f64>) -> f64 {
@@ -472,10 +475,9 @@ pub fn bench_import_check(
         reads.push(t1 - t0);
         checks.push(t2 - t1);
     }
-    let min = |v: &[f64]| v.iter().copied().fold(f64::INFINITY, f64::min);
     object(&[
-        ("readMinMs", JsValue::from_f64(min(&reads))),
-        ("checkMinMs", JsValue::from_f64(min(&checks))),
+        ("readMinMs", JsValue::from_f64(min_of(&reads))),
+        ("checkMinMs", JsValue::from_f64(min_of(&checks))),
         ("readMs", JsValue::from_f64(median_of(reads))),
         ("checkMs", JsValue::from_f64(median_of(checks))),
         ("rows", count(rows)),
