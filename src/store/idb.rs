@@ -635,19 +635,30 @@ impl IdbStorage {
         // Encryption was turned on in another tab: never write clear data
         // next to sealed data.
         check_same_key(None, touched.header.as_deref())?;
-        // One chunk at a time: rewrite it, put it, wait for the put. Each
-        // wait ends in the request's success event, its own task, in which
-        // the transaction is still active: so an import of a million rows
-        // is many short tasks, not one that freezes the page, and still one
-        // transaction that lands whole or not at all.
+        // One chunk at a time: put the chunk rewritten last, rewrite the
+        // next one while the database stores it, then wait for the put.
+        // Each wait ends in the request's success event, its own task, in
+        // which the transaction is still active (a request can be placed
+        // only then): so an import of a million rows is many short tasks,
+        // not one that freezes the page, and still one transaction that
+        // lands whole or not at all. Rewriting only after the put's success
+        // left the page idle while the database worked: 260 of the 730 ms
+        // of a traced write of 1M transactions.
         let chunks = tx.object_store(CHUNKS).map_err(idb_error)?;
-        for (update, existing) in updates.iter().zip(&touched.existing) {
-            let bytes = rewrite_one(update, existing.as_deref())?;
+        let mut todo = updates
+            .iter()
+            .zip(&touched.existing)
+            .map(|(update, existing)| {
+                rewrite_one(update, existing.as_deref()).map(|bytes| (update, bytes))
+            });
+        let mut next = todo.next().transpose()?;
+        while let Some((update, bytes)) = next.take() {
             let key = chunk_key(update.collection, update.chunk);
             let write = match bytes {
                 Some(bytes) => put_bytes(&chunks, key, &bytes)?,
                 None => chunks.delete(key).primitive().map_err(idb_error)?,
             };
+            next = todo.next().transpose()?;
             write.await.map_err(idb_error)?;
         }
         let settings = settings_to_write(changes, touched.had_settings);
