@@ -48,6 +48,16 @@ const EXPORT_ROWS_PER_STEP: usize = 1_000;
 const PREVIEW_ROWS: usize = 5;
 const ERRORS_SHOWN: usize = 100;
 
+/// What is being read, if anything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    Nothing,
+    /// A workbook: read in one go by the workbook worker, so no percentage.
+    Workbook,
+    /// Text, a slice at a time: how far, in the page's `read_progress`.
+    Text,
+}
+
 /// A file the user chose.
 #[derive(Debug, Clone)]
 struct Chosen {
@@ -58,7 +68,8 @@ struct Chosen {
 #[derive(Debug, Clone, PartialEq)]
 enum Stage {
     Idle,
-    Validating { done: usize, total: usize },
+    /// Rows being checked; how many, in the page's `checked` signal.
+    Validating,
     Validated(Arc<ImportPlan>),
     Committing(Arc<ImportPlan>),
     Committed(ImportSummary),
@@ -216,12 +227,12 @@ fn backup_error_text(locale: Locale, error: &BackupError) -> String {
 
 /// Reads a text file in slices of at most
 /// [`SLICE_BUDGET_MS`](crate::pause::SLICE_BUDGET_MS), with a pause for the
-/// browser between them, showing the progress in `reading`; `None` once
+/// browser between them, showing the progress in `progress`; `None` once
 /// `cancelled` (another file or option was chosen meanwhile).
 async fn read_text_file(
     bytes: &[u8],
     options: &ReadOptions,
-    reading: RwSignal<Option<Option<(usize, usize)>>>,
+    progress: RwSignal<(usize, usize)>,
     cancelled: impl Fn() -> bool,
 ) -> Option<Result<Sheet, FileError>> {
     let mut reader = SheetReader::new(bytes, options);
@@ -238,7 +249,7 @@ async fn read_text_file(
         if done {
             return Some(reader.finish());
         }
-        reading.set(Some(Some(reader.progress())));
+        progress.set(reader.progress());
     }
 }
 
@@ -250,11 +261,17 @@ fn ImportSection(i18n: I18n, data: Data) -> impl IntoView {
     let sheet_name: RwSignal<Option<String>> = RwSignal::new(None);
     let match_existing = RwSignal::new(true);
     let read: RwSignal<Option<Result<Arc<Sheet>, FileError>>> = RwSignal::new(None);
-    // While a file is being read: (done, total) in the reader's units, or
-    // `None` for a workbook, which the workbook worker reads in one go.
-    let reading: RwSignal<Option<Option<(usize, usize)>>> = RwSignal::new(None);
+    // While a file is being read. The progress of reading and of checking
+    // are signals apart from what is under way: only the bar's value and
+    // its text change as the work moves on, and the elements around them
+    // (the Cancel button) are drawn once, not drawn again after every slice
+    // (an erased view drawn again in place removes and sets every one of
+    // its attributes; see "The page's size" in ARCHITECTURE.md).
+    let reading = RwSignal::new(Reading::Nothing);
+    let read_progress = RwSignal::new((0usize, 1usize));
     let mapping = RwSignal::new(Mapping::default());
     let stage = RwSignal::new(Stage::Idle);
+    let checked_rows = RwSignal::new((0usize, 0usize));
     // Bumped by every new file, option change or cancel: a validation in
     // flight stops when it sees the generation move on.
     let generation = RwSignal::new(0u32);
@@ -278,7 +295,7 @@ fn ImportSection(i18n: I18n, data: Data) -> impl IntoView {
         stage.set(Stage::Idle);
         read.set(None);
         let Some(file) = chosen.get_untracked() else {
-            reading.set(None);
+            reading.set(Reading::Nothing);
             return;
         };
         let options = ReadOptions {
@@ -286,7 +303,12 @@ fn ImportSection(i18n: I18n, data: Data) -> impl IntoView {
             sheet: sheet_name.get_untracked(),
         };
         let workbook = FileKind::sniff(&file.bytes) == FileKind::Xlsx;
-        reading.set(Some((!workbook).then_some((0, 1))));
+        read_progress.set((0, 1));
+        reading.set(if workbook {
+            Reading::Workbook
+        } else {
+            Reading::Text
+        });
         let cancel = workbook.then(|| {
             let cancel = Rc::new(Cancel::new());
             workbook_read.set_value(Some(Rc::clone(&cancel)));
@@ -296,7 +318,7 @@ fn ImportSection(i18n: I18n, data: Data) -> impl IntoView {
             let result = if let Some(cancel) = cancel {
                 Some(read_workbook(&file.bytes, options.sheet, &cancel).await)
             } else {
-                read_text_file(&file.bytes, &options, reading, || {
+                read_text_file(&file.bytes, &options, read_progress, || {
                     generation.get_untracked() != my_generation
                 })
                 .await
@@ -309,7 +331,7 @@ fn ImportSection(i18n: I18n, data: Data) -> impl IntoView {
             if let Ok(sheet) = &result {
                 mapping.set(guess(sheet, target.get_untracked()));
             }
-            reading.set(None);
+            reading.set(Reading::Nothing);
             read.set(Some(result));
         });
     };
@@ -340,10 +362,8 @@ fn ImportSection(i18n: I18n, data: Data) -> impl IntoView {
             match_existing: match_existing.get_untracked(),
             today: business_today(&ds.settings),
         };
-        stage.set(Stage::Validating {
-            done: 0,
-            total: sheet.len(),
-        });
+        checked_rows.set((0, sheet.len()));
+        stage.set(Stage::Validating);
         spawn_local(async move {
             let mut importer = Importer::new(&ds, options);
             let mut checked = false;
@@ -365,10 +385,7 @@ fn ImportSection(i18n: I18n, data: Data) -> impl IntoView {
                 }
                 checked = progress.done >= progress.total;
                 if !checked {
-                    stage.set(Stage::Validating {
-                        done: progress.done,
-                        total: progress.total,
-                    });
+                    checked_rows.set((progress.done, progress.total));
                 }
             }
             stage.set(Stage::Validated(Arc::new(importer.finish())));
@@ -450,9 +467,9 @@ fn ImportSection(i18n: I18n, data: Data) -> impl IntoView {
 
     let facts = move || {
         let locale = i18n.locale();
-        if let Some(progress) = reading.get() {
-            let Some((done, total)) = progress else {
-                // A workbook: read in one go by the worker, so no percentage.
+        match reading.get() {
+            Reading::Nothing => {}
+            Reading::Workbook => {
                 return Some(
                     view! {
                         <p data-testid="import-reading">{locale.t(Key::ExchangeReadingWorkbook)}</p>
@@ -460,16 +477,22 @@ fn ImportSection(i18n: I18n, data: Data) -> impl IntoView {
                     }
                     .into_any(),
                 );
-            };
-            let percent = done.saturating_mul(100) / total.max(1);
-            return Some(
-                view! {
-                    <p data-testid="import-reading">{locale.fill(Key::ExchangeReading, &[("percent", percent.into())])}</p>
-                    <progress max=total.max(1).to_string() value=done.to_string()
-                        aria-label=locale.t(Key::ExchangeProgressLabel)></progress>
-                }
-                .into_any(),
-            );
+            }
+            Reading::Text => {
+                let text = move || {
+                    let (done, total) = read_progress.get();
+                    let percent = done.saturating_mul(100) / total.max(1);
+                    i18n.locale()
+                        .fill(Key::ExchangeReading, &[("percent", percent.into())])
+                };
+                return Some(
+                    view! {
+                        <p data-testid="import-reading">{text}</p>
+                        <ProgressBar progress=read_progress label=locale.t(Key::ExchangeProgressLabel) />
+                    }
+                    .into_any(),
+                );
+            }
         }
         let result = read.get()?;
         Some(match result {
@@ -538,18 +561,20 @@ fn ImportSection(i18n: I18n, data: Data) -> impl IntoView {
     let can_validate = move || {
         matches!(read.get(), Some(Ok(_)))
             && mapping.with(|m| m.missing(target.get()).is_empty())
-            && !matches!(stage.get(), Stage::Validating { .. } | Stage::Committing(_))
+            && !matches!(stage.get(), Stage::Validating | Stage::Committing(_))
     };
 
     let outcome = move || {
         let locale = i18n.locale();
         match stage.get() {
             Stage::Idle => None,
-            Stage::Validating { done, total } => Some(
+            Stage::Validating => Some(
                 view! {
-                    <p data-testid="import-checking">{locale.fill(Key::ExchangeValidating, &[("done", done.into()), ("total", total.into())])}</p>
-                    <progress max=total.max(1).to_string() value=done.to_string()
-                        aria-label=locale.t(Key::ExchangeProgressLabel)></progress>
+                    <p data-testid="import-checking">{move || {
+                        let (done, total) = checked_rows.get();
+                        i18n.locale().fill(Key::ExchangeValidating, &[("done", done.into()), ("total", total.into())])
+                    }}</p>
+                    <ProgressBar progress=checked_rows label=locale.t(Key::ExchangeProgressLabel) />
                     <div class="actions">
                         <button type="button" class="button" on:click=cancel>{locale.t(Key::ExchangeCancel)}</button>
                     </div>
@@ -629,6 +654,15 @@ fn ImportSection(i18n: I18n, data: Data) -> impl IntoView {
             </div>
             <div role="status" aria-live="polite" class="progress">{outcome}</div>
         </section>
+    }
+}
+
+/// A progress bar that moves in place as `progress` (done, total) changes.
+#[component]
+fn ProgressBar(progress: RwSignal<(usize, usize)>, label: &'static str) -> impl IntoView {
+    view! {
+        <progress max=move || progress.get().1.max(1).to_string()
+            value=move || progress.get().0.to_string() aria-label=label></progress>
     }
 }
 
