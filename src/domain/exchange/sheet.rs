@@ -3,8 +3,9 @@
 //! or the first (or a chosen) sheet of an .xlsx workbook.
 //!
 //! A million rows must fit: the cells are kept in one string with end
-//! offsets, not as millions of small `String`s, and a line with no quote
-//! goes into that string with one copy.
+//! offsets, not as millions of small `String`s, and a line with no quote is
+//! not copied at all: its cells are read where they are in the decoded
+//! file.
 
 use super::decode::{Decoder, DetectedEncoding, EncodingChoice};
 use calamine::{Data, Reader, Xlsx};
@@ -81,18 +82,30 @@ pub enum FileError {
 }
 
 /// A read file: an optional header row and the data rows.
+///
+/// A row's cells follow one another in one of two texts, each cell followed
+/// by one separator byte: the decoded file itself (`file`), for a line with
+/// no quote, whose delimiters serve as the separators, so the line is never
+/// copied; or `own`, for cells that had to be copied out (unquoted, or from
+/// a workbook). A million-row file is thus held once, not twice, and
+/// reading it does not touch another 60 MB of fresh memory (in the browser
+/// that costs about a millisecond per megabyte).
 #[derive(Debug, Clone, Default)]
 pub struct Sheet {
     /// The first row, when it reads as column names rather than data.
     pub header: Option<Vec<String>>,
-    /// The cells one after another, each followed by one separator byte:
-    /// so a line of a text file with no quotes goes in with one copy, its
-    /// delimiters serving as the separators.
-    text: String,
-    /// Where each cell ends in `text`; the next one starts a byte later.
+    /// The decoded text of the file, when rows are read from it.
+    file: String,
+    /// The cells copied out of the file, or of a workbook.
+    own: String,
+    /// Where each cell ends in its row's text; the next one starts a byte
+    /// later.
     cell_ends: Vec<u32>,
     /// Where each row ends in `cell_ends`.
     row_ends: Vec<u32>,
+    /// Where each row's first cell starts: in `file`, or in `own` when
+    /// [`IN_OWN`] is set.
+    row_starts: Vec<u32>,
     /// Widest row, header included.
     pub width: usize,
     /// How text cells were separated; `None` for a workbook.
@@ -135,10 +148,10 @@ impl Sheet {
         // One walk along the row's cell ends, each cell starting a byte
         // after the one before: one bounds check per row, not two per cell
         // (a million-row import reads seven million cells).
-        let mut from = self.cell_start(cells.start);
+        let (text, mut from) = self.start_of(index);
         let ends = self.cell_ends.get(cells).unwrap_or(&[]);
         ends.iter().map(move |&e| {
-            let cell = self.text.get(from..e as usize).unwrap_or("");
+            let cell = text.get(from..e as usize).unwrap_or("");
             from = e as usize + 1;
             cell
         })
@@ -152,10 +165,9 @@ impl Sheet {
         if cells.is_empty() {
             return true;
         }
-        let start = self.cell_start(cells.start);
+        let (text, start) = self.start_of(index);
         let stop = self.cell_ends[cells.end - 1] as usize;
-        self.text
-            .as_bytes()
+        text.as_bytes()
             .get(start..stop)
             .is_none_or(<[u8]>::is_ascii)
     }
@@ -170,11 +182,12 @@ impl Sheet {
         first..end.max(first)
     }
 
-    /// Where cell `c` starts in `text`: a byte after the one before ends.
-    fn cell_start(&self, c: usize) -> usize {
-        match c {
-            0 => 0,
-            _ => self.cell_ends.get(c - 1).map_or(0, |&e| e as usize + 1),
+    /// The text of data row `index`, and where its first cell starts in it.
+    fn start_of(&self, index: usize) -> (&str, usize) {
+        match self.row_starts.get(index) {
+            Some(&s) if s & IN_OWN != 0 => (&self.own, (s & !IN_OWN) as usize),
+            Some(&s) => (&self.file, s as usize),
+            None => ("", 0),
         }
     }
 
@@ -190,46 +203,60 @@ impl Sheet {
         u32::try_from(index + offset).unwrap_or(u32::MAX)
     }
 
-    /// The length of `text` as an offset, or the file is too large.
-    fn text_end(&self) -> Result<u32, FileError> {
-        u32::try_from(self.text.len()).map_err(|_| FileError::TooLarge(self.text.len()))
+    /// `at` as an offset into a row's text, or the file is too large.
+    fn offset(at: usize) -> Result<u32, FileError> {
+        u32::try_from(at)
+            .ok()
+            .filter(|&o| o < IN_OWN)
+            .ok_or(FileError::TooLarge(at))
     }
 
+    /// Adds a row of `cells`, copied into `own`.
     fn push_row<'a>(&mut self, cells: impl IntoIterator<Item = &'a str>) -> Result<(), FileError> {
         let first = self.cell_ends.len();
+        let start = Sheet::offset(self.own.len())?;
         for cell in cells {
-            self.text.push_str(cell);
-            self.cell_ends.push(self.text_end()?);
-            self.text.push(CELL_SEPARATOR);
+            self.own.push_str(cell);
+            self.cell_ends.push(Sheet::offset(self.own.len())?);
+            self.own.push(CELL_SEPARATOR);
         }
-        self.end_row(first)
+        self.end_row(first, start | IN_OWN)
     }
 
-    /// Adds a line with no quote as the row of its pieces between
-    /// `delimiter`s, which are ASCII: the line is copied whole, and its
-    /// delimiters become the cells' separators.
-    fn push_plain_row(&mut self, line: &str, delimiter: u8) -> Result<(), FileError> {
+    /// Adds the line of the file's text at `start` with no quote, as the
+    /// row of its pieces between `delimiter`s, where they are: the
+    /// delimiters, ASCII, are the cells' separators. The text itself comes
+    /// with [`Sheet::with_file`].
+    fn push_file_row(&mut self, start: usize, line: &str, delimiter: u8) -> Result<(), FileError> {
         let first = self.cell_ends.len();
-        let start = self.text_end()?;
-        self.text.push_str(line);
-        self.text.push(CELL_SEPARATOR);
-        let end = self.text_end()? - 1;
-        // Below `end`, which fits in a u32.
-        let at = |i: usize| start + i as u32;
+        let end = Sheet::offset(start + line.len())?;
+        // Below `end`, which is an offset.
+        let at = |i: usize| (start + i) as u32;
         self.cell_ends
             .extend(memchr::memchr_iter(delimiter, line.as_bytes()).map(at));
         self.cell_ends.push(end);
-        self.end_row(first)
+        self.end_row(first, start as u32)
     }
 
-    /// Ends the row whose first cell is `first`.
-    fn end_row(&mut self, first: usize) -> Result<(), FileError> {
+    /// Ends the row whose first cell is `first` and starts at `start`.
+    fn end_row(&mut self, first: usize, start: u32) -> Result<(), FileError> {
         self.width = self.width.max(self.cell_ends.len() - first);
         self.row_ends.push(
             u32::try_from(self.cell_ends.len())
-                .map_err(|_| FileError::TooLarge(self.text.len()))?,
+                .map_err(|_| FileError::TooLarge(self.cell_ends.len()))?,
         );
+        self.row_starts.push(start);
         Ok(())
+    }
+
+    /// This sheet with the file's decoded `text`, which its rows from
+    /// [`push_file_row`](Self::push_file_row) are read from; the text is
+    /// dropped when no row is.
+    fn with_file(mut self, text: String) -> Sheet {
+        if self.row_starts.iter().any(|s| s & IN_OWN == 0) {
+            self.file = text;
+        }
+        self
     }
 
     /// Adds a row of a file being read. The first row becomes the header
@@ -306,7 +333,24 @@ impl Sheet {
         Ok(())
     }
 
+    /// The sheet in parts, its cells in one text (those read from the
+    /// file are copied into it).
     pub fn into_parts(self) -> SheetParts {
+        let (text, cell_ends) = if self.file.is_empty() {
+            (self.own.into_bytes(), self.cell_ends)
+        } else {
+            let mut text = Vec::with_capacity(self.file.len() + self.own.len());
+            let mut ends = Vec::with_capacity(self.cell_ends.len());
+            for r in 0..self.row_ends.len() {
+                for cell in self.row(r) {
+                    text.extend_from_slice(cell.as_bytes());
+                    // Past u32 (not in wasm32): refused by `from_parts`.
+                    ends.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
+                    text.push(CELL_SEPARATOR as u8);
+                }
+            }
+            (text, ends)
+        };
         SheetParts {
             facts: SheetFacts {
                 header: self.header,
@@ -315,8 +359,8 @@ impl Sheet {
                 encoding: self.encoding,
                 sheets: self.sheets,
             },
-            text: self.text.into_bytes(),
-            cell_ends: self.cell_ends,
+            text,
+            cell_ends,
             row_ends: self.row_ends,
         }
     }
@@ -333,6 +377,8 @@ impl Sheet {
             row_ends,
         } = parts;
         let text = String::from_utf8(text).map_err(|_| FileError::Unreadable)?;
+        // Every start, even one past the last cell, is an offset.
+        Sheet::offset(text.len() + 1).map_err(|_| FileError::Unreadable)?;
         let mut start = 0usize;
         for &end in &cell_ends {
             let end = end as usize;
@@ -343,12 +389,19 @@ impl Sheet {
         }
         let mut first = 0usize;
         let mut widest = facts.header.as_ref().map_or(0, Vec::len);
+        let mut row_starts = Vec::with_capacity(row_ends.len());
         for &end in &row_ends {
             let end = end as usize;
             if end < first || end > cell_ends.len() {
                 return Err(FileError::Unreadable);
             }
             widest = widest.max(end - first);
+            // The text is shorter than `IN_OWN`, so is this offset.
+            let start = match first {
+                0 => 0,
+                _ => cell_ends[first - 1] + 1,
+            };
+            row_starts.push(start | IN_OWN);
             first = end;
         }
         if widest != facts.width {
@@ -356,9 +409,11 @@ impl Sheet {
         }
         Ok(Sheet {
             header: facts.header,
-            text,
+            file: String::new(),
+            own: text,
             cell_ends,
             row_ends,
+            row_starts,
             width: facts.width,
             delimiter: facts.delimiter,
             encoding: facts.encoding,
@@ -367,8 +422,11 @@ impl Sheet {
     }
 }
 
-/// What follows each cell in [`Sheet`]'s text.
+/// What follows each cell in [`Sheet`]'s own text.
 const CELL_SEPARATOR: char = '\n';
+/// Set in a row's start when the row is in [`Sheet`]'s own text; so every
+/// offset is below it.
+const IN_OWN: u32 = 1 << 31;
 
 fn looks_like_data(cell: &str) -> bool {
     let t = cell.trim();
@@ -389,7 +447,7 @@ pub fn read_file(bytes: &[u8], options: &ReadOptions) -> Result<Sheet, FileError
 pub fn read_text(text: &str) -> Result<Sheet, FileError> {
     let mut parser = TextParser::new(text);
     while !parser.step(text, usize::MAX) {}
-    parser.finish()
+    parser.finish(text.to_owned())
 }
 
 /// Reads a file a slice at a time, so a page can show its progress and stay
@@ -476,7 +534,7 @@ impl<'a> SheetReader<'a> {
                 mut parser,
             } => {
                 if parser.step(&text, max_bytes) {
-                    Phase::Done(parser.finish().map(|mut sheet| {
+                    Phase::Done(parser.finish(text).map(|mut sheet| {
                         sheet.encoding = Some(encoding);
                         sheet
                     }))
@@ -516,19 +574,15 @@ struct TextParser {
 
 impl TextParser {
     fn new(text: &str) -> TextParser {
-        TextParser::with_delimiter(guess_delimiter(text), text.len())
+        TextParser::with_delimiter(guess_delimiter(text))
     }
 
-    /// A parser for text of `len` bytes separated by `delimiter`.
-    fn with_delimiter(delimiter: Delimiter, len: usize) -> TextParser {
+    /// A parser for text separated by `delimiter`.
+    fn with_delimiter(delimiter: Delimiter) -> TextParser {
         TextParser {
             delimiter,
             offset: 0,
             sheet: Sheet {
-                // A cell and its separator take no more room than the cell
-                // and its delimiter or line break in the file, but for the
-                // last line's when the file does not end in a line break.
-                text: String::with_capacity(len.saturating_add(1)),
                 delimiter: Some(delimiter),
                 ..Sheet::default()
             },
@@ -550,45 +604,41 @@ impl TextParser {
     }
 
     /// Reads plain lines, those with no quote and no carriage return but
-    /// at their end, from `rest` until about `stop_at` bytes are used or a
-    /// line needs the CSV reader; returns the bytes used, whole lines only.
+    /// at their end, from `rest`, which starts at `base` in the file's text,
+    /// until about `stop_at` bytes are used or a line needs the CSV reader;
+    /// returns the bytes used, whole lines only.
     ///
     /// Our own splitter rather than the csv crate for these lines: such a
     /// line's cells are exactly its pieces between delimiters, as the csv
     /// crate reads them too (`plain_lines_split_as_the_csv_crate_does`),
-    /// and copying each line whole into the sheet reads a 1M-row export in
-    /// the browser much faster than copying each record through a
+    /// and keeping each line where it is reads a 1M-row export in the
+    /// browser much faster than copying each record through a
     /// `StringRecord`. Quoted cells, and lines ended by a lone `\r`, are
     /// left to the csv crate.
-    fn plain_lines(&mut self, rest: &str, delimiter: u8, stop_at: usize) -> usize {
+    fn plain_lines(&mut self, rest: &str, base: usize, delimiter: u8, stop_at: usize) -> usize {
         let bytes = rest.as_bytes();
         let mut used = 0;
         while used < stop_at && used < bytes.len() && self.error.is_none() {
-            let line = &bytes[used..];
-            // One pass to the line's end, or to what only the csv crate
-            // reads: a quote, or a carriage return not before a line feed.
-            let (len, next) = match memchr::memchr3(b'\n', b'"', b'\r', line) {
-                None => (line.len(), line.len()),
-                Some(i) if line[i] == b'\n' => (i, i + 1),
-                Some(i) if line[i] == b'\r' && line.get(i + 1) == Some(&b'\n') => (i, i + 2),
-                Some(_) => break,
+            let Some((len, next)) = plain_line(&bytes[used..]) else {
+                break;
             };
             // An empty line is no record, as for the csv crate. The line
             // ends before an ASCII byte or at the end: a character boundary.
             if let Some(body) = rest.get(used..used + len).filter(|b| !b.is_empty()) {
-                self.push_plain(body, delimiter);
+                self.push_plain(base + used, body, delimiter);
             }
             used += next;
         }
         used
     }
 
-    /// A plain line: copied whole when it is a row of data, as most are.
-    /// Its first byte shows that it is not blank when that is a printable
-    /// character other than the delimiter (the first cell is then not
-    /// empty, once trimmed); any other line, and the first one, which may
-    /// be the header, is split and looked at cell by cell.
-    fn push_plain(&mut self, line: &str, delimiter: u8) {
+    /// A plain line at `start` in the file's text: read where it is when it
+    /// is a row of data, as most are. Its first byte shows that it is not
+    /// blank when that is a printable character other than the delimiter
+    /// (the first cell is then not empty, once trimmed); any other line,
+    /// and the first one, which may be the header, is split and looked at
+    /// cell by cell.
+    fn push_plain(&mut self, start: usize, line: &str, delimiter: u8) {
         let starts_a_cell = line
             .as_bytes()
             .first()
@@ -598,7 +648,7 @@ impl TextParser {
             return;
         }
         self.rows_read += 1;
-        if let Err(e) = self.sheet.push_plain_row(line, delimiter) {
+        if let Err(e) = self.sheet.push_file_row(start, line, delimiter) {
             self.error = Some(e);
         }
     }
@@ -628,10 +678,20 @@ impl TextParser {
                 self.offset += used;
             }
             delimiter => {
-                let plain = self.plain_lines(rest, delimiter.byte(), stop_at);
-                self.offset += plain;
-                if self.error.is_none() && plain < stop_at && self.offset < text.len() {
-                    self.csv_records(text, delimiter.byte(), stop_at - plain);
+                // Plain lines, then from a line that is not the csv crate's
+                // records up to the next plain line, and so on: a file that
+                // quotes a cell here and there still has all its other
+                // lines read in place.
+                let mut used = 0;
+                while used < stop_at && self.offset < text.len() && self.error.is_none() {
+                    let rest = &text[self.offset..];
+                    let plain =
+                        self.plain_lines(rest, self.offset, delimiter.byte(), stop_at - used);
+                    self.offset += plain;
+                    used += plain;
+                    if used < stop_at && self.offset < text.len() && self.error.is_none() {
+                        used += self.csv_records(text, delimiter.byte(), stop_at - used);
+                    }
                 }
             }
         }
@@ -640,8 +700,10 @@ impl TextParser {
     }
 
     /// Reads records with the csv crate from `self.offset` on until about
-    /// `stop_at` bytes are used, ending at a record boundary.
-    fn csv_records(&mut self, text: &str, delimiter: u8, stop_at: usize) {
+    /// `stop_at` bytes are used or a plain line follows, ending at a record
+    /// boundary; returns the bytes used.
+    fn csv_records(&mut self, text: &str, delimiter: u8, stop_at: usize) -> usize {
+        let from = self.offset;
         // Flexible: short and long rows are the validator's business.
         // An unterminated quote at the end (a truncated file) ends its
         // field at the end of the input rather than failing the file.
@@ -659,7 +721,13 @@ impl TextParser {
                     if self.error.is_some() {
                         break;
                     }
-                    if reader.position().byte() as usize >= stop_at {
+                    let at = reader.position().byte() as usize;
+                    if at >= stop_at
+                        || text
+                            .as_bytes()
+                            .get(from + at..)
+                            .is_some_and(|rest| plain_line(rest).is_some_and(|(len, _)| len > 0))
+                    {
                         break;
                     }
                 }
@@ -677,6 +745,7 @@ impl TextParser {
         } else {
             (self.offset + used).min(text.len())
         };
+        self.offset - from
     }
 
     /// After the first step, room for the rows the rest of the text will
@@ -696,9 +765,13 @@ impl TextParser {
         sheet
             .cell_ends
             .reserve(cells.saturating_sub(sheet.cell_ends.len()));
+        sheet
+            .row_starts
+            .reserve(rows.saturating_sub(sheet.row_starts.len()));
     }
 
-    fn finish(self) -> Result<Sheet, FileError> {
+    /// The sheet read from `text`, the text every step was given.
+    fn finish(self, text: String) -> Result<Sheet, FileError> {
         if let Some(e) = self.error {
             return Err(e);
         }
@@ -707,7 +780,20 @@ impl TextParser {
         if self.sheet.is_empty() && self.sheet.header.is_none() {
             return Err(FileError::Empty);
         }
-        Ok(self.sheet)
+        Ok(self.sheet.with_file(text))
+    }
+}
+
+/// The line `rest` starts with, as (its length, the length with its line
+/// break), when it is plain: no quote, and no carriage return but one
+/// before its line feed. One pass to its end, or to what only the csv crate
+/// reads.
+fn plain_line(rest: &[u8]) -> Option<(usize, usize)> {
+    match memchr::memchr3(b'\n', b'"', b'\r', rest) {
+        None => Some((rest.len(), rest.len())),
+        Some(i) if rest[i] == b'\n' => Some((i, i + 1)),
+        Some(i) if rest[i] == b'\r' && rest.get(i + 1) == Some(&b'\n') => Some((i, i + 2)),
+        Some(_) => None,
     }
 }
 
@@ -845,7 +931,7 @@ mod tests {
     /// The sheet the csv crate alone reads from `text`, every line through
     /// a `StringRecord`.
     fn csv_crate_only(text: &str, delimiter: Delimiter) -> Result<Sheet, FileError> {
-        let mut parser = TextParser::with_delimiter(delimiter, text.len());
+        let mut parser = TextParser::with_delimiter(delimiter);
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
@@ -855,13 +941,13 @@ mod tests {
         while let Ok(true) = reader.read_record(&mut record) {
             parser.push(record.iter());
         }
-        parser.finish()
+        parser.finish(text.to_owned())
     }
 
     fn read_in_steps(text: &str, delimiter: Delimiter, step: usize) -> Result<Sheet, FileError> {
-        let mut parser = TextParser::with_delimiter(delimiter, text.len());
+        let mut parser = TextParser::with_delimiter(delimiter);
         while !parser.step(text, step) {}
-        parser.finish()
+        parser.finish(text.to_owned())
     }
 
     /// Text of a few lines mixing cells, the three delimiters, quotes,
@@ -959,14 +1045,26 @@ mod tests {
     #[test]
     fn plain_lines_take_the_splitter() {
         let text = "id,name,spend\r\nC1,张三,12.50\r\n\r\nC2,,3\r\n";
-        let mut parser = TextParser::with_delimiter(Delimiter::Comma, text.len());
-        assert_eq!(parser.plain_lines(text, b',', usize::MAX), text.len());
-        let sheet = parser.finish().unwrap();
+        let mut parser = TextParser::with_delimiter(Delimiter::Comma);
+        assert_eq!(parser.plain_lines(text, 0, b',', usize::MAX), text.len());
+        let sheet = parser.finish(text.to_owned()).unwrap();
         assert_eq!(sheet.len(), 2);
         assert_eq!(sheet.row(1).collect::<Vec<_>>(), ["C2", "", "3"]);
+        // Both rows are read where they are in the file, none is copied.
+        assert_eq!((sheet.file.as_str(), sheet.own.as_str()), (text, ""));
         // A quoted cell is left to the csv crate, from its line on.
-        let quoted = "C1,a\n\"C2\",b\n";
-        let mut parser = TextParser::with_delimiter(Delimiter::Comma, quoted.len());
-        assert_eq!(parser.plain_lines(quoted, b',', usize::MAX), 5);
+        let quoted = "C1,a\n\"C2\",b\nC3,c\n";
+        let mut parser = TextParser::with_delimiter(Delimiter::Comma);
+        assert_eq!(parser.plain_lines(quoted, 0, b',', usize::MAX), 5);
+        // Only its cells are copied; the next plain line is read in place.
+        while !parser.step(quoted, usize::MAX) {}
+        let sheet = parser.finish(quoted.to_owned()).unwrap();
+        assert_eq!(sheet.own, "C2\nb\n");
+        assert_eq!(sheet.row(2).collect::<Vec<_>>(), ["C3", "c"]);
+        // A file with no plain line of data is not kept.
+        let mut parser = TextParser::with_delimiter(Delimiter::Comma);
+        let all_quoted = "\"a\",b\n\"c\",d\n";
+        while !parser.step(all_quoted, usize::MAX) {}
+        assert_eq!(parser.finish(all_quoted.to_owned()).unwrap().file, "");
     }
 }
