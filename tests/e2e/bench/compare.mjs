@@ -33,6 +33,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { serveFiles } from '../static-server.mjs';
+import {
+  LONG_TASKS, longTasksBetween, waitInPage, importThroughPage, CUSTOMER_MAPPING, TRANSACTION_MAPPING,
+} from './import-page.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../../..');
@@ -99,27 +102,6 @@ const BASE = `http://127.0.0.1:${opts.port}`;
 log('serving the harness at', `${BASE}/`, 'and the app at', `${BASE}/app/`);
 
 // ---------- in-page helpers ----------
-// Long tasks of every page, from its start (buffered), as [start, duration].
-const LONG_TASKS = () => {
-  window.__longTasks = [];
-  try {
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
-    }).observe({ type: 'longtask', buffered: true });
-  } catch { /* no long-task API: counted as null */ }
-};
-const longTasksBetween = (page, t0, t1) => page.evaluate(([a, b]) => {
-  const tasks = (window.__longTasks ?? []).filter(([s, d]) => s + d >= a && s <= b);
-  return { count: tasks.length, maxMs: tasks.reduce((m, [, d]) => Math.max(m, d), 0),
-    totalMs: tasks.reduce((m, [, d]) => m + d, 0), tasks: tasks.map(([s, d]) => [Math.round(s), Math.round(d)]) };
-}, [t0, t1]);
-const pageNow = (page) => page.evaluate(() => performance.now());
-/** Waits until `predicate` holds in the page, polling every animation frame; returns performance.now() then. */
-async function waitInPage(page, predicate, arg, timeoutMin = 30) {
-  const handle = await page.waitForFunction(predicate, arg, { polling: 'raf', timeout: timeoutMin * 60_000 });
-  await handle.dispose();
-  return pageNow(page);
-}
 const harness = (page, fn, arg) => page.evaluate(([f, a]) => window.bench[f](a), [fn, arg ?? {}]);
 async function harnessReady(page) { await page.waitForFunction(() => window.benchReady === true, null, { timeout: 120_000 }); }
 async function appReady(page) {
@@ -131,38 +113,6 @@ const overviewCustomers = () => {
 };
 async function gcTwice(page) {
   for (let i = 0; i < 2; i++) { await page.evaluate(() => window.gc?.()); await sleep(500); }
-}
-
-/** One file through the Import page: choose, map, check all rows, import. */
-async function importThroughPage(page, file, target, mapping) {
-  await page.evaluate(() => { location.hash = '#/data'; });
-  await page.locator('[data-testid="import-target"]').waitFor({ timeout: 60_000 });
-  await page.selectOption('[data-testid="import-target"]', target);
-  const t0 = await pageNow(page);
-  await page.setInputFiles('[data-testid="import-file"]', file);
-  const tRead = await waitInPage(page, (name) => (document.querySelector('[data-testid="import-facts"]')?.textContent ?? '').includes(name), path.basename(file));
-  for (const [col, field] of Object.entries(mapping)) await page.selectOption(`[data-testid="map-${col}"]`, field);
-  const rows = Number(await page.getAttribute('[data-testid="import-facts"]', 'data-rows'));
-  const t1 = await page.evaluate(() => { const t = performance.now(); document.querySelector('[data-testid="import-validate"]').click(); return t; });
-  const tValid = await waitInPage(page, () => !!document.querySelector('[data-testid="import-summary"]'));
-  const valid = Number(await page.getAttribute('[data-testid="import-summary"]', 'data-valid'));
-  const invalid = Number(await page.getAttribute('[data-testid="import-summary"]', 'data-invalid'));
-  const t2 = await page.evaluate(() => { const t = performance.now(); document.querySelector('[data-testid="import-commit"]').click(); return t; });
-  const tDone = await waitInPage(page, () => !!document.querySelector('[data-testid="import-done"], .banner-danger[role="alert"]'));
-  const failed = await page.evaluate(() => document.querySelector('[data-testid="import-done"]') ? null : document.querySelector('.banner-danger[role="alert"]')?.textContent);
-  if (failed) throw new Error(`import of ${path.basename(file)} failed: ${failed}`);
-  const readMs = tRead - t0, validateMs = tValid - t1, commitMs = tDone - t2;
-  const result = {
-    file: path.basename(file), bytes: fs.statSync(file).size, rows, valid, invalid,
-    readMs, validateMs, commitMs, totalMs: readMs + validateMs + commitMs,
-    longTasks: {
-      read: await longTasksBetween(page, t0, tRead),
-      validate: await longTasksBetween(page, t1, tValid),
-      commit: await longTasksBetween(page, t2, tDone),
-    },
-  };
-  log(`import ${result.file}: read ${fmtMs(readMs)}, check ${fmtMs(validateMs)}, write ${fmtMs(commitMs)}; ${valid} valid, ${invalid} invalid`);
-  return result;
 }
 
 /** Types `queries` into the customer search one character at a time; per keystroke the time until the
@@ -275,10 +225,14 @@ try {
     return !!el;
   }, null, { timeout: 120_000 });
   await sleep(1000);
-  R.app.customersImport = await importThroughPage(page, path.join(DATA, 'customers.csv'), 'customers',
-    { 0: 'customer_id', 1: 'name', 2: 'phone', 3: 'email', 4: 'city', 5: 'birthday', 6: 'signup', 7: 'store' });
-  R.app.transactionsImport = await importThroughPage(page, path.join(DATA, 'transactions.csv'), 'transactions',
-    { 0: '', 1: 'customer_id', 2: 'store', 3: 'date', 4: 'amount', 5: 'channel', 6: 'category' });
+  for (const [key, file, target, mapping] of [
+    ['customersImport', 'customers.csv', 'customers', CUSTOMER_MAPPING],
+    ['transactionsImport', 'transactions.csv', 'transactions', TRANSACTION_MAPPING],
+  ]) {
+    const r = await importThroughPage(page, path.join(DATA, file), target, mapping);
+    log(`import ${r.file}: read ${fmtMs(r.readMs)}, check ${fmtMs(r.validateMs)}, write ${fmtMs(r.commitMs)}; ${r.valid} valid, ${r.invalid} invalid`);
+    R.app[key] = r;
+  }
   await sleep(SETTLE_MS);
 
   // cold start: reload on the dashboard, open the database, load, overview and health figures painted.
