@@ -24,7 +24,7 @@ use crate::domain::exchange::{
 };
 use crate::domain::{ContactError, CustomerId, Dataset};
 use crate::i18n::{collection_label, format_count, store_error_message, Arg, Key, Locale};
-use crate::pause::{next_tick, Slice};
+use crate::pause::{next_tick, Pace, Slice};
 use crate::store::StoreError;
 use crate::ui::components::{context_error, ConfirmDialog};
 use crate::ui::download::download_bytes;
@@ -236,6 +236,7 @@ async fn read_text_file(
     cancelled: impl Fn() -> bool,
 ) -> Option<Result<Sheet, FileError>> {
     let mut reader = SheetReader::new(bytes, options);
+    let mut pace = Pace::new();
     loop {
         next_tick().await;
         if cancelled() {
@@ -249,7 +250,9 @@ async fn read_text_file(
         if done {
             return Some(reader.finish());
         }
-        progress.set(reader.progress());
+        if pace.due() {
+            progress.set(reader.progress());
+        }
     }
 }
 
@@ -367,6 +370,7 @@ fn ImportSection(i18n: I18n, data: Data) -> impl IntoView {
         spawn_local(async move {
             let mut importer = Importer::new(&ds, options);
             let mut checked = false;
+            let mut pace = Pace::new();
             loop {
                 next_tick().await;
                 if generation.get_untracked() != my_generation {
@@ -384,7 +388,7 @@ fn ImportSection(i18n: I18n, data: Data) -> impl IntoView {
                     progress = importer.step(&ds, &sheet, ROWS_PER_STEP);
                 }
                 checked = progress.done >= progress.total;
-                if !checked {
+                if !checked && pace.due() {
                     checked_rows.set((progress.done, progress.total));
                 }
             }
