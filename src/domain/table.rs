@@ -271,6 +271,16 @@ impl<T: Record> Table<T> {
             // say, a million transactions): in order, so the new table
             // takes the vector as it is rather than a copy of it.
             *self = Table::from_rows(put);
+        } else if appends_only && put.capacity() - put.len() >= self.rows.len() {
+            // Appended records with room before them in their own vector
+            // (an import reserves it): the table's rows move in front of
+            // them, inside memory already in use, rather than every record
+            // into a new vector. A million imported transactions are 40 MB,
+            // and memory the page has not touched before costs about a
+            // millisecond a megabyte.
+            let mut rows = put;
+            rows.splice(0..0, self.rows.iter().cloned());
+            *self = Table::from_rows(rows);
         } else if appends_only {
             self.rows_mut(put.len()).extend(put);
         } else if put.len() > 64 {
@@ -456,6 +466,27 @@ mod tests {
         );
         assert_eq!(shrunk.len(), 2);
         assert_eq!(untouched, original);
+    }
+
+    #[test]
+    fn appended_records_take_the_rows_in_front_when_they_have_room() {
+        let original = Table::from_rows((1..=3).map(|i| outlet(i, "x")).collect());
+        let appended = |put: Vec<Outlet>| {
+            let mut t = original.clone();
+            t.absorb(Changes {
+                put,
+                delete: vec![],
+            });
+            t
+        };
+        let mut roomy = Vec::with_capacity(10);
+        roomy.extend((4..=6).map(|i| outlet(i, "new")));
+        let tight: Vec<Outlet> = (4..=6).map(|i| outlet(i, "new")).collect();
+        let (with_room, without) = (appended(roomy), appended(tight));
+        assert_eq!(with_room, without);
+        assert_eq!(with_room.len(), 6);
+        assert_ne!(with_room.stamp(), original.stamp());
+        assert_eq!(names(&original).len(), 3, "the original is left as it was");
     }
 
     #[test]

@@ -263,10 +263,15 @@ impl Importer {
         }
         if self.next_row == 0 {
             // Room for every row up front: doubling a vector of a million
-            // records copies them over and over.
+            // records copies them over and over. And room for the records
+            // already stored, which the data set puts in front of these
+            // when it takes them in (`Table::absorb`) rather than copying
+            // these into a new vector.
             match self.options.target {
-                Target::Transactions => self.transactions.reserve(sheet.len()),
-                Target::Customers => self.new_customers.reserve(sheet.len()),
+                Target::Transactions => self
+                    .transactions
+                    .reserve(sheet.len() + ds.transactions.len()),
+                Target::Customers => self.new_customers.reserve(sheet.len() + ds.customers.len()),
             }
         }
         let end = sheet.len().min(self.next_row.saturating_add(max_rows));
@@ -812,9 +817,13 @@ impl ImportPlan {
         let mut changes = ChangeSet::default();
         changes.outlets.put = self.outlets;
         changes.categories.put = self.categories;
-        let mut customers = self.updated_customers;
-        customers.extend(self.new_customers);
-        changes.customers.put = customers;
+        changes.customers.put = if self.updated_customers.is_empty() {
+            self.new_customers
+        } else {
+            let mut customers = self.updated_customers;
+            customers.extend(self.new_customers);
+            customers
+        };
         changes.transactions.put = self.transactions;
         changes.audit.push(AuditEntry {
             id: first_audit,
