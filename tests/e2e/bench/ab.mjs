@@ -17,7 +17,8 @@
 // With --page, the whole import as a user does it: per round, both files go
 // through the Import page of a fresh profile (choose, map, check, import;
 // import-page.mjs, as compare.mjs does it), timing the transactions' read,
-// check and write; printed are the medians of the rounds.
+// check and write, and the long tasks (over 50 ms) of each phase; printed
+// are the medians of the rounds.
 //
 // Both modes also print the median of the rounds' differences B − A, which
 // a machine whose speed drifts blurs less. Judges nothing; the side-by-side
@@ -25,7 +26,7 @@
 import { chromium } from 'playwright-core';
 import path from 'node:path';
 import { serveFiles } from '../static-server.mjs';
-import { importThroughPage, CUSTOMER_MAPPING, TRANSACTION_MAPPING } from './import-page.mjs';
+import { LONG_TASKS, importThroughPage, CUSTOMER_MAPPING, TRANSACTION_MAPPING } from './import-page.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -79,8 +80,10 @@ async function wholeImport(page) {
   await page.locator('[data-testid="overview-customers"]').waitFor({ timeout: 180_000 });
   await importThroughPage(page, path.join(DATA, 'customers.csv'), 'customers', CUSTOMER_MAPPING);
   const r = await importThroughPage(page, path.join(DATA, 'transactions.csv'), 'transactions', TRANSACTION_MAPPING);
+  const long = ['read', 'validate', 'commit'].map((p) => r.longTasks[p].count).join('/');
+  const longest = Math.max(...['read', 'validate', 'commit'].map((p) => r.longTasks[p].maxMs));
   return { figures: { read: r.readMs, check: r.validateMs, write: r.commitMs, total: r.totalMs },
-    line: `read ${r.readMs.toFixed(0)}, check ${r.validateMs.toFixed(0)}, write ${r.commitMs.toFixed(0)}, total ${r.totalMs.toFixed(0)} ms; ${r.valid}/${r.rows} valid` };
+    line: `read ${r.readMs.toFixed(0)}, check ${r.validateMs.toFixed(0)}, write ${r.commitMs.toFixed(0)}, total ${r.totalMs.toFixed(0)} ms; ${r.valid}/${r.rows} valid; long tasks ${long}, max ${longest.toFixed(0)} ms` };
 }
 
 const results = { A: [], B: [] };
@@ -89,6 +92,7 @@ try {
   for (let round = 0; round < rounds; round++) {
     for (const name of round % 2 === 0 ? ['A', 'B'] : ['B', 'A']) {
       const context = await browser.newContext();
+      if (throughPage) await context.addInitScript(LONG_TASKS);
       const page = await context.newPage();
       await page.goto(`http://127.0.0.1:${port}/${name.toLowerCase()}/`);
       const r = await (throughPage ? wholeImport(page) : checkAlone(page));
