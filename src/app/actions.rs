@@ -194,17 +194,12 @@ pub async fn commit_change<E>(
     // Apply to the data set as it is now: pages hold clones of the `Arc`,
     // so `make_mut` copies it once (the collections are shared, so only
     // those the change touches are copied) and every page re-renders from
-    // the copy. The records are moved in, not copied, but a collection
-    // they join still grows (a million imported transactions: 40 MB), so
-    // the pages re-render in the next task, not in this one: together the
-    // two ran past 50 ms after an import of a million rows.
-    data.status.update_untracked(|status| {
+    // the copy. The records are moved in, not copied.
+    data.status.update(|status| {
         if let DataStatus::Ready(ds) = status {
             Arc::make_mut(ds).absorb(changes);
         }
     });
-    crate::pause::next_tick().await;
-    data.status.notify();
     super::sync::announce_change(data);
     Ok(())
 }
