@@ -87,9 +87,9 @@ pub enum FileError {
 /// by one separator byte: the decoded file itself (`file`), for a line with
 /// no quote, whose delimiters serve as the separators, so the line is never
 /// copied; or `own`, for cells that had to be copied out (unquoted, or from
-/// a workbook). A million-row file is thus held once, not twice, and
-/// reading it does not touch another 60 MB of fresh memory (in the browser
-/// that costs about a millisecond per megabyte).
+/// a workbook). The decoded text of a million-row file is thus held once,
+/// not twice, and reading it does not touch another 60 MB of fresh memory
+/// (in the browser that costs about a millisecond per megabyte).
 #[derive(Debug, Clone, Default)]
 pub struct Sheet {
     /// The first row, when it reads as column names rather than data.
@@ -441,13 +441,6 @@ pub fn read_file(bytes: &[u8], options: &ReadOptions) -> Result<Sheet, FileError
     let mut reader = SheetReader::new(bytes, options);
     while !reader.step(usize::MAX) {}
     reader.finish()
-}
-
-/// Reads delimited text; the delimiter is guessed from the first lines.
-pub fn read_text(text: &str) -> Result<Sheet, FileError> {
-    let mut parser = TextParser::new(text);
-    while !parser.step(text, usize::MAX) {}
-    parser.finish(text.to_owned())
 }
 
 /// Reads a file a slice at a time, so a page can show its progress and stay
