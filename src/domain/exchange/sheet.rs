@@ -597,9 +597,9 @@ impl TextParser {
     }
 
     /// Reads plain lines, those with no quote and no carriage return but
-    /// at their end, from `rest`, which starts at `base` in the file's text,
-    /// until about `stop_at` bytes are used or a line needs the CSV reader;
-    /// returns the bytes used, whole lines only.
+    /// at their end, of the file's `text` from `self.offset` on, until about
+    /// `stop_at` bytes are used or a line needs the CSV reader; moves the
+    /// offset past them and returns the bytes used, whole lines only.
     ///
     /// Our own splitter rather than the csv crate for these lines: such a
     /// line's cells are exactly its pieces between delimiters, as the csv
@@ -608,7 +608,9 @@ impl TextParser {
     /// browser much faster than copying each record through a
     /// `StringRecord`. Quoted cells, and lines ended by a lone `\r`, are
     /// left to the csv crate.
-    fn plain_lines(&mut self, rest: &str, base: usize, delimiter: u8, stop_at: usize) -> usize {
+    fn plain_lines(&mut self, text: &str, delimiter: u8, stop_at: usize) -> usize {
+        let base = self.offset;
+        let rest = &text[base..];
         let bytes = rest.as_bytes();
         let mut used = 0;
         while used < stop_at && used < bytes.len() && self.error.is_none() {
@@ -622,6 +624,7 @@ impl TextParser {
             }
             used += next;
         }
+        self.offset += used;
         used
     }
 
@@ -671,17 +674,13 @@ impl TextParser {
                 self.offset += used;
             }
             delimiter => {
-                // Plain lines, then from a line that is not the csv crate's
-                // records up to the next plain line, and so on: a file that
-                // quotes a cell here and there still has all its other
-                // lines read in place.
+                // Plain lines; then, from a line that is not plain, the csv
+                // crate's records up to the next plain line; and so on: a
+                // file that quotes a cell here and there still has all its
+                // other lines read in place.
                 let mut used = 0;
                 while used < stop_at && self.offset < text.len() && self.error.is_none() {
-                    let rest = &text[self.offset..];
-                    let plain =
-                        self.plain_lines(rest, self.offset, delimiter.byte(), stop_at - used);
-                    self.offset += plain;
-                    used += plain;
+                    used += self.plain_lines(text, delimiter.byte(), stop_at - used);
                     if used < stop_at && self.offset < text.len() && self.error.is_none() {
                         used += self.csv_records(text, delimiter.byte(), stop_at - used);
                     }
@@ -1039,7 +1038,7 @@ mod tests {
     fn plain_lines_take_the_splitter() {
         let text = "id,name,spend\r\nC1,张三,12.50\r\n\r\nC2,,3\r\n";
         let mut parser = TextParser::with_delimiter(Delimiter::Comma);
-        assert_eq!(parser.plain_lines(text, 0, b',', usize::MAX), text.len());
+        assert_eq!(parser.plain_lines(text, b',', usize::MAX), text.len());
         let sheet = parser.finish(text.to_owned()).unwrap();
         assert_eq!(sheet.len(), 2);
         assert_eq!(sheet.row(1).collect::<Vec<_>>(), ["C2", "", "3"]);
@@ -1048,12 +1047,14 @@ mod tests {
         // A quoted cell is left to the csv crate, from its line on.
         let quoted = "C1,a\n\"C2\",b\nC3,c\n";
         let mut parser = TextParser::with_delimiter(Delimiter::Comma);
-        assert_eq!(parser.plain_lines(quoted, 0, b',', usize::MAX), 5);
+        assert_eq!(parser.plain_lines(quoted, b',', usize::MAX), 5);
         // Only its cells are copied; the next plain line is read in place.
         while !parser.step(quoted, usize::MAX) {}
         let sheet = parser.finish(quoted.to_owned()).unwrap();
+        assert_eq!(sheet.header, Some(vec!["C1".to_owned(), "a".to_owned()]));
         assert_eq!(sheet.own, "C2\nb\n");
-        assert_eq!(sheet.row(2).collect::<Vec<_>>(), ["C3", "c"]);
+        assert_eq!(sheet.len(), 2);
+        assert_eq!(sheet.row(1).collect::<Vec<_>>(), ["C3", "c"]);
         // A file with no plain line of data is not kept.
         let mut parser = TextParser::with_delimiter(Delimiter::Comma);
         let all_quoted = "\"a\",b\n\"c\",d\n";
