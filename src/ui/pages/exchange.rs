@@ -68,7 +68,7 @@ struct Chosen {
 #[derive(Debug, Clone, PartialEq)]
 enum Stage {
     Idle,
-    /// Rows being checked; how many, in the page's `checked` signal.
+    /// Rows being checked; how many, in the page's `checked_rows` signal.
     Validating,
     Validated(Arc<ImportPlan>),
     Committing(Arc<ImportPlan>),
