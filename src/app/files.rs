@@ -2,41 +2,97 @@
 
 use wasm_bindgen_futures::JsFuture;
 
-/// Bytes of a chosen file copied into the page's memory per step: the
-/// browser reads a 57 MB file in 16 MB pieces in about half the time it
-/// takes in 4 MB ones (130 against 240 ms, headless Chromium here), and
-/// copying 16 MB into the page's memory takes a few milliseconds.
+/// Bytes of a chosen file the browser reads per piece: it reads a 57 MB
+/// file in 16 MB pieces in about half the time it takes in 4 MB ones (130
+/// against 240 ms, headless Chromium here), and copying 16 MB into the
+/// page's memory takes a few milliseconds.
 pub const COPY_BYTES_PER_STEP: usize = 16 * 1024 * 1024;
+
+/// The browser did not hand over a piece of the file: it was moved,
+/// deleted or changed since it was chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unreadable;
+
+/// A chosen file's bytes as the browser reads them, a piece at a time. The
+/// browser reads a file in a process of its own, so the next piece's read
+/// is under way while the page works on one.
+pub struct Pieces<'f> {
+    file: &'f web_sys::File,
+    len: usize,
+    /// The read under way: its length, where it ends, and the read.
+    next: Option<(usize, usize, JsFuture)>,
+}
+
+impl<'f> Pieces<'f> {
+    /// `None` when the browser refuses to read the file at all.
+    pub fn new(file: &'f web_sys::File) -> Option<Pieces<'f>> {
+        let len = file.size() as usize;
+        let mut pieces = Pieces {
+            file,
+            len,
+            next: None,
+        };
+        if len > 0 {
+            pieces.next = Some(pieces.read(0)?);
+        }
+        Some(pieces)
+    }
+
+    /// The file's size in bytes.
+    pub fn size(&self) -> usize {
+        self.len
+    }
+
+    fn read(&self, start: usize) -> Option<(usize, usize, JsFuture)> {
+        let end = (start + COPY_BYTES_PER_STEP).min(self.len);
+        let piece = self
+            .file
+            .slice_with_f64_and_f64(start as f64, end as f64)
+            .ok()?;
+        Some((end - start, end, JsFuture::from(piece.array_buffer())))
+    }
+
+    /// The next piece (and the next one's read started); `Ok(None)` after
+    /// the last.
+    pub async fn next(&mut self) -> Result<Option<js_sys::Uint8Array>, Unreadable> {
+        let Some((expected, end, piece)) = self.next.take() else {
+            return Ok(None);
+        };
+        let buffer = piece.await.map_err(|_| Unreadable)?;
+        if end < self.len {
+            self.next = Some(self.read(end).ok_or(Unreadable)?);
+        }
+        let array = js_sys::Uint8Array::new(&buffer);
+        // A piece of another length: the file changed since it was chosen.
+        if array.length() as usize != expected {
+            return Err(Unreadable);
+        }
+        Ok(Some(array))
+    }
+}
 
 /// A file's bytes, copied into the page's memory; `None` when the browser
 /// does not hand them over (the file was moved, deleted or changed since
 /// it was chosen).
 pub async fn copy_file(file: &web_sys::File) -> Option<Vec<u8>> {
-    // Read and copied into wasm memory in pieces with a pause between them:
-    // a file of a million rows is about 60 MB, whose copy at once is a long
-    // task. The browser reads a file in a process of its own, so the next
-    // piece's read is under way while one is copied.
-    let len = file.size() as usize;
-    let read = |start: usize| {
-        let end = (start + COPY_BYTES_PER_STEP).min(len);
-        let piece = file.slice_with_f64_and_f64(start as f64, end as f64).ok()?;
-        Some((end - start, end, JsFuture::from(piece.array_buffer())))
-    };
-    let mut bytes = Vec::with_capacity(len);
-    let mut next = if len > 0 { Some(read(0)?) } else { None };
-    while let Some((expected, end, piece)) = next.take() {
-        let buffer = piece.await.ok()?;
-        if end < len {
-            next = Some(read(end)?);
-        }
-        let array = js_sys::Uint8Array::new(&buffer);
-        // A piece of another length: the file changed since it was chosen.
-        if array.length() as usize != expected {
-            return None;
-        }
+    // Copied into wasm memory piece by piece with a pause between them: a
+    // file of a million rows is about 60 MB, whose copy at once is a long
+    // task.
+    let mut pieces = Pieces::new(file)?;
+    let mut bytes = Vec::with_capacity(pieces.size());
+    while let Some(array) = pieces.next().await.ok()? {
         let at = bytes.len();
-        bytes.resize(at + expected, 0);
+        bytes.resize(at + array.length() as usize, 0);
         array.copy_to(&mut bytes[at..]);
     }
     Some(bytes)
+}
+
+/// The first `n` bytes of a file (fewer if it is shorter); `None` when the
+/// browser does not hand them over.
+pub async fn head(file: &web_sys::File, n: usize) -> Option<Vec<u8>> {
+    let end = n.min(file.size() as usize);
+    let blob = file.slice_with_f64_and_f64(0.0, end as f64).ok()?;
+    let buffer = JsFuture::from(blob.array_buffer()).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }

@@ -66,34 +66,16 @@ enum Mode {
 pub struct Decoder<'a> {
     body: &'a [u8],
     pos: usize,
-    mode: Mode,
-    text: String,
-    /// Lines that are valid UTF-8 and not plain ASCII (ASCII reads the same
-    /// in both encodings), and lines read as GB18030.
-    utf8_lines: u32,
-    gb_lines: u32,
-    replaced: usize,
+    lines: Lines,
 }
 
 impl<'a> Decoder<'a> {
     pub fn new(bytes: &'a [u8], choice: EncodingChoice) -> Decoder<'a> {
-        let had_bom = bytes.starts_with(UTF8_BOM);
-        let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
-        let mode = match choice {
-            EncodingChoice::Utf8 => Mode::Utf8Lossy,
-            EncodingChoice::Gb18030 => Mode::Gb18030,
-            // A byte-order mark says UTF-8 whatever follows.
-            EncodingChoice::Auto if had_bom => Mode::Utf8Lossy,
-            EncodingChoice::Auto => Mode::Auto,
-        };
+        let (mode, body) = mode_of(bytes, choice);
         Decoder {
             body,
             pos: 0,
-            mode,
-            text: String::with_capacity(body.len()),
-            utf8_lines: 0,
-            gb_lines: 0,
-            replaced: 0,
+            lines: Lines::new(mode, body.len()),
         }
     }
 
@@ -116,8 +98,149 @@ impl<'a> Decoder<'a> {
                     .map_or(rest.len(), |i| skipped + i + 1)
             }
         };
-        let slice = &rest[..end];
+        self.lines.decode(&rest[..end]);
         self.pos += end;
+        self.pos >= self.body.len()
+    }
+
+    /// The decoded text and what it was decoded from.
+    pub fn finish(self) -> Decoded {
+        self.lines.finish()
+    }
+}
+
+/// Decodes a file handed over a piece at a time, as a browser reads it,
+/// so that decoding goes on while the rest of the file is still being
+/// read. Pieces may end anywhere; every line is decoded once it is whole.
+/// The text is the one [`decode`] gives for the pieces put together.
+#[derive(Debug)]
+pub struct StreamDecoder {
+    choice: EncodingChoice,
+    /// Until the first three bytes are in, which say whether the file
+    /// starts with a byte-order mark: `None`.
+    lines: Option<Lines>,
+    /// The bytes of the line under way (at first, of the first bytes).
+    carry: Vec<u8>,
+    /// The size of the whole file, if known: room for its text up front.
+    size_hint: usize,
+}
+
+impl StreamDecoder {
+    pub fn new(choice: EncodingChoice, size_hint: usize) -> StreamDecoder {
+        StreamDecoder {
+            choice,
+            lines: None,
+            carry: Vec::new(),
+            size_hint,
+        }
+    }
+
+    /// Decodes every line `piece` completes, and keeps the rest for the
+    /// next piece.
+    pub fn push(&mut self, mut piece: &[u8]) {
+        if self.lines.is_none() {
+            self.carry.extend_from_slice(piece);
+            if self.carry.len() < UTF8_BOM.len() {
+                return;
+            }
+            piece = &[];
+            self.start();
+        }
+        let StreamDecoder {
+            lines: Some(lines),
+            carry,
+            ..
+        } = self
+        else {
+            return;
+        };
+        if !carry.is_empty() {
+            // Complete the line under way, if this piece ends it.
+            let end = match memchr::memchr(b'\n', piece) {
+                Some(i) => i + 1,
+                None if piece.is_empty() => 0,
+                None => {
+                    carry.extend_from_slice(piece);
+                    return;
+                }
+            };
+            carry.extend_from_slice(&piece[..end]);
+            piece = &piece[end..];
+            let whole = memchr::memrchr(b'\n', carry).map_or(0, |i| i + 1);
+            lines.decode(&carry[..whole]);
+            carry.drain(..whole);
+            if !carry.is_empty() {
+                carry.extend_from_slice(piece);
+                return;
+            }
+        }
+        // Whole lines are decoded where they are, without a copy.
+        let whole = memchr::memrchr(b'\n', piece).map_or(0, |i| i + 1);
+        lines.decode(&piece[..whole]);
+        carry.extend_from_slice(&piece[whole..]);
+    }
+
+    /// The decoded text of everything pushed, and what it was decoded from.
+    pub fn finish(mut self) -> Decoded {
+        if self.lines.is_none() {
+            self.start();
+        }
+        let mut lines = self.lines.unwrap_or_else(|| Lines::new(Mode::Auto, 0));
+        lines.decode(&self.carry);
+        lines.finish()
+    }
+
+    /// Chooses the mode from the first bytes (in `carry`) and drops a
+    /// byte-order mark.
+    fn start(&mut self) {
+        let (mode, body) = mode_of(&self.carry, self.choice);
+        let mark = self.carry.len() - body.len();
+        self.carry.drain(..mark);
+        self.lines = Some(Lines::new(mode, self.size_hint));
+    }
+}
+
+/// How to decode the bytes after an optional byte-order mark, and those
+/// bytes.
+fn mode_of(bytes: &[u8], choice: EncodingChoice) -> (Mode, &[u8]) {
+    let had_bom = bytes.starts_with(UTF8_BOM);
+    let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+    let mode = match choice {
+        EncodingChoice::Utf8 => Mode::Utf8Lossy,
+        EncodingChoice::Gb18030 => Mode::Gb18030,
+        // A byte-order mark says UTF-8 whatever follows.
+        EncodingChoice::Auto if had_bom => Mode::Utf8Lossy,
+        EncodingChoice::Auto => Mode::Auto,
+    };
+    (mode, body)
+}
+
+/// Whole lines decoded into text, and what was found on the way.
+#[derive(Debug)]
+struct Lines {
+    mode: Mode,
+    text: String,
+    /// Lines that are valid UTF-8 and not plain ASCII (ASCII reads the same
+    /// in both encodings), and lines read as GB18030.
+    utf8_lines: u32,
+    gb_lines: u32,
+    replaced: usize,
+}
+
+impl Lines {
+    fn new(mode: Mode, capacity: usize) -> Lines {
+        Lines {
+            mode,
+            text: String::with_capacity(capacity),
+            utf8_lines: 0,
+            gb_lines: 0,
+            replaced: 0,
+        }
+    }
+
+    /// Decodes `slice`, which ends at a line break or at the end of the
+    /// file.
+    fn decode(&mut self, slice: &[u8]) {
         match self.mode {
             Mode::Utf8Lossy => {
                 let piece = String::from_utf8_lossy(slice);
@@ -146,7 +269,6 @@ impl<'a> Decoder<'a> {
                 }
             },
         }
-        self.pos >= self.body.len()
     }
 
     fn auto_line(&mut self, line: &[u8]) {
@@ -166,8 +288,7 @@ impl<'a> Decoder<'a> {
         }
     }
 
-    /// The decoded text and what it was decoded from.
-    pub fn finish(self) -> Decoded {
+    fn finish(self) -> Decoded {
         let encoding = match self.mode {
             Mode::Utf8Lossy => DetectedEncoding::Utf8,
             Mode::Gb18030 => DetectedEncoding::Gb18030,

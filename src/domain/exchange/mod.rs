@@ -29,7 +29,7 @@ pub use backup::{
     data_checksum, integrity_problems, read_backup, restore_preview, write_backup, BackupError,
     BackupHeader, CountChange, IntegrityProblem, ValidBackup, BACKUP_FORMAT, BACKUP_VERSION,
 };
-pub use decode::{decode, Decoder, DetectedEncoding, EncodingChoice};
+pub use decode::{decode, Decoded, Decoder, DetectedEncoding, EncodingChoice, StreamDecoder};
 pub use export::{
     all_customer_ids, customer_csv, customer_table, neutralise, to_csv, to_xlsx, CsvWriter,
     CustomerExportText, CustomerFile, ExportError, ExportFormat, CUSTOMER_SHEET,

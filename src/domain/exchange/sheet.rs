@@ -7,7 +7,7 @@
 //! not copied at all: its cells are read where they are in the decoded
 //! file.
 
-use super::decode::{Decoder, DetectedEncoding, EncodingChoice};
+use super::decode::{Decoded, Decoder, DetectedEncoding, EncodingChoice};
 use calamine::{Data, Reader, Xlsx};
 use serde::{Deserialize, Serialize};
 use std::io::Cursor;
@@ -468,6 +468,16 @@ enum Phase<'a> {
     Done(Result<Sheet, FileError>),
 }
 
+impl Phase<'_> {
+    fn parsing(decoded: Decoded) -> Self {
+        Phase::Parsing {
+            parser: TextParser::new(&decoded.text),
+            text: decoded.text,
+            encoding: decoded.encoding,
+        }
+    }
+}
+
 impl<'a> SheetReader<'a> {
     pub fn new(bytes: &'a [u8], options: &ReadOptions) -> SheetReader<'a> {
         let phase = if bytes.is_empty() {
@@ -485,6 +495,16 @@ impl<'a> SheetReader<'a> {
         SheetReader {
             phase,
             total: bytes.len(),
+        }
+    }
+
+    /// A reader of text decoded already (by a [`StreamDecoder`] as the file
+    /// came in) from a file of `size` bytes: what is left is splitting it
+    /// into cells, the second half of [`progress`](Self::progress).
+    pub fn decoded(decoded: Decoded, size: usize) -> SheetReader<'static> {
+        SheetReader {
+            phase: Phase::parsing(decoded),
+            total: size,
         }
     }
 
@@ -511,12 +531,7 @@ impl<'a> SheetReader<'a> {
         self.phase = match phase {
             Phase::Decoding(mut decoder) => {
                 if decoder.step(max_bytes) {
-                    let decoded = decoder.finish();
-                    Phase::Parsing {
-                        parser: TextParser::new(&decoded.text),
-                        text: decoded.text,
-                        encoding: decoded.encoding,
-                    }
+                    Phase::parsing(decoder.finish())
                 } else {
                     Phase::Decoding(decoder)
                 }

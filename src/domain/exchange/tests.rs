@@ -926,8 +926,87 @@ mod read_in_steps {
             })
     }
 
+    /// `bytes` cut into pieces at `cuts` (offsets, any order, clamped).
+    fn pieces<'b>(bytes: &'b [u8], cuts: &[usize]) -> Vec<&'b [u8]> {
+        let mut at: Vec<usize> = cuts.iter().map(|&c| c.min(bytes.len())).collect();
+        at.push(0);
+        at.push(bytes.len());
+        at.sort_unstable();
+        at.windows(2).map(|w| &bytes[w[0]..w[1]]).collect()
+    }
+
+    /// Reads `bytes` as the Import page does a text file: decoded piece by
+    /// piece as the browser hands them over, then split in steps.
+    fn read_streamed(
+        bytes: &[u8],
+        options: &ReadOptions,
+        cuts: &[usize],
+        step: usize,
+    ) -> Result<Sheet, FileError> {
+        let mut decoder = StreamDecoder::new(options.encoding, bytes.len());
+        for piece in pieces(bytes, cuts) {
+            decoder.push(piece);
+        }
+        let mut reader = SheetReader::decoded(decoder.finish(), bytes.len());
+        let mut last = reader.progress();
+        assert_eq!(
+            last,
+            (bytes.len(), 2 * bytes.len().max(1)),
+            "decoded: half way"
+        );
+        while !reader.step(step) {
+            let progress = reader.progress();
+            assert!(progress.0 >= last.0 && progress.0 <= progress.1);
+            last = progress;
+        }
+        reader.finish()
+    }
+
+    /// Bytes a decoder can meet: text in either encoding, byte-order marks,
+    /// line breaks, and bytes that are neither.
+    fn raw_bytes() -> impl Strategy<Value = Vec<u8>> {
+        let part = prop_oneof![
+            "[a-z0-9,\n\r ]{0,8}".prop_map(String::into_bytes),
+            "[张三李四，。\n]{1,4}".prop_map(String::into_bytes),
+            "[张三李四，。\n]{1,4}".prop_map(|t| gbk(&t)),
+            Just(b"\xEF\xBB\xBF".to_vec()),
+            prop::collection::vec(any::<u8>(), 0..4),
+        ];
+        prop::collection::vec(part, 0..12).prop_map(|parts| parts.concat())
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(300))]
+        /// However a file's bytes are cut into pieces, decoding the pieces
+        /// as they come gives what decoding the whole file gives.
+        #[test]
+        fn decoding_pieces_gives_the_whole_files_text(
+            bytes in raw_bytes(),
+            cuts in prop::collection::vec(0usize..80, 0..6),
+            choice in prop::sample::select(vec![EncodingChoice::Auto, EncodingChoice::Utf8, EncodingChoice::Gb18030]),
+        ) {
+            let mut decoder = StreamDecoder::new(choice, 0);
+            for piece in pieces(&bytes, &cuts) {
+                decoder.push(piece);
+            }
+            prop_assert_eq!(decoder.finish(), decode(&bytes, choice));
+        }
+
+        /// A file decoded as it comes, then split into cells, is the sheet
+        /// read at once.
+        #[test]
+        fn reading_a_file_as_it_comes_gives_the_sheet_read_at_once(
+            (bytes, _encoding) in file(),
+            cuts in prop::collection::vec(0usize..400, 0..6),
+            step in 1usize..200,
+            choice in prop::sample::select(vec![EncodingChoice::Auto, EncodingChoice::Utf8, EncodingChoice::Gb18030]),
+        ) {
+            prop_assume!(!bytes.is_empty());
+            let options = ReadOptions { encoding: choice, sheet: None };
+            let at_once = read_stepwise(&bytes, &options, usize::MAX);
+            prop_assert_eq!(read_streamed(&bytes, &options, &cuts, step), at_once);
+        }
+
         /// Whatever the step size, the sheet is the one read at once.
         #[test]
         fn reading_in_steps_gives_the_sheet_read_at_once(

@@ -9,6 +9,7 @@
 //! rows with a pause for the browser between them, so a file of a million
 //! rows shows its progress and never freezes the page.
 
+use crate::app::files::{copy_file, Pieces, Unreadable};
 use crate::app::workbook::{read_workbook, write_workbook, Cancel};
 use crate::app::{
     all_audit, business_now, business_today, commit_import, decrypt_backup, encrypt_backup,
@@ -19,8 +20,8 @@ use crate::domain::exchange::{
     self, all_customer_ids, data_checksum, error_rows, guess, read_backup, restore_preview, to_csv,
     write_backup, BackupError, CountChange, CustomerExportText, CustomerFile, DetectedEncoding,
     EncodingChoice, ExportError, ExportFormat, Field, FileError, FileKind, ImportOptions,
-    ImportPlan, ImportSummary, Importer, Mapping, Problem, ReadOptions, Sheet, SheetReader, Target,
-    ValidBackup, CUSTOMER_SHEET,
+    ImportPlan, ImportSummary, Importer, Mapping, Problem, ReadOptions, Sheet, SheetReader,
+    StreamDecoder, Target, ValidBackup, CUSTOMER_SHEET,
 };
 use crate::domain::{ContactError, CustomerId, Dataset};
 use crate::i18n::{collection_label, format_count, store_error_message, Arg, Key, Locale};
@@ -43,6 +44,10 @@ const ROWS_PER_STEP: usize = 500;
 /// Bytes of a file decoded or split into cells per step of reading; steps
 /// run until a slice's time is spent, like validation.
 const READ_BYTES_PER_STEP: usize = 64 * 1024;
+/// Bytes of a file copied from the browser's piece into the page's memory
+/// and decoded per step, as the pieces come in: 1 MB takes a few
+/// milliseconds, and the buffer it goes through is reused.
+const DECODE_BYTES_PER_STEP: usize = 1024 * 1024;
 /// Customers exported per step; steps run until a slice's time is spent.
 const EXPORT_ROWS_PER_STEP: usize = 1_000;
 const PREVIEW_ROWS: usize = 5;
@@ -58,11 +63,13 @@ enum Reading {
     Text,
 }
 
-/// A file the user chose.
+/// A file the user chose to import: read from the browser each time it is
+/// read (again with another encoding, say), never kept whole in the page's
+/// memory besides its text.
 #[derive(Debug, Clone)]
-struct Chosen {
+struct ImportFile {
     name: String,
-    bytes: Arc<Vec<u8>>,
+    file: web_sys::File,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -117,16 +124,13 @@ pub fn ExchangePage() -> impl IntoView {
 /// Reads a chosen file's bytes: `None` when no file is chosen (the dialog
 /// was cancelled), [`FileError::Unreadable`] when the browser does not hand
 /// them over (a file moved or deleted since it was chosen, say).
-async fn file_bytes(input: &web_sys::HtmlInputElement) -> Option<Result<Chosen, FileError>> {
+async fn file_bytes(input: &web_sys::HtmlInputElement) -> Option<Result<Arc<Vec<u8>>, FileError>> {
     let file = input.files()?.get(0)?;
     Some(
-        crate::app::files::copy_file(&file)
+        copy_file(&file)
             .await
             .ok_or(FileError::Unreadable)
-            .map(|bytes| Chosen {
-                name: file.name(),
-                bytes: Arc::new(bytes),
-            }),
+            .map(Arc::new),
     )
 }
 
@@ -225,18 +229,63 @@ fn backup_error_text(locale: Locale, error: &BackupError) -> String {
     }
 }
 
-/// Reads a text file in slices of at most
-/// [`SLICE_BUDGET_MS`](crate::pause::SLICE_BUDGET_MS), with a pause for the
+/// Reads a text file as the browser hands it over, in slices of at most
+/// [`SLICE_BUDGET_MS`](crate::pause::SLICE_BUDGET_MS) with a pause for the
 /// browser between them, showing the progress in `progress`; `None` once
 /// `cancelled` (another file or option was chosen meanwhile).
+///
+/// Each piece is decoded while the browser reads the next one, so the page
+/// does not wait for the whole file before it starts; the file's bytes pass
+/// through one reused buffer instead of being copied whole into the page's
+/// memory next to their text. Then the text is split into cells.
 async fn read_text_file(
-    bytes: &[u8],
+    file: &web_sys::File,
     options: &ReadOptions,
     progress: RwSignal<(usize, usize)>,
     cancelled: impl Fn() -> bool,
 ) -> Option<Result<Sheet, FileError>> {
-    let mut reader = SheetReader::new(bytes, options);
+    let Some(mut pieces) = Pieces::new(file) else {
+        return Some(Err(FileError::Unreadable));
+    };
+    let size = pieces.size();
+    if size == 0 {
+        return Some(Err(FileError::Empty));
+    }
+    let mut decoder = StreamDecoder::new(options.encoding, size);
+    let mut buffer = vec![0u8; DECODE_BYTES_PER_STEP.min(size)];
+    let mut received = 0;
     let mut pace = Pace::new();
+    loop {
+        let piece = match pieces.next().await {
+            Ok(Some(piece)) => piece,
+            Ok(None) => break,
+            Err(Unreadable) => return Some(Err(FileError::Unreadable)),
+        };
+        let len = piece.length() as usize;
+        let mut at = 0;
+        let mut slice = Slice::start();
+        while at < len {
+            if slice.spent() {
+                next_tick().await;
+                slice = Slice::start();
+            }
+            if cancelled() {
+                return None;
+            }
+            let end = (at + DECODE_BYTES_PER_STEP).min(len);
+            let part = &mut buffer[..end - at];
+            // Offsets within a piece of at most COPY_BYTES_PER_STEP.
+            piece.subarray(at as u32, end as u32).copy_to(part);
+            decoder.push(part);
+            received += end - at;
+            at = end;
+            if pace.due() {
+                progress.set((received, 2 * size));
+            }
+        }
+    }
+    drop(buffer);
+    let mut reader = SheetReader::decoded(decoder.finish(), size);
     loop {
         next_tick().await;
         if cancelled() {
@@ -258,7 +307,8 @@ async fn read_text_file(
 
 #[component]
 fn ImportSection(i18n: I18n, data: Data) -> impl IntoView {
-    let chosen: RwSignal<Option<Chosen>> = RwSignal::new(None);
+    // A browser file handle, not shareable across threads: a local signal.
+    let chosen: RwSignal<Option<ImportFile>, LocalStorage> = RwSignal::new_local(None);
     let encoding = RwSignal::new(EncodingChoice::Auto);
     let target = RwSignal::new(Target::Customers);
     let sheet_name: RwSignal<Option<String>> = RwSignal::new(None);
@@ -305,26 +355,25 @@ fn ImportSection(i18n: I18n, data: Data) -> impl IntoView {
             encoding: encoding.get_untracked(),
             sheet: sheet_name.get_untracked(),
         };
-        let workbook = FileKind::sniff(&file.bytes) == FileKind::Xlsx;
         read_progress.set((0, 1));
-        reading.set(if workbook {
-            Reading::Workbook
-        } else {
-            Reading::Text
-        });
-        let cancel = workbook.then(|| {
-            let cancel = Rc::new(Cancel::new());
-            workbook_read.set_value(Some(Rc::clone(&cancel)));
-            cancel
-        });
+        reading.set(Reading::Text);
+        let stale = move || generation.get_untracked() != my_generation;
         spawn_local(async move {
-            let result = if let Some(cancel) = cancel {
-                Some(read_workbook(&file.bytes, options.sheet, &cancel).await)
-            } else {
-                read_text_file(&file.bytes, &options, read_progress, || {
-                    generation.get_untracked() != my_generation
-                })
-                .await
+            let result = match crate::app::files::head(&file.file, 4).await {
+                None => Some(Err(FileError::Unreadable)),
+                Some(head) if FileKind::sniff(&head) == FileKind::Xlsx => {
+                    if stale() {
+                        return;
+                    }
+                    reading.set(Reading::Workbook);
+                    let cancel = Rc::new(Cancel::new());
+                    workbook_read.set_value(Some(Rc::clone(&cancel)));
+                    Some(match copy_file(&file.file).await {
+                        Some(bytes) => read_workbook(&bytes, options.sheet, &cancel).await,
+                        None => Err(FileError::Unreadable),
+                    })
+                }
+                Some(_) => read_text_file(&file.file, &options, read_progress, stale).await,
             };
             let Some(result) = result.filter(|_| generation.get_untracked() == my_generation)
             else {
@@ -341,16 +390,13 @@ fn ImportSection(i18n: I18n, data: Data) -> impl IntoView {
 
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
-        spawn_local(async move {
-            let file = file_bytes(&input).await;
-            sheet_name.set(None);
-            let failed = file.as_ref().and_then(|f| f.as_ref().err()).cloned();
-            chosen.set(file.and_then(Result::ok));
-            reread();
-            if let Some(error) = failed {
-                read.set(Some(Err(error)));
-            }
-        });
+        let file = input.files().and_then(|files| files.get(0));
+        sheet_name.set(None);
+        chosen.set(file.map(|file| ImportFile {
+            name: file.name(),
+            file,
+        }));
+        reread();
     };
 
     let validate = move |_| {
@@ -1207,8 +1253,8 @@ fn RestoreSection(i18n: I18n, data: Data) -> impl IntoView {
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         spawn_local(async move {
-            let file = match file_bytes(&input).await {
-                Some(Ok(file)) => file,
+            let bytes = match file_bytes(&input).await {
+                Some(Ok(bytes)) => bytes,
                 Some(Err(e)) => {
                     stage.set(RestoreStage::Unreadable(e));
                     return;
@@ -1219,11 +1265,11 @@ fn RestoreSection(i18n: I18n, data: Data) -> impl IntoView {
                 }
             };
             next_tick().await;
-            if crate::domain::protection::is_encrypted_backup(&file.bytes) {
-                stage.set(RestoreStage::Encrypted(file.bytes, None));
+            if crate::domain::protection::is_encrypted_backup(&bytes) {
+                stage.set(RestoreStage::Encrypted(bytes, None));
                 return;
             }
-            stage.set(check_backup(data, &file.bytes).await);
+            stage.set(check_backup(data, &bytes).await);
         });
     };
     let backup_passphrase = RwSignal::new(String::new());
