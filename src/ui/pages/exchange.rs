@@ -48,6 +48,9 @@ const READ_BYTES_PER_STEP: usize = 64 * 1024;
 /// and decoded per step, as the pieces come in: 1 MB takes a few
 /// milliseconds, and the buffer it goes through is reused.
 const DECODE_BYTES_PER_STEP: usize = 1024 * 1024;
+/// The largest file the Import page reads: 2 GiB, beyond which a sheet's
+/// offsets (below 2³¹) could not address its text.
+const MAX_FILE_BYTES: f64 = 2_147_483_647.0;
 /// Customers exported per step; steps run until a slice's time is spent.
 const EXPORT_ROWS_PER_STEP: usize = 1_000;
 const PREVIEW_ROWS: usize = 5;
@@ -359,7 +362,14 @@ fn ImportSection(i18n: I18n, data: Data) -> impl IntoView {
         reading.set(Reading::Text);
         let stale = move || generation.get_untracked() != my_generation;
         spawn_local(async move {
-            let result = match crate::app::files::head(&file.file, 4).await {
+            let size = file.file.size();
+            let head = if size > MAX_FILE_BYTES {
+                None
+            } else {
+                crate::app::files::head(&file.file, 4).await
+            };
+            let result = match head {
+                None if size > MAX_FILE_BYTES => Some(Err(FileError::TooLarge(size as usize))),
                 None => Some(Err(FileError::Unreadable)),
                 Some(head) if FileKind::sniff(&head) == FileKind::Xlsx => {
                     if stale() {
