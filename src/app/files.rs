@@ -8,6 +8,11 @@ use wasm_bindgen_futures::JsFuture;
 /// page's memory takes a few milliseconds.
 pub const COPY_BYTES_PER_STEP: usize = 16 * 1024 * 1024;
 
+/// The largest file read into the page: 2 GiB. A larger one's size would
+/// not fit the page's 32-bit sizes (it saturates at 4 GiB), and a sheet's
+/// offsets (below 2³¹) could not address its text.
+pub const MAX_FILE_BYTES: f64 = 2_147_483_647.0;
+
 /// The browser did not hand over a piece of the file: it was moved,
 /// deleted or changed since it was chosen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,8 +29,12 @@ pub struct Pieces<'f> {
 }
 
 impl<'f> Pieces<'f> {
-    /// `None` when the browser refuses to read the file at all.
+    /// `None` when the browser refuses to read the file at all, or when it
+    /// is over [`MAX_FILE_BYTES`].
     pub fn new(file: &'f web_sys::File) -> Option<Pieces<'f>> {
+        if file.size() > MAX_FILE_BYTES {
+            return None;
+        }
         let len = file.size() as usize;
         let mut pieces = Pieces {
             file,

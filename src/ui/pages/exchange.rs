@@ -9,7 +9,7 @@
 //! rows with a pause for the browser between them, so a file of a million
 //! rows shows its progress and never freezes the page.
 
-use crate::app::files::{copy_file, Pieces, Unreadable};
+use crate::app::files::{copy_file, Pieces, Unreadable, MAX_FILE_BYTES};
 use crate::app::workbook::{read_workbook, write_workbook, Cancel};
 use crate::app::{
     all_audit, business_now, business_today, commit_import, decrypt_backup, encrypt_backup,
@@ -48,9 +48,6 @@ const READ_BYTES_PER_STEP: usize = 64 * 1024;
 /// and decoded per step, as the pieces come in: 1 MB takes a few
 /// milliseconds, and the buffer it goes through is reused.
 const DECODE_BYTES_PER_STEP: usize = 1024 * 1024;
-/// The largest file the Import page reads: 2 GiB, beyond which a sheet's
-/// offsets (below 2³¹) could not address its text.
-const MAX_FILE_BYTES: f64 = 2_147_483_647.0;
 /// Customers exported per step; steps run until a slice's time is spent.
 const EXPORT_ROWS_PER_STEP: usize = 1_000;
 const PREVIEW_ROWS: usize = 5;
