@@ -53,10 +53,17 @@ impl Router {
         self.navigate(&location);
     }
 
-    /// The value of the query parameter `saved` (tracked). Settings forms
-    /// put their confirmation in the URL (`saved=1`) because a save
-    /// re-renders the page from the new data, losing any local signal.
-    pub fn saved_flag(&self) -> Option<String> {
+    /// The value of the query parameter `saved` (tracked), unless
+    /// `pending`. Settings forms put their confirmation in the URL
+    /// (`saved=1`) because a save re-renders the page from the new data,
+    /// losing any local signal. So the flag outlives the save it confirms:
+    /// while a later save is under way, or after one was refused, the form
+    /// passes `pending` and shows no "saved", which would be about the
+    /// earlier one.
+    pub fn saved_flag(&self, pending: bool) -> Option<String> {
+        if pending {
+            return None;
+        }
         self.location
             .with(|l| l.query.get("saved").map(str::to_owned))
     }

@@ -150,6 +150,8 @@ test('a manager changes the complaint settings; they persist and the resolve for
     await followUp.fill('31');
     await page.getByRole('button', { name: 'Save complaint settings' }).click();
     await expect(page.locator('#set-follow-up-error')).toHaveText('Enter a number of days from 0 to 30.');
+    // The earlier save's confirmation is not shown beside a refused save.
+    await expect(page.getByRole('status').filter({ hasText: 'Complaint settings saved.' })).toHaveCount(0);
     await followUp.fill('2');
     await page.getByRole('button', { name: 'Save complaint settings' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Complaint settings saved.' })).toBeVisible();

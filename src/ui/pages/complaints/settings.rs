@@ -533,7 +533,11 @@ pub fn ComplaintSettingsView(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
     // Reactive: the page re-renders from the new data before the URL
     // gains `saved`.
     let status = move || {
-        let key = match env.router.saved_flag().as_deref() {
+        let key = match env
+            .router
+            .saved_flag(busy.get() || failure.with(Option::is_some))
+            .as_deref()
+        {
             Some("1") => Key::ComplaintsSetSaved,
             Some("reset") => Key::ComplaintsSetResetDone,
             _ => return None,

@@ -356,7 +356,7 @@ pub fn LifecycleSettingsEditor(env: Env, dataset: Arc<Dataset>) -> impl IntoView
                         ps.iter().map(|p| problem_text(i18n.locale(), *p)).collect::<Vec<_>>().join(" ")
                     })}</p>
                 })}
-                {move || (env.router.saved_flag().as_deref() == Some("1")).then(|| view! {
+                {move || (env.router.saved_flag(busy.get() || failure.with(Option::is_some)).as_deref() == Some("1")).then(|| view! {
                     <p class="banner banner-success" role="status">{move || i18n.t(Key::LifecycleSetSaved)}</p>
                 })}
                 <div class="button-row">

@@ -559,7 +559,7 @@ pub fn ProgrammeSettings(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
                     holidays.update(|v| v.push(HolidayRow::of(key, &blank)));
                 }>{move || i18n.t(Key::LoyaltyHolidayAdd)}</button>
                 {move || failure.get().map(|f| view! { <p class="banner banner-danger" role="alert" data-testid="settings-error">{move || failure_text(i18n.locale(), &f, |l, p: &Vec<SettingsProblem>| problems_text(l, p))}</p> })}
-                {move || (env.router.saved_flag().as_deref() == Some("1")).then(|| view! { <p class="banner banner-info" role="status">{move || i18n.t(Key::LoyaltySaved)}</p> })}
+                {move || (env.router.saved_flag(busy.get() || failure.with(Option::is_some)).as_deref() == Some("1")).then(|| view! { <p class="banner banner-info" role="status">{move || i18n.t(Key::LoyaltySaved)}</p> })}
                 <button type="submit" class="button button-primary" disabled=move || busy.get()>{move || i18n.t(Key::LoyaltySave)}</button>
             </form>
         </section>
