@@ -111,6 +111,7 @@ fn dense_slot<'s, V: Copy>(
     let end = *base + slots.len() as u64;
     if slots.is_empty() {
         *base = n;
+        slots.push(None);
     } else if n < *base || n >= end {
         let span = end.max(n + 1) - (*base).min(n);
         if span > 4 * (len as u64 + 1) + DENSE_SLACK {
@@ -127,9 +128,6 @@ fn dense_slot<'s, V: Copy>(
             *slots = grown;
             *base -= extra;
         }
-    }
-    if slots.is_empty() {
-        slots.push(None);
     }
     slots.get_mut(usize::try_from(n - *base).ok()?)
 }
