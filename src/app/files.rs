@@ -1,5 +1,6 @@
 //! Files the user chooses, read into the page's memory (browser only).
 
+use crate::domain::exchange::FileError;
 use wasm_bindgen_futures::JsFuture;
 
 /// Bytes of a chosen file the browser reads per piece: it reads a 57 MB
@@ -13,11 +14,6 @@ pub const COPY_BYTES_PER_STEP: usize = 16 * 1024 * 1024;
 /// offsets (below 2³¹) could not address its text.
 pub const MAX_FILE_BYTES: f64 = 2_147_483_647.0;
 
-/// The browser did not hand over a piece of the file: it was moved,
-/// deleted or changed since it was chosen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Unreadable;
-
 /// A chosen file's bytes as the browser reads them, a piece at a time. The
 /// browser reads a file in a process of its own, so the next piece's read
 /// is under way while the page works on one.
@@ -29,11 +25,11 @@ pub struct Pieces<'f> {
 }
 
 impl<'f> Pieces<'f> {
-    /// `None` when the browser refuses to read the file at all, or when it
-    /// is over [`MAX_FILE_BYTES`].
-    pub fn new(file: &'f web_sys::File) -> Option<Pieces<'f>> {
+    /// [`FileError::TooLarge`] over [`MAX_FILE_BYTES`];
+    /// [`FileError::Unreadable`] when the browser refuses to read the file.
+    pub fn new(file: &'f web_sys::File) -> Result<Pieces<'f>, FileError> {
         if file.size() > MAX_FILE_BYTES {
-            return None;
+            return Err(FileError::TooLarge(file.size() as usize));
         }
         let len = file.size() as usize;
         let mut pieces = Pieces {
@@ -42,9 +38,9 @@ impl<'f> Pieces<'f> {
             next: None,
         };
         if len > 0 {
-            pieces.next = Some(pieces.read(0)?);
+            pieces.next = Some(pieces.read(0).ok_or(FileError::Unreadable)?);
         }
-        Some(pieces)
+        Ok(pieces)
     }
 
     /// The file's size in bytes.
@@ -62,39 +58,39 @@ impl<'f> Pieces<'f> {
     }
 
     /// The next piece (and the next one's read started); `Ok(None)` after
-    /// the last.
-    pub async fn next(&mut self) -> Result<Option<js_sys::Uint8Array>, Unreadable> {
+    /// the last; [`FileError::Unreadable`] when the browser does not hand
+    /// it over (the file was moved, deleted or changed since it was chosen).
+    pub async fn next(&mut self) -> Result<Option<js_sys::Uint8Array>, FileError> {
         let Some((expected, end, piece)) = self.next.take() else {
             return Ok(None);
         };
-        let buffer = piece.await.map_err(|_| Unreadable)?;
+        let buffer = piece.await.map_err(|_| FileError::Unreadable)?;
         if end < self.len {
-            self.next = Some(self.read(end).ok_or(Unreadable)?);
+            self.next = Some(self.read(end).ok_or(FileError::Unreadable)?);
         }
         let array = js_sys::Uint8Array::new(&buffer);
         // A piece of another length: the file changed since it was chosen.
         if array.length() as usize != expected {
-            return Err(Unreadable);
+            return Err(FileError::Unreadable);
         }
         Ok(Some(array))
     }
 }
 
-/// A file's bytes, copied into the page's memory; `None` when the browser
-/// does not hand them over (the file was moved, deleted or changed since
-/// it was chosen).
-pub async fn copy_file(file: &web_sys::File) -> Option<Vec<u8>> {
+/// A file's bytes, copied into the page's memory; the error of
+/// [`Pieces`] when it is too large or the browser does not hand them over.
+pub async fn copy_file(file: &web_sys::File) -> Result<Vec<u8>, FileError> {
     // Copied into wasm memory piece by piece with a pause between them: a
     // file of a million rows is about 60 MB, whose copy at once is a long
     // task.
     let mut pieces = Pieces::new(file)?;
     let mut bytes = Vec::with_capacity(pieces.size());
-    while let Some(array) = pieces.next().await.ok()? {
+    while let Some(array) = pieces.next().await? {
         let at = bytes.len();
         bytes.resize(at + array.length() as usize, 0);
         array.copy_to(&mut bytes[at..]);
     }
-    Some(bytes)
+    Ok(bytes)
 }
 
 /// The first `n` bytes of a file (fewer if it is shorter); `None` when the

@@ -9,7 +9,7 @@
 //! rows with a pause for the browser between them, so a file of a million
 //! rows shows its progress and never freezes the page.
 
-use crate::app::files::{copy_file, Pieces, Unreadable, MAX_FILE_BYTES};
+use crate::app::files::{copy_file, Pieces};
 use crate::app::workbook::{read_workbook, write_workbook, Cancel};
 use crate::app::{
     all_audit, business_now, business_today, commit_import, decrypt_backup, encrypt_backup,
@@ -123,15 +123,11 @@ pub fn ExchangePage() -> impl IntoView {
 
 /// Reads a chosen file's bytes: `None` when no file is chosen (the dialog
 /// was cancelled), [`FileError::Unreadable`] when the browser does not hand
-/// them over (a file moved or deleted since it was chosen, say).
+/// them over (a file moved or deleted since it was chosen, say),
+/// [`FileError::TooLarge`] for a file over 2 GiB.
 async fn file_bytes(input: &web_sys::HtmlInputElement) -> Option<Result<Arc<Vec<u8>>, FileError>> {
     let file = input.files()?.get(0)?;
-    Some(
-        copy_file(&file)
-            .await
-            .ok_or(FileError::Unreadable)
-            .map(Arc::new),
-    )
+    Some(copy_file(&file).await.map(Arc::new))
 }
 
 fn current(data: Data) -> Option<Arc<Dataset>> {
@@ -244,8 +240,9 @@ async fn read_text_file(
     progress: RwSignal<(usize, usize)>,
     cancelled: impl Fn() -> bool,
 ) -> Option<Result<Sheet, FileError>> {
-    let Some(mut pieces) = Pieces::new(file) else {
-        return Some(Err(FileError::Unreadable));
+    let mut pieces = match Pieces::new(file) {
+        Ok(pieces) => pieces,
+        Err(e) => return Some(Err(e)),
     };
     let size = pieces.size();
     if size == 0 {
@@ -259,7 +256,7 @@ async fn read_text_file(
         let piece = match pieces.next().await {
             Ok(Some(piece)) => piece,
             Ok(None) => break,
-            Err(Unreadable) => return Some(Err(FileError::Unreadable)),
+            Err(e) => return Some(Err(e)),
         };
         let len = piece.length() as usize;
         let mut at = 0;
@@ -359,14 +356,8 @@ fn ImportSection(i18n: I18n, data: Data) -> impl IntoView {
         reading.set(Reading::Text);
         let stale = move || generation.get_untracked() != my_generation;
         spawn_local(async move {
-            let size = file.file.size();
-            let head = if size > MAX_FILE_BYTES {
-                None
-            } else {
-                crate::app::files::head(&file.file, 4).await
-            };
-            let result = match head {
-                None if size > MAX_FILE_BYTES => Some(Err(FileError::TooLarge(size as usize))),
+            // A file too large is refused by `Pieces`, either way.
+            let result = match crate::app::files::head(&file.file, 4).await {
                 None => Some(Err(FileError::Unreadable)),
                 Some(head) if FileKind::sniff(&head) == FileKind::Xlsx => {
                     if stale() {
@@ -376,8 +367,8 @@ fn ImportSection(i18n: I18n, data: Data) -> impl IntoView {
                     let cancel = Rc::new(Cancel::new());
                     workbook_read.set_value(Some(Rc::clone(&cancel)));
                     Some(match copy_file(&file.file).await {
-                        Some(bytes) => read_workbook(&bytes, options.sheet, &cancel).await,
-                        None => Err(FileError::Unreadable),
+                        Ok(bytes) => read_workbook(&bytes, options.sheet, &cancel).await,
+                        Err(e) => Err(e),
                     })
                 }
                 Some(_) => read_text_file(&file.file, &options, read_progress, stale).await,
