@@ -16,8 +16,13 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 /// The domain core, a crate of its own (`src/domain`, `crm-domain`), so
-/// that the compiler keeps it free of browser crates.
-pub use crm_domain as domain;
+/// that the compiler keeps it free of browser crates; with the data
+/// exchange (`src/exchange`, `crm-exchange`, pure too, a crate of its own
+/// so that it can be compiled for speed apart) as `domain::exchange`.
+pub mod domain {
+    pub use crm_domain::*;
+    pub use crm_exchange as exchange;
+}
 /// The hash router, pure and in the domain crate with the list views that
 /// read their state from the URL.
 pub use crm_domain::route;

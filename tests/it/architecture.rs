@@ -16,9 +16,10 @@ fn rust_files(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// Crates that do I/O or need a browser. The domain must not name them, so
-/// every business rule stays testable with plain `cargo test`.
-const FORBIDDEN_IN_DOMAIN: [&str; 9] = [
+/// Crates that do I/O or need a browser. The domain and the data exchange
+/// must not name them, so every business rule stays testable with plain
+/// `cargo test`.
+const FORBIDDEN_IN_CORE: [&str; 9] = [
     "web_sys",
     "wasm_bindgen",
     "js_sys",
@@ -30,29 +31,44 @@ const FORBIDDEN_IN_DOMAIN: [&str; 9] = [
     "std::net",
 ];
 
-#[test]
-fn the_domain_imports_no_browser_ui_or_io_crate() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/domain");
+/// The offending lines of the crate under `src/<dir>`, which must exist.
+fn browser_or_io_lines(dir: &str) -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(dir);
     let files = rust_files(&root);
-    assert!(
-        files.len() > 5,
-        "expected the domain sources under {root:?}"
-    );
+    assert!(files.len() > 5, "expected the sources under {root:?}");
     let mut offences = Vec::new();
     for file in files {
         let text = fs::read_to_string(&file).unwrap();
         for (n, line) in text.lines().enumerate() {
             let code = line.split("//").next().unwrap_or("");
-            for name in FORBIDDEN_IN_DOMAIN {
+            for name in FORBIDDEN_IN_CORE {
                 if code.contains(name) {
                     offences.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
                 }
             }
         }
     }
+    offences
+}
+
+#[test]
+fn the_domain_imports_no_browser_ui_or_io_crate() {
+    let offences = browser_or_io_lines("domain");
     assert!(
         offences.is_empty(),
         "the domain must stay pure:\n{}",
+        offences.join("\n")
+    );
+}
+
+/// The data exchange is a crate of its own only to be compiled for speed;
+/// it is as pure as the domain core it builds on.
+#[test]
+fn the_data_exchange_imports_no_browser_ui_or_io_crate() {
+    let offences = browser_or_io_lines("exchange");
+    assert!(
+        offences.is_empty(),
+        "the data exchange must stay pure:\n{}",
         offences.join("\n")
     );
 }

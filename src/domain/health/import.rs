@@ -23,7 +23,7 @@
 use super::record::{default_context, score_problems, SurveyProblem};
 use crate::audit::AuditLog;
 use crate::complaints::Actor;
-use crate::exchange::{decode, DetectedEncoding, EncodingChoice};
+use crate::decode::{decode, DetectedEncoding, EncodingChoice};
 use crate::{
     AuditAction, AuditId, ChangeSet, CustomerId, Dataset, OutletId, Phone, SurveyResponse,
 };

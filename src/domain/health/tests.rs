@@ -646,7 +646,7 @@ fn a_survey_export_saved_by_chinese_excel_in_gbk_imports_like_utf8() {
     let from_gbk = parse_survey_file(&ds, &gbk, now());
     assert_eq!(
         from_gbk.encoding,
-        Some(crate::exchange::DetectedEncoding::Gb18030)
+        Some(crate::decode::DetectedEncoding::Gb18030)
     );
     assert_eq!(from_gbk.errors, vec![]);
     assert_eq!(
@@ -660,7 +660,7 @@ fn a_survey_export_saved_by_chinese_excel_in_gbk_imports_like_utf8() {
     let from_utf8 = parse_survey_file(&ds, &utf8, now());
     assert_eq!(
         from_utf8.encoding,
-        Some(crate::exchange::DetectedEncoding::Utf8)
+        Some(crate::decode::DetectedEncoding::Utf8)
     );
     assert_eq!(from_utf8.rows, from_gbk.rows);
     // A row with bytes that are text in neither encoding is reported, and

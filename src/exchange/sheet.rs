@@ -7,8 +7,8 @@
 //! not copied at all: its cells are read where they are in the decoded
 //! file.
 
-use super::decode::{Decoded, Decoder, DetectedEncoding, EncodingChoice};
 use calamine::{Data, Reader, Xlsx};
+use crm_domain::decode::{Decoded, Decoder, DetectedEncoding, EncodingChoice};
 use serde::{Deserialize, Serialize};
 use std::io::Cursor;
 use thiserror::Error;
@@ -498,7 +498,7 @@ impl<'a> SheetReader<'a> {
         }
     }
 
-    /// A reader of text decoded already (by a [`StreamDecoder`] as the file
+    /// A reader of text decoded already (by a [`StreamDecoder`](crm_domain::decode::StreamDecoder) as the file
     /// came in) from a file of `size` bytes: what is left is splitting it
     /// into cells, the second half of [`progress`](Self::progress).
     pub fn decoded(decoded: Decoded, size: usize) -> SheetReader<'static> {

@@ -3,8 +3,8 @@
 //! without a time), amounts (`¥1,234.50`, `1234.5元`, `-80`), genders and
 //! sales channels in either language.
 
-use crate::{Gender, SalesChannel};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use crm_domain::{Gender, SalesChannel};
 
 /// `raw.trim()`, without looking at characters when the cell begins and
 /// ends with a printable ASCII character, as nearly every cell of an export

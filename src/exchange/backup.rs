@@ -13,9 +13,9 @@
 //! shape, referential integrity), reports what it will replace, and then
 //! goes through `Storage::replace`, which is atomic.
 
-use crate::customers::for_each_customer_reference;
-use crate::{AuditEntry, Collection, Dataset};
 use chrono::NaiveDateTime;
+use crm_domain::customers::for_each_customer_reference;
+use crm_domain::{AuditEntry, Collection, Dataset};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::HashSet;

@@ -1,7 +1,7 @@
 //! Import, export, backup and restore (导入与备份).
 //!
-//! - [`decode`]: bytes → text (UTF-8 with or without BOM, GBK/GB18030,
-//!   mixed line by line).
+//! - [`decode`](mod@decode): bytes → text (UTF-8 with or without BOM, GBK/GB18030,
+//!   mixed line by line); the domain's, shared with the survey import.
 //! - [`sheet`]: text or an .xlsx workbook → rows of cells.
 //! - [`mapping`]: which column is which field, guessed from Chinese and
 //!   English headers or, without a header, from the values.
@@ -12,9 +12,15 @@
 //!
 //! All of it is pure: the shell reads the file, shows the report, and
 //! commits the change set or replaces the data set.
+//!
+//! A crate of its own (`crm-exchange`) over the domain core, pure like it,
+//! only so that the release build can compile it apart (see its
+//! `Cargo.toml`); the app re-exports it as `crm::domain::exchange`.
+
+// Unit tests may unwrap: a panic is how a test reports failure.
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod backup;
-pub mod decode;
 pub mod export;
 pub mod import;
 mod keys;
@@ -29,7 +35,10 @@ pub use backup::{
     data_checksum, integrity_problems, read_backup, restore_preview, write_backup, BackupError,
     BackupHeader, CountChange, IntegrityProblem, ValidBackup, BACKUP_FORMAT, BACKUP_VERSION,
 };
-pub use decode::{decode, Decoded, Decoder, DetectedEncoding, EncodingChoice, StreamDecoder};
+pub use crm_domain::decode;
+pub use crm_domain::decode::{
+    decode, Decoded, Decoder, DetectedEncoding, EncodingChoice, StreamDecoder,
+};
 pub use export::{
     all_customer_ids, customer_csv, customer_table, neutralise, to_csv, to_xlsx, CsvWriter,
     CustomerExportText, CustomerFile, ExportError, ExportFormat, CUSTOMER_SHEET,

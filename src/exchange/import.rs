@@ -16,12 +16,12 @@ use super::values::{
     contains_wide, parse_channel, parse_date, parse_datetime, parse_decimal_minor, parse_gender,
     parse_quantity, trimmed,
 };
-use crate::{
+use chrono::{NaiveDate, NaiveDateTime};
+use crm_domain::{
     AuditAction, AuditEntry, AuditId, Category, CategoryId, ChangeSet, Collection, ContactError,
     Customer, CustomerId, Dataset, Email, Money, Outlet, OutletId, Phone, SalesChannel, StaffId,
     Transaction, TransactionId,
 };
-use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 // FxHash rather than the standard SipHash for the importer's look-ups: a
 // customer number, an outlet and a category per row, a million rows in an

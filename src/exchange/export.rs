@@ -3,7 +3,7 @@
 //! report). Cells that a spreadsheet would run as a formula are neutralised.
 
 use super::sheet::{FileError, Sheet};
-use crate::{CustomerId, Dataset, Gender};
+use crm_domain::{CustomerId, Dataset, Gender};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
