@@ -145,7 +145,7 @@ pub fn LoyaltyPage(dataset: Arc<Dataset>) -> impl IntoView {
             return context_error(e)
         }
     };
-    run_daily_jobs(env.data, &dataset);
+    run_daily_jobs(env.data, Arc::clone(&dataset));
     let i18n = env.i18n;
     let view = Memo::new(move |_| View::of(&env.router.location()));
     let tabs = [
