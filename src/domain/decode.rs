@@ -3,6 +3,9 @@
 //! files are both, because someone appended one export to another. So the
 //! automatic choice works line by line: a line that is valid UTF-8 is read as
 //! UTF-8, any other as GB18030, and the report says which it found.
+//!
+//! In the domain rather than with the rest of the import (`crm-exchange`)
+//! because the survey import (`health`) reads files with it too.
 
 use encoding_rs::GB18030;
 

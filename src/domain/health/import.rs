@@ -209,7 +209,7 @@ fn line_of(text: &str, byte: u64) -> u64 {
 
 /// Reads a survey export file's bytes: UTF-8 (with or without a byte-order
 /// mark) or GBK/GB18030, as Chinese Excel saves CSV, found line by line by
-/// the data exchange's decoder ([`decode`]).
+/// the decoder it shares with the data exchange ([`decode`]).
 pub fn parse_survey_file(ds: &Dataset, bytes: &[u8], now: NaiveDateTime) -> ImportPreview {
     let decoded = decode(bytes, EncodingChoice::Auto);
     let mut preview = parse_survey_csv(ds, &decoded.text, now);
