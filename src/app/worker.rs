@@ -3,12 +3,15 @@
 //! [`prepare`](crate::domain::segmentation::prepare) takes seconds on a
 //! large data set, so the Segments page asks a dedicated worker to run it:
 //! the worker (`src/bin/worker.rs`, [`serve`]) opens IndexedDB itself, loads
-//! the data set, prepares the basis and posts it back as JSON; the page
+//! the data set, prepares the basis and posts it back; the page
 //! ([`prepare_in_worker`]) classifies it as it would a basis computed on the
 //! main thread. The home page asks it for the health dashboard of a large
-//! data set the same way ([`dashboard_in_worker`]). Only strings cross the
-//! boundary: JSON is cheaper to post than a structured clone of millions of
-//! small objects.
+//! data set the same way ([`dashboard_in_worker`]). A reply is JSON (cheaper
+//! to post than a structured clone of millions of small objects), except
+//! the basis's rows: one summary and one prediction per customer, posted as
+//! parts in columns (`store::basis`) that are handed over, not copied, and
+//! that the page decodes a few at a time between pauses, so that no task of
+//! the page's runs long however large the chain.
 //!
 //! On a first visit the worker also generates and stores the demo data set
 //! ([`seed_demo_in_worker`]), a step too long for the page's own thread; the
@@ -29,15 +32,16 @@
 
 use crate::domain::demo::demo_dataset;
 use crate::domain::health::{average_predicted_clv, dashboard, HealthDashboard};
-use crate::domain::segmentation::{
-    prepare, AnalysisBasis, CustomerPrediction, CustomerSummary, ModelReport, SegmentationSettings,
-};
+use crate::domain::segmentation::{prepare, AnalysisBasis, ModelReport, SegmentationSettings};
 use crate::domain::settings::BusinessKind;
 use crate::domain::{Dataset, Money, Remembered};
+use crate::pause::{next_tick, Slice};
+use crate::store::basis::{decode_rows, encode_rows, ROWS_PER_PART};
 use crate::store::idb::{IdbStorage, DEFAULT_DB_NAME};
 use crate::store::Storage;
 use chrono::{NaiveDate, NaiveDateTime};
 use gloo_storage::{LocalStorage, Storage as _};
+use js_sys::{Array, Object, Reflect, Uint8Array};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -119,38 +123,54 @@ enum Reply {
     Declined,
 }
 
-/// [`AnalysisBasis`] as JSON: the domain type has no serde derive, but
-/// every field has one.
+/// [`AnalysisBasis`] without its rows, as JSON (the domain type has no
+/// serde derive, but every field has one): the rows follow as parts.
 #[derive(Debug, Serialize, Deserialize)]
 struct WireBasis {
     as_of: NaiveDate,
     window_start: Option<NaiveDate>,
-    summaries: Vec<CustomerSummary>,
     model: ModelReport,
-    predictions: Vec<Option<CustomerPrediction>>,
+    /// How many customers the parts hold.
+    customers: usize,
 }
 
-impl From<AnalysisBasis> for WireBasis {
-    fn from(b: AnalysisBasis) -> Self {
-        WireBasis {
+impl WireBasis {
+    /// The basis's JSON head and its rows' parts.
+    fn of(b: &AnalysisBasis) -> (WireBasis, Vec<Vec<u8>>) {
+        let head = WireBasis {
             as_of: b.as_of,
             window_start: b.window_start,
-            summaries: b.summaries,
-            model: b.model,
-            predictions: b.predictions,
-        }
+            model: b.model.clone(),
+            customers: b.summaries.len(),
+        };
+        (head, encode_rows(b))
     }
-}
 
-impl From<WireBasis> for AnalysisBasis {
-    fn from(b: WireBasis) -> Self {
-        AnalysisBasis {
-            as_of: b.as_of,
-            window_start: b.window_start,
-            summaries: b.summaries,
-            model: b.model,
-            predictions: b.predictions,
+    /// The basis again, its parts decoded in slices of at most
+    /// [`SLICE_BUDGET_MS`](crate::pause::SLICE_BUDGET_MS) with a pause for
+    /// the browser between them. `None` if a part is damaged or the parts
+    /// do not hold every customer.
+    async fn into_basis(self, parts: Vec<Uint8Array>) -> Option<AnalysisBasis> {
+        let room = self
+            .customers
+            .min(parts.len().saturating_mul(ROWS_PER_PART));
+        let mut summaries = Vec::with_capacity(room);
+        let mut predictions = Vec::with_capacity(room);
+        let mut slice = Slice::start();
+        for part in parts {
+            if slice.spent() {
+                next_tick().await;
+                slice = Slice::start();
+            }
+            decode_rows(&part.to_vec(), &mut summaries, &mut predictions).ok()?;
         }
+        (summaries.len() == self.customers).then_some(AnalysisBasis {
+            as_of: self.as_of,
+            window_start: self.window_start,
+            summaries,
+            model: self.model,
+            predictions,
+        })
     }
 }
 
@@ -185,7 +205,7 @@ pub async fn prepare_in_worker(
     today: NaiveDate,
 ) -> Option<AnalysisBasis> {
     match ask(Job::Prepare { settings, today }, dataset).await? {
-        Reply::Prepared { basis, .. } => Some((*basis).into()),
+        (Reply::Prepared { basis, .. }, parts) => basis.into_basis(parts).await,
         _ => None,
     }
 }
@@ -199,7 +219,7 @@ pub async fn average_predicted_clv_in_worker(
     today: NaiveDate,
 ) -> Option<Option<Money>> {
     match ask(Job::AveragePredictedClv { settings, today }, dataset).await? {
-        Reply::AveragePredictedClv { average, .. } => Some(average),
+        (Reply::AveragePredictedClv { average, .. }, _) => Some(average),
         _ => None,
     }
 }
@@ -283,23 +303,21 @@ pub async fn dashboard_in_worker(dataset: &Dataset, now: NaiveDateTime) -> Optio
         return Some(figures);
     }
     match ask(Job::Dashboard { now: Some(now) }, dataset).await? {
-        Reply::Dashboard { dashboard, .. } => Some(*dashboard),
+        (Reply::Dashboard { dashboard, .. }, _) => Some(*dashboard),
         _ => None,
     }
 }
 
 /// Posts `job` to a new worker and waits for its reply, which must be about
-/// the data set the page shows.
-async fn ask(job: Job, dataset: &Dataset) -> Option<Reply> {
+/// the data set the page shows, and the parts that follow it.
+async fn ask(job: Job, dataset: &Dataset) -> Option<(Reply, Vec<Uint8Array>)> {
     let fingerprint = fingerprint(dataset);
     let request = Request {
         job,
         fingerprint: Some(fingerprint),
     };
-    reply_about(
-        &ask_text(serde_json::to_string(&request).ok()?).await?,
-        fingerprint,
-    )
+    let answer = ask_answer(serde_json::to_string(&request).ok()?).await?;
+    Some((reply_about(&answer.json, fingerprint)?, answer.parts))
 }
 
 /// The reply in `text`, if it is about the data set with `fingerprint`.
@@ -317,14 +335,51 @@ fn reply_about(text: &str, fingerprint: u64) -> Option<Reply> {
     }
 }
 
-/// Posts `message` to a new worker and waits for its reply's text. The
-/// worker is terminated when this returns (or is dropped), which also
-/// closes its IndexedDB connection.
-async fn ask_text(message: String) -> Option<String> {
+/// What the worker posts back: the reply as JSON, and the parts that follow
+/// it (only a prepared basis has any).
+struct Answer {
+    json: String,
+    parts: Vec<Uint8Array>,
+}
+
+const JSON: &str = "json";
+const PARTS: &str = "parts";
+
+impl Answer {
+    /// As a JS object, and the buffers to hand over with it.
+    fn to_js(&self) -> Option<(JsValue, Array)> {
+        let object = Object::new();
+        let parts: Array = self.parts.iter().collect();
+        let transfer: Array = self.parts.iter().map(|p| p.buffer()).collect();
+        Reflect::set(&object, &JSON.into(), &JsValue::from_str(&self.json)).ok()?;
+        Reflect::set(&object, &PARTS.into(), &parts).ok()?;
+        Some((object.into(), transfer))
+    }
+
+    fn from_js(value: &JsValue) -> Option<Answer> {
+        let field = |name: &str| Reflect::get(value, &name.into()).ok();
+        let parts = field(PARTS)?.dyn_into::<Array>().ok()?;
+        Some(Answer {
+            json: field(JSON)?.as_string()?,
+            parts: parts
+                .iter()
+                .map(|p| p.dyn_into::<Uint8Array>().ok())
+                .collect::<Option<_>>()?,
+        })
+    }
+}
+
+/// Posts `message` to a new worker and waits for its answer. The worker is
+/// terminated when this returns (or is dropped), which also closes its
+/// IndexedDB connection.
+async fn ask_answer(message: String) -> Option<Answer> {
     let message = JsValue::from_str(&message);
-    ask_new_worker(WORKER_URL, &message, &js_sys::Array::new(), None)
-        .await?
-        .as_string()
+    Answer::from_js(&ask_new_worker(WORKER_URL, &message, &Array::new(), None).await?)
+}
+
+/// As [`ask_answer`], for a reply without parts: its JSON.
+async fn ask_text(message: String) -> Option<String> {
+    ask_answer(message).await.map(|a| a.json)
 }
 
 /// Starts the worker whose loader is at `url`, posts it `message` once it
@@ -474,69 +529,88 @@ pub fn serve() {
         let scope = scope.clone();
         let text = ev.data().as_string();
         wasm_bindgen_futures::spawn_local(async move {
-            let reply = match text {
+            let (reply, parts) = match text {
                 Some(text) => answer(&text).await,
-                None => Reply::Declined,
+                None => (Reply::Declined, Vec::new()),
             };
             let json = serde_json::to_string(&reply)
                 .or_else(|_| serde_json::to_string(&Reply::Declined))
                 .unwrap_or_default();
-            let _ = scope.post_message(&JsValue::from_str(&json));
+            let answer = Answer {
+                json,
+                parts: parts
+                    .iter()
+                    .map(|p| Uint8Array::from(p.as_slice()))
+                    .collect(),
+            };
+            // The rows' bytes are in the message now.
+            drop(parts);
+            if let Some((message, transfer)) = answer.to_js() {
+                let _ = scope.post_message_with_transfer(&message, &transfer);
+            }
         });
     });
 }
 
 /// Loads the stored data set and does the job, if it is the data set the
-/// page shows.
-async fn answer(text: &str) -> Reply {
+/// page shows: the reply, and the parts that follow it (a prepared basis's
+/// rows).
+async fn answer(text: &str) -> (Reply, Vec<Vec<u8>>) {
+    let declined = (Reply::Declined, Vec::new());
     let Ok(request) = serde_json::from_str::<Request>(text) else {
-        return Reply::Declined;
+        return declined;
     };
     let Ok(storage) = IdbStorage::open(DEFAULT_DB_NAME).await else {
-        return Reply::Declined;
+        return declined;
     };
     if let Job::SeedDemo { kind, today } = request.job {
-        return seed_demo(&storage, kind, today).await;
+        return (seed_demo(&storage, kind, today).await, Vec::new());
     }
     // Encrypted data: the key lives only in the page's memory and is never
     // handed to the worker, so the worker declines and the page computes on
     // the main thread (as for any decline). `load` would refuse too (locked);
     // asking first skips reading the chunks.
     if !matches!(storage.protection().await, Ok(None)) {
-        return Reply::Declined;
+        return declined;
     }
     let loaded = storage.load().await;
     // Let go of the database at once: an erase or upgrade in a tab must not
     // wait for the analysis.
     drop(storage);
     let Ok(Some(dataset)) = loaded else {
-        return Reply::Declined;
+        return declined;
     };
     let fingerprint = fingerprint(&dataset);
     if request.fingerprint.is_some_and(|f| f != fingerprint) {
-        return Reply::Declined;
+        return declined;
     }
     match request.job {
-        Job::AveragePredictedClv { settings, today } => Reply::AveragePredictedClv {
-            fingerprint,
-            average: average_predicted_clv(&prepare(&dataset, &settings, today)),
-        },
-        Job::Prepare { settings, today } => Reply::Prepared {
-            fingerprint,
-            basis: Box::new(prepare(&dataset, &settings, today).into()),
-        },
-        // Answered before any data set is loaded (`seed_demo`).
-        Job::SeedDemo { .. } => Reply::Declined,
-        Job::Dashboard { .. } if dataset.transactions.len() < DASHBOARD_IN_WORKER_FROM => {
-            Reply::Declined
+        Job::AveragePredictedClv { settings, today } => (
+            Reply::AveragePredictedClv {
+                fingerprint,
+                average: average_predicted_clv(&prepare(&dataset, &settings, today)),
+            },
+            Vec::new(),
+        ),
+        Job::Prepare { settings, today } => {
+            let (head, parts) = WireBasis::of(&prepare(&dataset, &settings, today));
+            let basis = Box::new(head);
+            (Reply::Prepared { fingerprint, basis }, parts)
         }
+        // Answered before any data set is loaded (`seed_demo`).
+        Job::SeedDemo { .. } => declined,
+        Job::Dashboard { .. } if dataset.transactions.len() < DASHBOARD_IN_WORKER_FROM => declined,
         Job::Dashboard { now } => {
             let at = now.unwrap_or_else(|| dataset.settings.clock().local(chrono::Utc::now()));
-            Reply::Dashboard {
-                fingerprint,
-                at,
-                dashboard: Box::new(dashboard(&dataset, at)),
-            }
+            let figures = Box::new(dashboard(&dataset, at));
+            (
+                Reply::Dashboard {
+                    fingerprint,
+                    at,
+                    dashboard: figures,
+                },
+                Vec::new(),
+            )
         }
     }
 }

@@ -31,13 +31,13 @@ pub(super) const COLUMNAR_TAG: u8 = b'C';
 const VERSION: u8 = 1;
 
 /// Writes the columns of one chunk.
-struct Writer<'r, T> {
+pub(super) struct Writer<'r, T> {
     rows: &'r [T],
-    out: Vec<u8>,
+    pub(super) out: Vec<u8>,
 }
 
 impl<'r, T> Writer<'r, T> {
-    fn new(rows: &'r [T], row_bytes: usize) -> Self {
+    pub(super) fn new(rows: &'r [T], row_bytes: usize) -> Self {
         let mut out = Vec::with_capacity(6 + rows.len() * row_bytes);
         out.push(COLUMNAR_TAG);
         out.push(VERSION);
@@ -46,7 +46,7 @@ impl<'r, T> Writer<'r, T> {
         Writer { rows, out }
     }
 
-    fn fixed<const W: usize>(&mut self, value: impl Fn(&T) -> [u8; W]) {
+    pub(super) fn fixed<const W: usize>(&mut self, value: impl Fn(&T) -> [u8; W]) {
         for row in self.rows {
             self.out.extend_from_slice(&value(row));
         }
@@ -68,7 +68,7 @@ impl<'r, T> Writer<'r, T> {
 
 /// Reads the columns of one chunk, checking every length against what is
 /// there: a damaged chunk is an error, never a panic or a huge allocation.
-struct Reader<'a> {
+pub(super) struct Reader<'a> {
     body: &'a [u8],
     offset: usize,
     n: usize,
@@ -78,7 +78,7 @@ impl<'a> Reader<'a> {
     /// The reader of a columnar chunk, after its tag, version and count.
     /// `row_bytes` is the least a row takes, so that a count of billions
     /// is refused before anything is allocated.
-    fn new(bytes: &'a [u8], row_bytes: usize) -> Result<Self, CodecError> {
+    pub(super) fn new(bytes: &'a [u8], row_bytes: usize) -> Result<Self, CodecError> {
         let (&tag, rest) = bytes.split_first().ok_or(CodecError::Empty)?;
         if tag != COLUMNAR_TAG {
             return Err(CodecError::UnknownEncoding(tag));
@@ -111,7 +111,7 @@ impl<'a> Reader<'a> {
         Ok(taken)
     }
 
-    fn fixed<const W: usize>(&mut self) -> Result<Vec<[u8; W]>, CodecError> {
+    pub(super) fn fixed<const W: usize>(&mut self) -> Result<Vec<[u8; W]>, CodecError> {
         let column = self.bytes(W * self.n)?;
         Ok(column
             .chunks_exact(W)
@@ -153,7 +153,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Every byte must belong to a column.
-    fn finish(self) -> Result<(), CodecError> {
+    pub(super) fn finish(self) -> Result<(), CodecError> {
         if self.offset == self.body.len() {
             Ok(())
         } else {
@@ -178,11 +178,11 @@ fn row_at(lengths: &[usize], at: usize) -> usize {
         .unwrap_or(lengths.len().saturating_sub(1))
 }
 
-fn u32_at(column: &[[u8; 4]], row: usize) -> u32 {
+pub(super) fn u32_at(column: &[[u8; 4]], row: usize) -> u32 {
     u32::from_le_bytes(column[row])
 }
 
-fn i64_at(column: &[[u8; 8]], row: usize) -> i64 {
+pub(super) fn i64_at(column: &[[u8; 8]], row: usize) -> i64 {
     i64::from_le_bytes(column[row])
 }
 
@@ -213,13 +213,17 @@ fn moment(
         .ok_or(CodecError::InvalidValue { column, row })
 }
 
-fn day(days_from_ce: i32, column: &'static str, row: usize) -> Result<NaiveDate, CodecError> {
+pub(super) fn day(
+    days_from_ce: i32,
+    column: &'static str,
+    row: usize,
+) -> Result<NaiveDate, CodecError> {
     NaiveDate::from_num_days_from_ce_opt(days_from_ce)
         .ok_or(CodecError::InvalidValue { column, row })
 }
 
 /// The presence flags of a row's optional values, one bit per value set.
-fn presence(values: &[(bool, u8)]) -> u8 {
+pub(super) fn presence(values: &[(bool, u8)]) -> u8 {
     values
         .iter()
         .filter(|(set, _)| *set)
@@ -228,7 +232,7 @@ fn presence(values: &[(bool, u8)]) -> u8 {
 
 /// The presence flags of a row's optional values, checked against those
 /// the layout knows.
-fn flags(present: u8, known: u8, row: usize) -> Result<u8, CodecError> {
+pub(super) fn flags(present: u8, known: u8, row: usize) -> Result<u8, CodecError> {
     if present & !known == 0 {
         Ok(present)
     } else {

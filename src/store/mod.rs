@@ -12,6 +12,7 @@
 //!   it returned before the call.
 //! - Ids are dense and ascending per collection (see `domain::ids`).
 
+pub mod basis;
 pub mod codec;
 mod columnar;
 #[cfg(target_arch = "wasm32")]

@@ -250,6 +250,10 @@ fn compute_segmentation(env: Env, ds: Arc<Dataset>) {
                 let basis = shared_basis(Arc::clone(&ds), stored, today).await;
                 let computed = classify(&ds, &basis, &ds.settings.segmentation);
                 let _ = report.try_set(Some(Arc::new(computed)));
+                // The stages in a task of their own, after the list has been
+                // drawn again with the report: on a chain, classifying and
+                // indexing the lifecycle take tens of milliseconds each.
+                crate::pause::next_tick().await;
                 // The same stages as the Lifecycle page's warning and
                 // win-back views: P(alive) from the same basis.
                 let model = ModelFigures::from_basis(&basis, today, ds.customers.len());
