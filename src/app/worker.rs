@@ -32,11 +32,14 @@
 
 use crate::domain::demo::demo_dataset;
 use crate::domain::health::{average_predicted_clv, dashboard, HealthDashboard};
-use crate::domain::segmentation::{prepare, AnalysisBasis, ModelReport, SegmentationSettings};
+use crate::domain::lifecycle::{stages_with_basis, Stage};
+use crate::domain::segmentation::{
+    prepare, AnalysisBasis, Classification, ModelReport, SegmentationReport, SegmentationSettings,
+};
 use crate::domain::settings::BusinessKind;
-use crate::domain::{Dataset, Money, Remembered};
+use crate::domain::{CustomerId, Dataset, Money, Remembered};
 use crate::pause::{next_tick, Slice};
-use crate::store::basis::{decode_rows, encode_rows, ROWS_PER_PART};
+use crate::store::basis::{decode_rows, decode_stages, encode_rows, encode_stages, ROWS_PER_PART};
 use crate::store::idb::{IdbStorage, DEFAULT_DB_NAME};
 use crate::store::Storage;
 use chrono::{NaiveDate, NaiveDateTime};
@@ -44,6 +47,7 @@ use gloo_storage::{LocalStorage, Storage as _};
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::Arc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -60,10 +64,13 @@ const READY: &str = "ready";
 /// What the page asks the worker to compute from the stored data set.
 #[derive(Debug, Serialize, Deserialize)]
 enum Job {
-    /// `prepare` with these settings, as of `today`.
+    /// `prepare` with these settings, as of `today`; with `stages`, also
+    /// every customer's lifecycle stage with the basis's P(alive)
+    /// (`stages_with_basis`, by the stored lifecycle settings).
     Prepare {
         settings: SegmentationSettings,
         today: NaiveDate,
+        stages: bool,
     },
     /// `prepare` with these settings, as of `today`, reduced to the mean
     /// predicted CLV: the home page's card needs that one number, and the
@@ -132,25 +139,44 @@ struct WireBasis {
     model: ModelReport,
     /// How many customers the parts hold.
     customers: usize,
+    /// Whether the last part is the customers' stages (`encode_stages`).
+    stages: bool,
 }
 
+/// The lifecycle stages of a data set's customers, in its order.
+type Stages = Vec<Option<Stage>>;
+
 impl WireBasis {
-    /// The basis's JSON head and its rows' parts.
-    fn of(b: &AnalysisBasis) -> (WireBasis, Vec<Vec<u8>>) {
+    /// The basis's JSON head and its rows' parts, then the stages' if any.
+    fn of(b: &AnalysisBasis, stages: Option<&[Option<Stage>]>) -> (WireBasis, Vec<Vec<u8>>) {
         let head = WireBasis {
             as_of: b.as_of,
             window_start: b.window_start,
             model: b.model.clone(),
             customers: b.summaries.len(),
+            stages: stages.is_some(),
         };
-        (head, encode_rows(b))
+        let mut parts = encode_rows(b);
+        parts.extend(stages.map(encode_stages));
+        (head, parts)
     }
 
     /// The basis again, its parts decoded in slices of at most
     /// [`SLICE_BUDGET_MS`](crate::pause::SLICE_BUDGET_MS) with a pause for
     /// the browser between them. `None` if a part is damaged or the parts
     /// do not hold every customer.
-    async fn into_basis(self, parts: Vec<Uint8Array>) -> Option<AnalysisBasis> {
+    async fn into_basis(
+        self,
+        mut parts: Vec<Uint8Array>,
+    ) -> Option<(AnalysisBasis, Option<Stages>)> {
+        let stages = match self.stages {
+            true => Some(decode_stages(&parts.pop()?.to_vec()).ok()?)
+                .filter(|s| s.len() == self.customers),
+            false => None,
+        };
+        if self.stages && stages.is_none() {
+            return None;
+        }
         let room = self
             .customers
             .min(parts.len().saturating_mul(ROWS_PER_PART));
@@ -164,13 +190,14 @@ impl WireBasis {
             }
             decode_rows(&part.to_vec(), &mut summaries, &mut predictions).ok()?;
         }
-        (summaries.len() == self.customers).then_some(AnalysisBasis {
+        let basis = AnalysisBasis {
             as_of: self.as_of,
             window_start: self.window_start,
             summaries,
             model: self.model,
             predictions,
-        })
+        };
+        (basis.summaries.len() == self.customers).then_some((basis, stages))
     }
 }
 
@@ -204,7 +231,27 @@ pub async fn prepare_in_worker(
     settings: SegmentationSettings,
     today: NaiveDate,
 ) -> Option<AnalysisBasis> {
-    match ask(Job::Prepare { settings, today }, dataset).await? {
+    Some(
+        prepare_with_stages_in_worker(dataset, settings, today, false)
+            .await?
+            .0,
+    )
+}
+
+/// As [`prepare_in_worker`]; with `stages`, also the customers' lifecycle
+/// stages (`stages_with_basis`), computed in the worker too.
+async fn prepare_with_stages_in_worker(
+    dataset: &Dataset,
+    settings: SegmentationSettings,
+    today: NaiveDate,
+    stages: bool,
+) -> Option<(AnalysisBasis, Option<Stages>)> {
+    let job = Job::Prepare {
+        settings,
+        today,
+        stages,
+    };
+    match ask(job, dataset).await? {
         (Reply::Prepared { basis, .. }, parts) => basis.into_basis(parts).await,
         _ => None,
     }
@@ -455,6 +502,53 @@ thread_local! {
     /// [`model_key`]: pages that only read the saved analysis (Customers,
     /// Lifecycle) share it instead of preparing it again.
     static SHARED: Remembered<u64, AnalysisBasis> = const { Remembered::new() };
+    /// The stages of the customers with that basis, by [`stages_key`].
+    static SHARED_STAGES: Remembered<u64, HashMap<CustomerId, Stage>> = const { Remembered::new() };
+}
+
+/// What the shared stages depend on: the basis's [`model_key`] and the
+/// lifecycle settings.
+fn stages_key(dataset: &Dataset, today: NaiveDate) -> u64 {
+    let mut text = serde_json::to_string(&dataset.settings.lifecycle).unwrap_or_default();
+    text.push_str(&model_key(dataset, today).to_string());
+    hash_with_counts(text, dataset)
+}
+
+/// Keeps `stages` (in `dataset.customers` order) as the shared stages of
+/// `dataset` on `today`.
+fn keep_stages(
+    dataset: &Dataset,
+    today: NaiveDate,
+    stages: Stages,
+) -> Arc<HashMap<CustomerId, Stage>> {
+    let mut by_customer = HashMap::with_capacity(dataset.customers.len());
+    by_customer.extend(
+        dataset
+            .customers
+            .iter()
+            .zip(stages)
+            .filter_map(|(c, s)| s.map(|s| (c.id, s))),
+    );
+    let by_customer = Arc::new(by_customer);
+    SHARED_STAGES.with(|s| s.keep(stages_key(dataset, today), Arc::clone(&by_customer)));
+    by_customer
+}
+
+/// Every customer's lifecycle stage with the shared basis's P(alive), by
+/// customer: the ones the worker computed with the basis when it prepared
+/// it, else computed here, in a task of their own (on a chain, indexing the
+/// lifecycle takes tens of milliseconds).
+pub async fn shared_stages(
+    dataset: Arc<Dataset>,
+    stored: bool,
+    today: NaiveDate,
+) -> Arc<HashMap<CustomerId, Stage>> {
+    let basis = shared_basis(Arc::clone(&dataset), stored, today).await;
+    if let Some(s) = SHARED_STAGES.with(|s| s.get(&stages_key(&dataset, today))) {
+        return s;
+    }
+    next_tick().await;
+    keep_stages(&dataset, today, stages_with_basis(&dataset, &basis, today))
 }
 
 /// What the prepared basis depends on: the saved segmentation settings,
@@ -471,6 +565,29 @@ pub fn cached_basis(dataset: &Dataset, today: NaiveDate) -> Option<Arc<AnalysisB
     SHARED.with(|b| b.get(&model_key(dataset, today)))
 }
 
+/// [`classify`](crate::domain::segmentation::classify) with a pause for the
+/// browser after each of its steps ([`Classification`]), as the pages run
+/// it: on a chain it takes about 100 ms in the page's wasm, which as one
+/// task would hold the page that long. `None` once `wanted` says the
+/// result is no longer wanted (a newer threshold, the page left).
+pub async fn classify_in_steps(
+    dataset: &Dataset,
+    basis: &AnalysisBasis,
+    settings: &SegmentationSettings,
+    wanted: impl Fn() -> bool,
+) -> Option<SegmentationReport> {
+    let mut job = Classification::new(dataset, basis, settings);
+    loop {
+        next_tick().await;
+        if !wanted() {
+            return None;
+        }
+        if job.step() {
+            return Some(job.finish());
+        }
+    }
+}
+
 /// The basis of `dataset` with its saved segmentation settings: the shared
 /// one when it is current, else prepared in the worker (when `stored`: the
 /// data on screen is the stored data) or on the main thread, and shared.
@@ -483,13 +600,21 @@ pub async fn shared_basis(
         return b;
     }
     let settings = dataset.settings.segmentation.clone();
+    // The stages with it: the Customers page filters by them, and in the
+    // worker they cost the page nothing.
     let from_worker = if stored {
-        prepare_in_worker(&dataset, settings.clone(), today).await
+        prepare_with_stages_in_worker(&dataset, settings.clone(), today, true).await
     } else {
         None
     };
     let basis = Arc::new(match from_worker {
-        Some(b) => b,
+        Some((b, stages)) => {
+            if let Some(stages) = stages {
+                next_tick().await;
+                keep_stages(&dataset, today, stages);
+            }
+            b
+        }
         None => prepare(&dataset, &settings, today),
     });
     SHARED.with(|b| b.keep(model_key(&dataset, today), Arc::clone(&basis)));
@@ -592,8 +717,14 @@ async fn answer(text: &str) -> (Reply, Vec<Vec<u8>>) {
             },
             Vec::new(),
         ),
-        Job::Prepare { settings, today } => {
-            let (head, parts) = WireBasis::of(&prepare(&dataset, &settings, today));
+        Job::Prepare {
+            settings,
+            today,
+            stages,
+        } => {
+            let basis = prepare(&dataset, &settings, today);
+            let stages = stages.then(|| stages_with_basis(&dataset, &basis, today));
+            let (head, parts) = WireBasis::of(&basis, stages.as_deref());
             let basis = Box::new(head);
             (Reply::Prepared { fingerprint, basis }, parts)
         }

@@ -18,6 +18,7 @@
 
 use super::codec::CodecError;
 use super::columnar::{day, i64_at, u32_at, Reader, Writer};
+use crate::domain::lifecycle::Stage;
 use crate::domain::segmentation::{AnalysisBasis, CustomerPrediction, CustomerSummary};
 use crate::domain::Money;
 use chrono::{Datelike, NaiveDate};
@@ -184,6 +185,38 @@ pub fn decode_rows(
     Ok(n)
 }
 
+/// The byte of a customer without a stage (no profile row).
+const NO_STAGE: u8 = u8::MAX;
+
+/// Customers' stages, one byte each: the stage's place in [`Stage::ALL`],
+/// or [`NO_STAGE`].
+pub fn encode_stages(stages: &[Option<Stage>]) -> Vec<u8> {
+    stages
+        .iter()
+        .map(|s| s.map_or(NO_STAGE, |s| u8::try_from(s.index()).unwrap_or(NO_STAGE)))
+        .collect()
+}
+
+pub fn decode_stages(bytes: &[u8]) -> Result<Vec<Option<Stage>>, CodecError> {
+    bytes
+        .iter()
+        .enumerate()
+        .map(|(row, &b)| match b {
+            NO_STAGE => Ok(None),
+            b => {
+                Stage::ALL
+                    .get(usize::from(b))
+                    .copied()
+                    .map(Some)
+                    .ok_or(CodecError::InvalidValue {
+                        column: "stage",
+                        row,
+                    })
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -307,6 +340,22 @@ mod tests {
                 prop_assert_eq!((s.len(), p.len()), before);
             }
         }
+    }
+
+    #[test]
+    fn stages_come_back_exactly_and_an_unknown_one_is_refused() {
+        let mut stages: Vec<Option<Stage>> = Stage::ALL.into_iter().map(Some).collect();
+        stages.push(None);
+        let bytes = encode_stages(&stages);
+        assert_eq!(bytes.len(), stages.len());
+        assert_eq!(decode_stages(&bytes), Ok(stages));
+        assert_eq!(
+            decode_stages(&[0, Stage::ALL.len() as u8]),
+            Err(CodecError::InvalidValue {
+                column: "stage",
+                row: 1
+            })
+        );
     }
 
     #[test]

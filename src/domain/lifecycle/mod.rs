@@ -155,6 +155,20 @@ impl ModelFigures {
     }
 }
 
+/// Every customer's stage as of `today`, in `dataset.customers` order, with
+/// the purchase model's P(alive) from `basis` when it was prepared for that
+/// day: the stages the Customers page filters by, whether the analytics
+/// worker or the page computes them.
+pub fn stages_with_basis(
+    dataset: &Dataset,
+    basis: &AnalysisBasis,
+    today: NaiveDate,
+) -> Vec<Option<Stage>> {
+    let model = ModelFigures::from_basis(basis, today, dataset.customers.len());
+    let p_alive = model.as_ref().map(|m| m.p_alive.as_slice());
+    LifecycleIndex::new(dataset, today).stages(today, p_alive, &dataset.settings.lifecycle)
+}
+
 /// What the home dashboard shows of lifecycle: retention and churn over the
 /// last `period_days`, and the retention tasks open and due.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]

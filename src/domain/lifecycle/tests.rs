@@ -701,6 +701,38 @@ fn the_models_p_alive_and_clv_feed_stage_risk_and_v3() {
 }
 
 #[test]
+fn the_stages_take_p_alive_from_a_basis_of_their_own_day_only() {
+    use crate::segmentation::{CustomerPrediction, CustomerSummary, ModelError, ModelReport};
+    let mut w = World::default();
+    w.customer(1000, &every(30, 6, 10));
+    let basis = |as_of| AnalysisBasis {
+        as_of,
+        window_start: None,
+        summaries: vec![CustomerSummary::default()],
+        model: ModelReport::unfitted(as_of, None, ModelError::NoHistory),
+        predictions: vec![Some(CustomerPrediction {
+            p_alive: 0.05,
+            expected_purchases: None,
+            expected_spend_per_purchase: None,
+            clv: None,
+        })],
+    };
+    let s = &w.ds.settings.lifecycle;
+    let by_calendar = LifecycleIndex::new(&w.ds, today()).stages(today(), None, s);
+    assert_ne!(by_calendar, vec![Some(Stage::Dormant)]);
+    // P(alive) below the setting: dormant, as the Customers page filters.
+    assert_eq!(
+        stages_with_basis(&w.ds, &basis(today()), today()),
+        vec![Some(Stage::Dormant)]
+    );
+    // A basis of another day is not used.
+    assert_eq!(
+        stages_with_basis(&w.ds, &basis(ago(1)), today()),
+        by_calendar
+    );
+}
+
+#[test]
 fn lifecycle_settings_problems_name_every_field() {
     assert!(lifecycle_problems(&LifecycleSettings::default()).is_empty());
     use LifecycleProblem as P;

@@ -87,8 +87,8 @@ pub use grades::{
 };
 pub use history::{DayActivity, PurchaseHistory};
 pub use report::{
-    analyse, classify, prepare, AnalysisBasis, CustomerSegmentation, GroupStats, SegmentStats,
-    SegmentationReport, ValueBasis, ValueMatrix,
+    analyse, classify, prepare, AnalysisBasis, Classification, CustomerSegmentation, GroupStats,
+    SegmentStats, SegmentationReport, ValueBasis, ValueMatrix, CUSTOMERS_PER_STEP,
 };
 pub use rfm::{quintile_score, quintile_scores, score_customers, RfmScore};
 pub use segments::{ScoreRange, Segment, SegmentAction, SegmentDefinition, SEGMENTS};

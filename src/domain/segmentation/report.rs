@@ -23,6 +23,7 @@ use crate::ids::CustomerId;
 use crate::money::{Currency, Money};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// Everything the analysis says about one customer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -241,104 +242,191 @@ pub fn classify(
     basis: &AnalysisBasis,
     settings: &SegmentationSettings,
 ) -> SegmentationReport {
-    if basis.summaries.len() != dataset.customers.len()
-        || basis.predictions.len() != dataset.customers.len()
-    {
-        let unfitted = SegmentationSettings {
-            as_of: Some(basis.as_of),
-            clv: ClvSettings {
-                enabled: false,
-                ..settings.clv
-            },
-            ..settings.clone()
-        };
-        let mut fresh = prepare(dataset, &unfitted, basis.as_of);
-        fresh.window_start = basis.window_start;
-        fresh.summaries = summarise_dataset(dataset, basis.window_start, basis.as_of);
-        fresh.predictions = vec![None; fresh.summaries.len()];
-        fresh.model = ModelReport::unfitted(basis.as_of, basis.window_start, ModelError::Stale);
-        return classify_basis(dataset, &fresh, settings);
-    }
-    classify_basis(dataset, basis, settings)
+    Classification::new(dataset, basis, settings).finish()
 }
 
-fn classify_basis(
+/// Customers per step of [`Classification`]'s per-customer pass.
+pub const CUSTOMERS_PER_STEP: usize = 16_384;
+
+/// [`classify`] in steps, for a caller that pauses between them: a chain's
+/// 100,000 customers take about 100 ms in the page's wasm, which the pages
+/// spread over short tasks. A step is one of the passes over every
+/// customer (sorting the spends, the RFM scores, the contribution grades,
+/// the value tiers, the matrix's thresholds) or [`CUSTOMERS_PER_STEP`]
+/// customers of the last one, which puts each customer's results together.
+pub struct Classification<'a> {
+    dataset: &'a Dataset,
+    basis: Cow<'a, AnalysisBasis>,
+    settings: &'a SegmentationSettings,
+    spends: Option<SpendOrder>,
+    scores: Option<Vec<Option<RfmScore>>>,
+    contribution: Option<Vec<Grade>>,
+    tiers: Option<Vec<Option<ValueTier>>>,
+    thresholds: Option<MatrixThresholds>,
+    customers: Vec<CustomerSegmentation>,
+}
+
+impl<'a> Classification<'a> {
+    pub fn new(
+        dataset: &'a Dataset,
+        basis: &'a AnalysisBasis,
+        settings: &'a SegmentationSettings,
+    ) -> Classification<'a> {
+        let basis = if basis.summaries.len() != dataset.customers.len()
+            || basis.predictions.len() != dataset.customers.len()
+        {
+            Cow::Owned(unfitted_basis(dataset, basis, settings))
+        } else {
+            Cow::Borrowed(basis)
+        };
+        Classification {
+            dataset,
+            basis,
+            settings,
+            spends: None,
+            scores: None,
+            contribution: None,
+            tiers: None,
+            thresholds: None,
+            customers: Vec::new(),
+        }
+    }
+
+    fn value_basis(&self) -> ValueBasis {
+        if self.basis.model.clv_basis().is_some() {
+            ValueBasis::PredictedClv
+        } else {
+            ValueBasis::TrailingYearSpend
+        }
+    }
+
+    /// Does the next step; true once every step is done.
+    pub fn step(&mut self) -> bool {
+        let summaries = &self.basis.summaries;
+        let predictions = &self.basis.predictions;
+        let settings = self.settings;
+        let as_of = self.basis.as_of;
+        // Sorted once for the M scores, the grades and the Pareto curve.
+        let Some(spends) = &self.spends else {
+            self.spends = Some(SpendOrder::of(summaries));
+            return false;
+        };
+        let Some(scores) = &self.scores else {
+            self.scores = Some(score_customers_in_order(summaries, spends));
+            return false;
+        };
+        let Some(contribution) = &self.contribution else {
+            self.contribution = Some(contribution_grades_in_order(
+                spends.positive(),
+                summaries.len(),
+                &settings.contribution,
+            ));
+            return false;
+        };
+        let Some(tiers) = &self.tiers else {
+            let value_basis = self.value_basis();
+            let tier_inputs: Vec<Option<TierInput>> = summaries
+                .iter()
+                .zip(scores)
+                .zip(predictions.iter())
+                .map(|((s, score), prediction)| {
+                    let score = (*score)?;
+                    let value = match value_basis {
+                        ValueBasis::PredictedClv => prediction
+                            .and_then(|p| p.clv)
+                            .map_or(0.0, Money::as_major_f64),
+                        ValueBasis::TrailingYearSpend => s.annual_spend.as_major_f64(),
+                    };
+                    Some(TierInput {
+                        value,
+                        f_score: score.f,
+                        p_alive: prediction.map(|p| p.p_alive),
+                        idle_days: s.days_since_last_purchase_ever(as_of).unwrap_or(u32::MAX),
+                        frequency_rising: s.frequency_rising(),
+                    })
+                })
+                .collect();
+            self.tiers = Some(value_tiers(
+                &tier_inputs,
+                settings.dormant_after_days,
+                &settings.tiers,
+            ));
+            return false;
+        };
+        let Some(thresholds) = &self.thresholds else {
+            self.thresholds = Some(matrix_thresholds(summaries, settings.matrix));
+            return false;
+        };
+        let rows = self.dataset.customers.rows();
+        let from = self.customers.len();
+        let to = rows.len().min(from + CUSTOMERS_PER_STEP);
+        if from == 0 {
+            self.customers.reserve_exact(rows.len());
+        }
+        for (row, profile) in rows.iter().enumerate().take(to).skip(from) {
+            let summary = summaries[row];
+            self.customers.push(CustomerSegmentation {
+                customer: profile.id,
+                summary,
+                rfm: scores[row],
+                segment: scores[row].and_then(Segment::of),
+                spend_grade: spend_grade(
+                    &summary,
+                    as_of,
+                    settings.dormant_after_days,
+                    &settings.spend_grades,
+                ),
+                grade: GradeAssignment::new(contribution[row], profile.grade_override),
+                value_tier: tiers[row],
+                quadrant: thresholds.quadrant(&summary),
+                prediction: predictions[row],
+            });
+        }
+        to == rows.len()
+    }
+
+    /// The report: the steps not done yet, then the Pareto curve and the
+    /// aggregates.
+    pub fn finish(mut self) -> SegmentationReport {
+        while !self.step() {}
+        let value_basis = self.value_basis();
+        let ascending = self.spends.as_ref().map_or(&[][..], SpendOrder::ascending);
+        let pareto = pareto_in_order(ascending.len(), |k| ascending[k].0, PARETO_POINTS);
+        let thresholds = self
+            .thresholds
+            .unwrap_or_else(|| matrix_thresholds(&self.basis.summaries, self.settings.matrix));
+        aggregate(
+            self.dataset.settings.currency,
+            &self.basis,
+            self.customers,
+            thresholds,
+            pareto,
+            value_basis,
+        )
+    }
+}
+
+/// A basis for `dataset` standing in for `basis`, which was prepared from
+/// other data: its day and window, the summaries recomputed, no models.
+fn unfitted_basis(
     dataset: &Dataset,
     basis: &AnalysisBasis,
     settings: &SegmentationSettings,
-) -> SegmentationReport {
-    let AnalysisBasis {
-        as_of,
-        summaries,
-        model,
-        predictions,
-        ..
-    } = basis;
-    let as_of = *as_of;
-    // Sorted once for the M scores, the grades and the Pareto curve.
-    let spends = SpendOrder::of(summaries);
-    let scores = score_customers_in_order(summaries, &spends);
-    let contribution =
-        contribution_grades_in_order(spends.positive(), summaries.len(), &settings.contribution);
-    let value_basis = if model.clv_basis().is_some() {
-        ValueBasis::PredictedClv
-    } else {
-        ValueBasis::TrailingYearSpend
+) -> AnalysisBasis {
+    let unfitted = SegmentationSettings {
+        as_of: Some(basis.as_of),
+        clv: ClvSettings {
+            enabled: false,
+            ..settings.clv
+        },
+        ..settings.clone()
     };
-    let tier_inputs: Vec<Option<TierInput>> = summaries
-        .iter()
-        .zip(&scores)
-        .zip(predictions.iter())
-        .map(|((s, score), prediction)| {
-            let score = (*score)?;
-            let value = match value_basis {
-                ValueBasis::PredictedClv => prediction
-                    .and_then(|p| p.clv)
-                    .map_or(0.0, Money::as_major_f64),
-                ValueBasis::TrailingYearSpend => s.annual_spend.as_major_f64(),
-            };
-            Some(TierInput {
-                value,
-                f_score: score.f,
-                p_alive: prediction.map(|p| p.p_alive),
-                idle_days: s.days_since_last_purchase_ever(as_of).unwrap_or(u32::MAX),
-                frequency_rising: s.frequency_rising(),
-            })
-        })
-        .collect();
-    let tiers = value_tiers(&tier_inputs, settings.dormant_after_days, &settings.tiers);
-    let thresholds = matrix_thresholds(summaries, settings.matrix);
-
-    let mut customers = Vec::with_capacity(summaries.len());
-    for (row, profile) in dataset.customers.iter().enumerate() {
-        let summary = summaries[row];
-        customers.push(CustomerSegmentation {
-            customer: profile.id,
-            summary,
-            rfm: scores[row],
-            segment: scores[row].and_then(Segment::of),
-            spend_grade: spend_grade(
-                &summary,
-                as_of,
-                settings.dormant_after_days,
-                &settings.spend_grades,
-            ),
-            grade: GradeAssignment::new(contribution[row], profile.grade_override),
-            value_tier: tiers[row],
-            quadrant: thresholds.quadrant(&summary),
-            prediction: predictions[row],
-        });
-    }
-    let ascending = spends.ascending();
-    let pareto = pareto_in_order(ascending.len(), |k| ascending[k].0, PARETO_POINTS);
-    aggregate(
-        dataset.settings.currency,
-        basis,
-        customers,
-        thresholds,
-        pareto,
-        value_basis,
-    )
+    let mut fresh = prepare(dataset, &unfitted, basis.as_of);
+    fresh.window_start = basis.window_start;
+    fresh.summaries = summarise_dataset(dataset, basis.window_start, basis.as_of);
+    fresh.predictions = vec![None; fresh.summaries.len()];
+    fresh.model = ModelReport::unfitted(basis.as_of, basis.window_start, ModelError::Stale);
+    fresh
 }
 
 fn aggregate(

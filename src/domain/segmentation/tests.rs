@@ -296,6 +296,26 @@ fn changing_a_threshold_changes_the_counts() {
 }
 
 #[test]
+fn a_classification_in_steps_gives_what_classify_gives() {
+    let ds = retail_demo();
+    let settings = SegmentationSettings::default();
+    let basis = prepare(ds, &settings, today());
+    let mut job = Classification::new(ds, &basis, &settings);
+    let mut steps = 1;
+    while !job.step() {
+        steps += 1;
+    }
+    // Five passes over every customer, then the customers in parts.
+    assert_eq!(steps, 5 + ds.customers.len().div_ceil(CUSTOMERS_PER_STEP));
+    assert_eq!(job.finish(), classify(ds, &basis, &settings));
+    // Finished part way, or at once: the same report.
+    let mut job = Classification::new(ds, &basis, &settings);
+    job.step();
+    job.step();
+    assert_eq!(job.finish(), analyse(ds, &settings, today()));
+}
+
+#[test]
 fn a_twelve_month_window_makes_old_customers_prospects() {
     let ds = retail_demo();
     let all = analyse(ds, &SegmentationSettings::default(), today());

@@ -20,15 +20,15 @@ mod list;
 mod privacy;
 mod profile;
 
-use crate::app::worker::shared_basis;
+use crate::app::worker::{classify_in_steps, shared_basis, shared_stages};
 use crate::app::{
     business_now, business_today, commit_change, use_acting, use_data, use_i18n, use_router,
     ActingAs, ChangeFailure, Data, I18n, Persistence, Router, PAGE_TITLE_ID,
 };
 use crate::domain::complaints::Actor;
 use crate::domain::customers::{Deleted, EditError};
-use crate::domain::lifecycle::{LifecycleIndex, ModelFigures, Stage};
-use crate::domain::segmentation::{classify, SegmentationReport};
+use crate::domain::lifecycle::Stage;
+use crate::domain::segmentation::SegmentationReport;
 use crate::domain::{AuditId, ChangeSet, CustomerId, Dataset};
 use crate::i18n::{store_error_message, Key, Locale};
 use crate::route::{Location, Route};
@@ -248,25 +248,21 @@ fn compute_segmentation(env: Env, ds: Arc<Dataset>) {
             spawn_local(async move {
                 let today = business_today(&ds.settings);
                 let basis = shared_basis(Arc::clone(&ds), stored, today).await;
-                let computed = classify(&ds, &basis, &ds.settings.segmentation);
-                let _ = report.try_set(Some(Arc::new(computed)));
-                // The stages in a task of their own, after the list has been
-                // drawn again with the report: on a chain, classifying and
-                // indexing the lifecycle take tens of milliseconds each.
+                // The page may have been left meanwhile.
+                let wanted = || report.try_with_untracked(|_| ()).is_some();
+                let settings = &ds.settings.segmentation;
+                let Some(computed) = classify_in_steps(&ds, &basis, settings, wanted).await else {
+                    return;
+                };
+                // The list is drawn again with it in a task of its own.
                 crate::pause::next_tick().await;
-                // The same stages as the Lifecycle page's warning and
-                // win-back views: P(alive) from the same basis.
-                let model = ModelFigures::from_basis(&basis, today, ds.customers.len());
-                let index = LifecycleIndex::new(&ds, today);
-                let p_alive = model.as_ref().map(|m| m.p_alive.as_slice());
-                let by_customer: HashMap<CustomerId, Stage> = ds
-                    .customers
-                    .iter()
-                    .zip(index.stages(today, p_alive, &ds.settings.lifecycle))
-                    .filter_map(|(c, s)| s.map(|s| (c.id, s)))
-                    .collect();
-                drop(index);
-                let _ = stages.try_set(Some(Arc::new(by_customer)));
+                let _ = report.try_set(Some(Arc::new(computed)));
+                // The stages after the list has been drawn again with the
+                // report: from the worker with the basis, else computed in a
+                // task of their own.
+                crate::pause::next_tick().await;
+                let by_customer = shared_stages(ds, stored, today).await;
+                let _ = stages.try_set(Some(by_customer));
             });
         },
         Duration::from_millis(30),
