@@ -195,6 +195,7 @@ messages! {
         CustomersAll => "全部", "All";
         CustomersComputing => "正在计算客户细分，完成后可按客户群和价值分层筛选…", "Computing the segmentation; segment and tier filters become available when it is done…";
         CustomersComputingShort => "计算中…", "Computing…";
+        CustomersSearchPreparing => "正在准备搜索…", "Preparing the search…";
         CustomersListed => "共 {count} 位客户", "{count} {count|customer|customers} listed";
         CustomersColName => "姓名", "Name";
         CustomersColPhone => "手机", "Phone";

@@ -22,5 +22,5 @@ pub use changes::{
 pub use duplicates::{find_duplicates, name_stem, similar_names, DuplicatePair, DuplicateReason};
 pub use form::{apply_form, parse_tags, CustomerForm, FormError, FormField};
 pub use merge::{merge_customers, merged_customer, MergeField, MergePlan, Pick};
-pub use search::{pinyin_full, pinyin_initials, SearchHits, SearchIndex};
+pub use search::{pinyin_full, pinyin_initials, SearchHits, SearchIndex, SearchIndexBuilder};
 pub use view::{tags_in_use, Classes, ListView, SortColumn};

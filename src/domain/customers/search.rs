@@ -9,9 +9,12 @@
 //! customer. (Written here rather than with a full-text crate: those index
 //! words, and search as you type needs substrings anywhere in a name.)
 
+use crate::remembered::Remembered;
+use crate::table::{Stamp, Table};
 use crate::{Customer, CustomerId};
 use memchr::memmem;
 use pinyin::ToPinyin;
+use std::sync::Arc;
 
 /// The pinyin initials of a name, lower case: 张三 → `zs`. Characters that
 /// are not Chinese are kept (lower-cased) when they are letters or digits, so
@@ -265,6 +268,48 @@ impl SearchHits {
     }
 }
 
+/// Builds the [`SearchIndex`] of a table of customers a few at a time: a
+/// chain's 100,000 take a few hundred milliseconds, which the customer list
+/// spreads over short tasks.
+#[derive(Debug)]
+pub struct SearchIndexBuilder {
+    index: SearchIndex,
+    /// The content of the table being indexed.
+    stamp: Stamp,
+}
+
+impl SearchIndexBuilder {
+    pub fn new(customers: &Table<Customer>) -> SearchIndexBuilder {
+        SearchIndexBuilder {
+            index: SearchIndex::with_capacity(customers.len()),
+            stamp: customers.stamp(),
+        }
+    }
+
+    /// Indexes up to `max` more customers of `customers`; true once all
+    /// are. A table changed since the start is indexed from its start.
+    pub fn step(&mut self, customers: &Table<Customer>, max: usize) -> bool {
+        if customers.stamp() != self.stamp {
+            *self = SearchIndexBuilder::new(customers);
+        }
+        let rows = customers.rows();
+        let from = self.index.ids.len().min(rows.len());
+        let to = rows.len().min(from.saturating_add(max));
+        for c in &rows[from..to] {
+            self.index.add(c);
+        }
+        to == rows.len()
+    }
+
+    /// The index, remembered as the table's ([`SearchIndex::remembered`])
+    /// once every customer is in.
+    pub fn finish(self) -> Arc<SearchIndex> {
+        let index = Arc::new(self.index);
+        LAST.with(|last| last.keep(self.stamp, Arc::clone(&index)));
+        index
+    }
+}
+
 /// Tells the indexes built in this process apart, so that hits are only
 /// narrowed within the index that found them.
 static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -284,42 +329,63 @@ pub struct SearchIndex {
     pinyin: Column,
 }
 
+thread_local! {
+    /// The last index built by [`SearchIndexBuilder`], under
+    /// the stamp of the customers it was built from: the customer list,
+    /// opened again on the same data, searches at once.
+    static LAST: Remembered<Stamp, SearchIndex> = const { Remembered::new() };
+}
+
 impl SearchIndex {
     pub fn build<'a>(customers: impl IntoIterator<Item = &'a Customer>) -> SearchIndex {
         let customers = customers.into_iter();
-        let n = customers.size_hint().0;
-        let mut index = SearchIndex {
+        let mut index = SearchIndex::with_capacity(customers.size_hint().0);
+        for c in customers {
+            index.add(c);
+        }
+        index
+    }
+
+    fn with_capacity(n: usize) -> SearchIndex {
+        SearchIndex {
             generation: GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             ids: Vec::with_capacity(n),
             text: Column::with_capacity(n, n * 32),
             phones: Column::with_capacity(n, n * 14),
             initials: Column::with_capacity(n, n * 4),
             pinyin: Column::with_capacity(n, n * 24),
-        };
-        for c in customers {
-            index.ids.push(c.id);
-            index.text.push_key(&c.name.to_lowercase(), &[]);
-            if let Some(e) = &c.email {
-                index.text.push_key(&e.key(), &[]);
-            }
-            if let Some(p) = &c.phone {
-                index.phones.push_key(&p.to_string(), &[]);
-            }
-            index.initials.push_key(&pinyin_initials(&c.name), &[]);
-            let (full, starts) = pinyin_syllables(&c.name);
-            index.pinyin.push_key(&full, &starts);
-            let (latin, starts) = pinyin_syllables(&c.name_latin);
-            index.pinyin.push_key(&latin, &starts);
-            for column in [
-                &mut index.text,
-                &mut index.phones,
-                &mut index.initials,
-                &mut index.pinyin,
-            ] {
-                column.end_customer();
-            }
         }
-        index
+    }
+
+    /// Adds the next customer (in id order).
+    fn add(&mut self, c: &Customer) {
+        self.ids.push(c.id);
+        self.text.push_key(&c.name.to_lowercase(), &[]);
+        if let Some(e) = &c.email {
+            self.text.push_key(&e.key(), &[]);
+        }
+        if let Some(p) = &c.phone {
+            self.phones.push_key(&p.to_string(), &[]);
+        }
+        self.initials.push_key(&pinyin_initials(&c.name), &[]);
+        let (full, starts) = pinyin_syllables(&c.name);
+        self.pinyin.push_key(&full, &starts);
+        let (latin, starts) = pinyin_syllables(&c.name_latin);
+        self.pinyin.push_key(&latin, &starts);
+        for column in [
+            &mut self.text,
+            &mut self.phones,
+            &mut self.initials,
+            &mut self.pinyin,
+        ] {
+            column.end_customer();
+        }
+    }
+
+    /// The index of `customers` built last ([`SearchIndexBuilder::finish`]),
+    /// if it was built from them as they are now.
+    pub fn remembered(customers: &Table<Customer>) -> Option<Arc<SearchIndex>> {
+        LAST.with(|last| last.get(&customers.stamp()))
     }
 
     pub fn len(&self) -> usize {

@@ -106,6 +106,37 @@ fn every_demo_customer_is_found_by_its_own_initials() {
     }
 }
 
+#[test]
+fn an_index_built_in_steps_finds_what_one_built_at_once_does_and_is_remembered() {
+    let ds = hotel();
+    let whole = SearchIndex::build(ds.customers.iter());
+    let changed = Table::from_rows(ds.customers.rows()[..ds.customers.len() / 2].to_vec());
+    // Started on another content of the table: it starts over.
+    let mut builder = SearchIndexBuilder::new(&changed);
+    assert!(!builder.step(&changed, 7) || changed.len() <= 7);
+    let mut steps = 0;
+    while !builder.step(&ds.customers, 7) {
+        steps += 1;
+    }
+    assert!(steps >= ds.customers.len() / 7 - 1);
+    let stepped = builder.finish();
+    assert_eq!(stepped.len(), ds.customers.len());
+    let sample: Vec<&Customer> = ds.customers.iter().step_by(17).collect();
+    for c in sample {
+        for q in [
+            pinyin_initials(&c.name),
+            c.name.clone(),
+            "13".into(),
+            "a".into(),
+        ] {
+            assert_eq!(stepped.search(&q), whole.search(&q), "{q}");
+        }
+    }
+    let remembered = SearchIndex::remembered(&ds.customers);
+    assert!(remembered.is_some_and(|r| std::sync::Arc::ptr_eq(&r, &stepped)));
+    assert!(SearchIndex::remembered(&changed).is_none());
+}
+
 // ---------- the list view ----------
 
 #[test]

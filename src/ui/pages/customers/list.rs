@@ -13,13 +13,14 @@ use crate::app::ChangeFailure;
 use crate::domain::customers::view::{grade_code, segment_code, tier_code, TIERS};
 use crate::domain::customers::{
     bulk_tag, tags_in_use, undo_delete, Classes, EditError, ListView, SearchHits, SearchIndex,
-    SortColumn,
+    SearchIndexBuilder, SortColumn,
 };
 use crate::domain::exchange::ExportFormat;
 use crate::domain::lifecycle::Stage;
 use crate::domain::segmentation::SEGMENTS;
 use crate::domain::{CustomerId, Dataset, Grade, OutletId};
 use crate::i18n::{format_date, Key};
+use crate::pause::{next_tick, Slice};
 use crate::route::{Location, Route};
 use crate::ui::pages::exchange::CustomerExport;
 use crate::ui::pages::lifecycle::labels::stage as stage_label;
@@ -60,6 +61,43 @@ fn write_url(view: &ListView) {
     }
 }
 
+/// Customers indexed at once when the list opens: a hotel's or a store's
+/// customers take a few milliseconds, and the search is there at once.
+const INDEX_AT_ONCE: usize = 2_000;
+/// Customers indexed per step while the index of a chain is built.
+const INDEX_STEP: usize = 500;
+
+/// Builds the search index of `ds`'s customers into `index`: at once for a
+/// few thousand, else in slices of at most
+/// [`SLICE_BUDGET_MS`](crate::pause::SLICE_BUDGET_MS) with a pause for the
+/// browser between them (a chain's 100,000 customers took one task of about
+/// 150 ms as the list opened). A search typed meanwhile waits for it.
+fn build_index(index: RwSignal<Option<Arc<SearchIndex>>>, ds: Arc<Dataset>) {
+    let mut builder = SearchIndexBuilder::new(&ds.customers);
+    if builder.step(&ds.customers, INDEX_AT_ONCE) {
+        index.set(Some(builder.finish()));
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        loop {
+            next_tick().await;
+            // The page was left.
+            if index.try_with_untracked(|_| ()).is_none() {
+                return;
+            }
+            let slice = Slice::start();
+            let mut done = builder.step(&ds.customers, INDEX_STEP);
+            while !done && !slice.spent() {
+                done = builder.step(&ds.customers, INDEX_STEP);
+            }
+            if done {
+                let _ = index.try_set(Some(builder.finish()));
+                return;
+            }
+        }
+    });
+}
+
 #[component]
 pub fn CustomerList(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
     let i18n = env.i18n;
@@ -96,16 +134,26 @@ pub fn CustomerList(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
     let member_sel = Memo::new(move |_| state.with(|v| v.member_tier));
     let sort_sel = Memo::new(move |_| state.with(|v| (v.sort, v.descending)));
     let search_text = Memo::new(move |_| state.with(|v| v.search.clone()));
-    let index = Arc::new(SearchIndex::build(dataset.customers.iter()));
+    // The search index: the one of these customers from the last visit,
+    // else built in slices (`build_index`).
+    let index = RwSignal::new(SearchIndex::remembered(&dataset.customers));
+    if index.with_untracked(Option::is_none) {
+        build_index(index, Arc::clone(&dataset));
+    }
     let report = env.report;
     let stages = env.stages;
     // The search alone, apart from the filters and the sort: each keystroke
     // searches among the previous keystroke's hits when it only adds to the
-    // query (`SearchIndex::search_after`).
-    let search_index = Arc::clone(&index);
-    let hits = Memo::new(move |previous: Option<&SearchHits>| {
-        search_text.with(|q| search_index.search_after(q, previous))
+    // query (`SearchIndex::search_after`). `None` until the index is built.
+    let hits = Memo::new(move |previous: Option<&Option<SearchHits>>| {
+        let previous = previous.and_then(Option::as_ref);
+        index.with(|index| {
+            let index = index.as_ref()?;
+            Some(search_text.with(|q| index.search_after(q, previous)))
+        })
     });
+    let preparing =
+        move || index.with(Option::is_none) && search_text.with(|q| !q.trim().is_empty());
     let ds = Arc::clone(&dataset);
     let rows = Memo::new(move |_| {
         let report = report.get();
@@ -139,7 +187,21 @@ pub fn CustomerList(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
                 ..Classes::default()
             },
         };
-        hits.with(|hits| state.with(|v| v.apply_to(&ds, &index, hits.ids(), &classes)))
+        hits.with(|hits| {
+            index.with(|index| {
+                state.with(|v| match (hits, index) {
+                    (Some(hits), Some(index)) => v.apply_to(&ds, index, hits.ids(), &classes),
+                    // Until the index is built: every customer when nothing
+                    // is typed (sorted by name without the pinyin keys),
+                    // none yet when something is.
+                    _ if v.search.trim().is_empty() => {
+                        let all: Vec<CustomerId> = ds.customers.iter().map(|c| c.id).collect();
+                        v.apply_to(&ds, &SearchIndex::default(), &all, &classes)
+                    }
+                    _ => Vec::new(),
+                })
+            })
+        })
     });
     let scroll_top = RwSignal::new(0.0_f64);
     let selected = RwSignal::new(BTreeSet::<CustomerId>::new());
@@ -156,33 +218,34 @@ pub fn CustomerList(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
     };
 
     // ---- filters ----
-    let outlets: Vec<(OutletId, String)> = dataset
-        .outlets
-        .iter()
-        .map(|o| (o.id, o.id.to_string()))
-        .collect();
+    // The stores and tags are lists of hundreds in a chain (300 stores in
+    // the benchmark's): each list is drawn by one closure, again only when
+    // the language changes, with every option's `selected` as the view was
+    // then (the browser keeps what the user picks). An option each with its
+    // own reactive `selected` and label made 600 effects, most of the
+    // 190 ms that drawing the list took as it opened.
     let ds = Arc::clone(&dataset);
-    let outlet_options = outlets
-        .into_iter()
-        .map(|(id, value)| {
-            let ds = Arc::clone(&ds);
-            view! {
-                <option value=value selected=move || outlet_sel.get() == Some(id)>
-                    {move || labels::outlet(i18n.locale(), &ds, id)}
-                </option>
-            }
-        })
-        .collect_view();
+    let outlet_options = move || {
+        let locale = i18n.locale();
+        let current = outlet_sel.get_untracked();
+        ds.outlets
+            .iter()
+            .map(|o| {
+                let id = o.id;
+                view! {
+                    <option value=id.to_string() selected=current == Some(id)>
+                        {labels::outlet(locale, &ds, id)}
+                    </option>
+                }
+            })
+            .collect_view()
+    };
+    let current_tag = tag_sel.get_untracked();
     let tag_options = tags_in_use(&dataset)
         .into_iter()
         .map(|(t, n)| {
-            let value = t.clone();
-            let current = t.clone();
-            view! {
-                <option value=value selected=move || tag_sel.with(|t| t.as_deref() == Some(current.as_str()))>
-                    {format!("{t} ({n})")}
-                </option>
-            }
+            let selected = current_tag.as_deref() == Some(t.as_str());
+            view! { <option value=t.clone() selected=selected>{format!("{t} ({n})")}</option> }
         })
         .collect_view();
     let grade_options = [Grade::A, Grade::B, Grade::C]
@@ -546,7 +609,11 @@ pub fn CustomerList(env: Env, dataset: Arc<Dataset>) -> impl IntoView {
             </div>
             {move || not_computed().then(|| view! { <p class="note" role="status">{move || i18n.t(Key::CustomersComputing)}</p> })}
             <p class="note" data-testid="customers-count" data-count=total role="status">
-                {move || i18n.locale().fill(Key::CustomersListed, &[("count", total().into())])}
+                {move || if preparing() {
+                    i18n.t(Key::CustomersSearchPreparing).to_owned()
+                } else {
+                    i18n.locale().fill(Key::CustomersListed, &[("count", total().into())])
+                }}
             </p>
             {bulk}
             {failure_line}
