@@ -78,9 +78,15 @@ export class LifecyclePage {
 
   /** Waits until the purchase model is used or known to be unavailable. */
   async waitForModel(): Promise<void> {
-    await expect(this.page.getByTestId('model-note').first()).not.toHaveAttribute('data-model', 'preparing', {
-      timeout: 120_000,
-    });
+    const note = this.page.getByTestId('model-note').first();
+    await expect(note).not.toHaveAttribute('data-model', 'preparing', { timeout: 120_000 });
+    // Where the stage counts are shown, they are counted after the page is
+    // drawn: wait until they are counted with what the note says.
+    const counts = this.page.getByTestId('stage-counts');
+    if ((await counts.count()) > 0) {
+      const state = (await note.getAttribute('data-model')) ?? '';
+      await expect(counts).toHaveAttribute('data-counted', state, { timeout: 120_000 });
+    }
   }
 
   settingsForm(): Locator {

@@ -59,6 +59,15 @@ pub(super) enum ModelStatus {
 }
 
 impl ModelStatus {
+    /// A stable name of the state, for test ids (`data-model`).
+    pub fn key(&self) -> &'static str {
+        match self {
+            ModelStatus::Preparing => "preparing",
+            ModelStatus::Ready(_) => "used",
+            ModelStatus::Unavailable => "unavailable",
+        }
+    }
+
     pub fn figures(&self) -> Option<Arc<ModelFigures>> {
         match self {
             ModelStatus::Ready(m) => Some(Arc::clone(m)),
@@ -100,11 +109,14 @@ fn load_model(env: Env, ds: Arc<Dataset>, today: chrono::NaiveDate) {
 fn model_note(env: Env) -> impl IntoView {
     let i18n = env.i18n;
     move || {
-        let (key, state) = match env.model.get() {
-            ModelStatus::Preparing => (Key::LifecycleModelPreparing, "preparing"),
-            ModelStatus::Ready(_) => (Key::LifecycleModelUsed, "used"),
-            ModelStatus::Unavailable => (Key::LifecycleModelUnavailable, "unavailable"),
-        };
+        let (key, state) = env.model.with(|m| {
+            let key = match m {
+                ModelStatus::Preparing => Key::LifecycleModelPreparing,
+                ModelStatus::Ready(_) => Key::LifecycleModelUsed,
+                ModelStatus::Unavailable => Key::LifecycleModelUnavailable,
+            };
+            (key, m.key())
+        });
         view! { <p class="note" role="status" data-testid="model-note" data-model=state>{i18n.t(key)}</p> }
     }
 }
