@@ -78,7 +78,7 @@ fn the_store_port_and_codec_stay_portable() {
     // Only the IndexedDB adapter may talk to the browser; the port, the codec
     // and the memory adapter are shared with native tests.
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/store");
-    for name in ["mod.rs", "codec.rs", "columnar.rs", "memory.rs"] {
+    for name in ["mod.rs", "codec.rs", "columnar.rs", "basis.rs", "memory.rs"] {
         let text = fs::read_to_string(root.join(name)).unwrap();
         for forbidden in ["web_sys", "js_sys", "indexed_db_futures", "leptos"] {
             assert!(
