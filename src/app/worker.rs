@@ -596,8 +596,38 @@ pub async fn shared_basis(
     stored: bool,
     today: NaiveDate,
 ) -> Arc<AnalysisBasis> {
+    shared_basis_from(dataset, stored, today).await.0
+}
+
+/// Where [`shared_basis_from`] found or made the basis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prepared {
+    /// Kept from an earlier page.
+    Kept,
+    Worker,
+    /// On the page's own thread.
+    Page,
+}
+
+impl Prepared {
+    /// A stable name, for test ids (`data-computed-in`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Prepared::Kept => "shared",
+            Prepared::Worker => "worker",
+            Prepared::Page => "main",
+        }
+    }
+}
+
+/// As [`shared_basis`], and where the basis came from.
+pub async fn shared_basis_from(
+    dataset: Arc<Dataset>,
+    stored: bool,
+    today: NaiveDate,
+) -> (Arc<AnalysisBasis>, Prepared) {
     if let Some(b) = cached_basis(&dataset, today) {
-        return b;
+        return (b, Prepared::Kept);
     }
     let settings = dataset.settings.segmentation.clone();
     // The stages with it: the Customers page filters by them, and in the
@@ -607,18 +637,19 @@ pub async fn shared_basis(
     } else {
         None
     };
-    let basis = Arc::new(match from_worker {
+    let (basis, place) = match from_worker {
         Some((b, stages)) => {
             if let Some(stages) = stages {
                 next_tick().await;
                 keep_stages(&dataset, today, stages);
             }
-            b
+            (b, Prepared::Worker)
         }
-        None => prepare(&dataset, &settings, today),
-    });
+        None => (prepare(&dataset, &settings, today), Prepared::Page),
+    };
+    let basis = Arc::new(basis);
     SHARED.with(|b| b.keep(model_key(&dataset, today), Arc::clone(&basis)));
-    basis
+    (basis, place)
 }
 
 /// Terminates the worker when the request ends, so its thread and its

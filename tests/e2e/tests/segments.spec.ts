@@ -45,6 +45,15 @@ test.describe('Segments in an English browser', () => {
       expect(await segments.listTotal()).toBe(total);
     });
 
+    await test.step('opened again, the page takes the basis it shares with Customers and Lifecycle', async () => {
+      const fullest = await segments.fullestCell();
+      await app.goTo('en', 'customers');
+      await app.goTo('en', 'segments');
+      await segments.waitForAnalysis();
+      await expect(page.locator('article.page-segments')).toHaveAttribute('data-computed-in', 'shared');
+      expect(await segments.fullestCell()).toEqual(fullest);
+    });
+
     await test.step('lowering the Diamond threshold makes more Diamond customers', async () => {
       const before = await segments.gradeCount('diamond');
       const gold = await segments.gradeCount('gold');

@@ -21,7 +21,7 @@ mod list;
 mod sections;
 
 use crate::app::use_acting;
-use crate::app::worker::{classify_in_steps, prepare_in_worker};
+use crate::app::worker::{classify_in_steps, prepare_in_worker, shared_basis_from};
 use crate::app::{
     business_now, business_today, commit_change, use_data, use_i18n, use_router, ChangeFailure,
 };
@@ -105,6 +105,7 @@ pub fn SegmentsPage(dataset: Arc<Dataset>) -> impl IntoView {
     // The slow stage, only when its inputs change. A newer request makes an
     // older one's result stale: the generation says which one is current.
     let prepare_key = Memo::new(move |_| draft.with(|s| (s.as_of, s.window, s.clv)));
+    let saved_key = (saved.as_of, saved.window, saved.clv);
     let generation = StoredValue::new(0u64);
     let ds = Arc::clone(&dataset);
     Effect::new(move |_| {
@@ -124,20 +125,26 @@ pub fn SegmentsPage(dataset: Arc<Dataset>) -> impl IntoView {
             if generation.try_get_value() != Some(mine) {
                 return;
             }
-            let from_worker = if stored {
-                prepare_in_worker(&ds, settings.clone(), today).await
+            // With the saved window, day and models, the basis is the one
+            // the Customers and Lifecycle pages share (kept from the last
+            // of them, or prepared and kept for them).
+            let (prepared, place) = if (settings.as_of, settings.window, settings.clv) == saved_key
+            {
+                let (b, place) = shared_basis_from(Arc::clone(&ds), stored, today).await;
+                (b, place.key())
             } else {
-                None
-            };
-            if generation.try_get_value() != Some(mine) {
-                return;
-            }
-            let (prepared, place) = match from_worker {
-                Some(b) => (b, "worker"),
-                None => (prepare(&ds, &settings, today), "main"),
+                let from_worker = if stored {
+                    prepare_in_worker(&ds, settings.clone(), today).await
+                } else {
+                    None
+                };
+                match from_worker {
+                    Some(b) => (Arc::new(b), "worker"),
+                    None => (Arc::new(prepare(&ds, &settings, today)), "main"),
+                }
             };
             if generation.try_get_value() == Some(mine) {
-                basis.set(Some(Arc::new(prepared)));
+                basis.set(Some(prepared));
                 computed_in.set(place);
             }
         });
