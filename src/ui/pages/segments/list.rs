@@ -167,7 +167,8 @@ pub(super) fn CustomerList(
         };
         let table = (total > 0).then(|| {
             view! {
-                <div class="table-scroll">
+                // A keyboard user scrolls a wide list by focusing it.
+                <div class="table-scroll" tabindex="0" role="region" aria-label=title.clone()>
                     <table class="data-table" data-testid="segment-customers">
                         <caption class="visually-hidden">{title.clone()}</caption>
                         <thead><tr>{header}</tr></thead>
