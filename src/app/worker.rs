@@ -34,7 +34,8 @@ use crate::domain::demo::demo_dataset;
 use crate::domain::health::{average_predicted_clv, dashboard, HealthDashboard};
 use crate::domain::lifecycle::{stages_with_basis, Stage};
 use crate::domain::segmentation::{
-    prepare, AnalysisBasis, Classification, ModelReport, SegmentationReport, SegmentationSettings,
+    prepare, AnalysisBasis, Classification, ModelReport, PurchaseHistory, SegmentationReport,
+    SegmentationSettings,
 };
 use crate::domain::settings::BusinessKind;
 use crate::domain::{CustomerId, Dataset, Money, Remembered};
@@ -577,6 +578,31 @@ pub async fn classify_in_steps(
     wanted: impl Fn() -> bool,
 ) -> Option<SegmentationReport> {
     let mut job = Classification::new(dataset, basis, settings);
+    loop {
+        next_tick().await;
+        if !wanted() {
+            return None;
+        }
+        if job.step() {
+            return Some(job.finish());
+        }
+    }
+}
+
+/// [`PurchaseHistory::of`] with a pause for the browser before each of its
+/// steps ([`HistoryGrouping`](crate::domain::segmentation::HistoryGrouping)):
+/// grouping a chain's million transactions takes some 60 ms in the page's
+/// wasm, which as one task would hold the page that long. The shared one
+/// at once when it is built. `None` once `wanted` says it is no longer
+/// wanted (the page left).
+pub async fn history_in_steps(
+    dataset: &Dataset,
+    wanted: impl Fn() -> bool,
+) -> Option<Arc<PurchaseHistory>> {
+    if let Some(history) = PurchaseHistory::remembered(dataset) {
+        return Some(history);
+    }
+    let mut job = PurchaseHistory::grouping(dataset);
     loop {
         next_tick().await;
         if !wanted() {

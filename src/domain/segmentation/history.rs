@@ -7,9 +7,11 @@
 //! customer's *distinct* days in order needs them grouped. Customer ids are
 //! dense `u32`s, so the grouping is a counting sort into one flat vector
 //! (compressed sparse rows: `offsets[row]..offsets[row + 1]` are a
-//! customer's days). [`deal`] first sorts the transactions by bucket of
-//! customers in two passes; each bucket is then counted and scattered while
-//! its part of the vector is in cache. No hash map, no per-row allocation.
+//! customer's days). [`HistoryGrouping`] first sorts the transactions by
+//! bucket of customers in two passes; each bucket is then counted and
+//! scattered while its part of the vector is in cache. No hash map, no
+//! per-row allocation. It works in bounded steps, so that a page can pause
+//! between them.
 
 use crate::activity::Transaction;
 use crate::dataset::{Dataset, RowIndex};
@@ -91,13 +93,27 @@ impl PurchaseHistory {
     /// The stamps identify the tables' content (see [`Stamp`]), so a
     /// remembered history is never one of other data.
     pub fn of(dataset: &Dataset) -> Arc<PurchaseHistory> {
-        let key = (dataset.customers.stamp(), dataset.transactions.stamp());
-        if let Some(history) = LAST.with(|last| last.get(&key)) {
-            return history;
-        }
-        let history = Arc::new(Self::build(dataset, NaiveDate::MAX));
-        LAST.with(|last| last.keep(key, Arc::clone(&history)));
-        history
+        Self::remembered(dataset).unwrap_or_else(|| Self::grouping(dataset).finish())
+    }
+
+    /// The shared history of `dataset` if it is already built: what
+    /// [`PurchaseHistory::of`] would return without grouping anything.
+    pub fn remembered(dataset: &Dataset) -> Option<Arc<PurchaseHistory>> {
+        LAST.with(|last| last.get(&history_key(dataset)))
+    }
+
+    /// [`PurchaseHistory::of`] in steps, for a page that pauses between
+    /// them (see [`HistoryGrouping`]); its `finish` shares the result as
+    /// `of` does.
+    pub fn grouping(dataset: &Dataset) -> HistoryGrouping<'_> {
+        let customers: Vec<CustomerId> = dataset.customers.iter().map(|c| c.id).collect();
+        HistoryGrouping::new(
+            customers,
+            dataset.transactions.rows(),
+            NaiveDate::MAX,
+            BUCKET_SHIFT,
+            Some(history_key(dataset)),
+        )
     }
 
     /// Groups `dataset`'s transactions dated on or before `through` by
@@ -122,85 +138,7 @@ impl PurchaseHistory {
         through: NaiveDate,
         bucket_shift: u32,
     ) -> PurchaseHistory {
-        let n = customers.len();
-        let rows = RowIndex::new(&customers);
-        let dealt = deal(transactions, &rows, n, day_number(through), bucket_shift);
-
-        // Bucket by bucket: count each customer's entries, lay their ranges
-        // end to end after the previous bucket's, and scatter the entries
-        // into them. A bucket's counters and ranges (about a megabyte for
-        // 4,096 customers) stay in cache while it is worked through.
-        let mut offsets = vec![0u32; n + 1];
-        let mut days = vec![DayActivity::default(); dealt.entries.len()];
-        let (offsets_s, days_s): (&mut [u32], &mut [DayActivity]) = (&mut offsets, &mut days);
-        let mut cursor: Vec<u32> = Vec::with_capacity(1 << bucket_shift);
-        for (b, entries) in dealt.buckets().enumerate() {
-            let lo = b << bucket_shift;
-            let hi = ((b + 1) << bucket_shift).min(n);
-            for e in entries {
-                offsets_s[e.row as usize + 1] += 1;
-            }
-            for row in lo..hi {
-                offsets_s[row + 1] += offsets_s[row];
-            }
-            cursor.clear();
-            cursor.extend_from_slice(&offsets_s[lo..hi]);
-            let cursor_s: &mut [u32] = &mut cursor;
-            for e in entries {
-                let at = &mut cursor_s[e.row as usize - lo];
-                let refund = e.net < 0;
-                days_s[*at as usize] = DayActivity {
-                    day: e.day,
-                    net: e.net,
-                    purchases: u16::from(!refund),
-                    refunds: u16::from(refund),
-                };
-                *at += 1;
-            }
-        }
-        drop(dealt);
-
-        // Sort each customer's few entries by day and merge same-day entries,
-        // compacting in place (the write position never passes the read one).
-        let mut write = 0usize;
-        let mut start = 0usize;
-        let days_s: &mut [DayActivity] = &mut days;
-        for row in 0..n {
-            let end = offsets[row + 1] as usize;
-            let entries = &mut days_s[start..end];
-            // Usually already in order: transactions are stored by id, and
-            // ids are handed out as time goes by.
-            if !entries.is_sorted_by_key(|d| d.day) {
-                entries.sort_by_key(|d| d.day);
-            }
-            let first_out = write;
-            for read in start..end {
-                let entry = days_s[read];
-                if write > first_out && days_s[write - 1].day == entry.day {
-                    let merged = &mut days_s[write - 1];
-                    merged.net = merged.net.saturating_add(entry.net);
-                    merged.purchases = merged.purchases.saturating_add(entry.purchases);
-                    merged.refunds = merged.refunds.saturating_add(entry.refunds);
-                } else {
-                    days_s[write] = entry;
-                    write += 1;
-                }
-            }
-            start = end;
-            offsets[row + 1] = write as u32;
-        }
-        days.truncate(write);
-        // Give back what merging freed only when it is worth a copy.
-        if days.capacity() - write > write / 8 {
-            days.shrink_to_fit();
-        }
-        PurchaseHistory {
-            customers,
-            rows,
-            offsets,
-            days,
-            through,
-        }
+        HistoryGrouping::new(customers, transactions, through, bucket_shift, None).run()
     }
 
     /// Customers, in row order.
@@ -243,7 +181,7 @@ impl PurchaseHistory {
     }
 }
 
-/// Rows per bucket of [`deal`], as a power of two: 2¹² = 4,096 customers,
+/// Rows per bucket of [`HistoryGrouping`], as a power of two: 2¹² = 4,096 customers,
 /// whose per-customer state or entries stay in L2 cache while their bucket
 /// is worked through.
 const BUCKET_SHIFT: u32 = 12;
@@ -251,71 +189,233 @@ const BUCKET_SHIFT: u32 = 12;
 /// One transaction, reduced to what the per-customer passes need.
 #[derive(Debug, Clone, Copy, Default)]
 struct Compact {
-    pub row: u32,
-    pub day: DayNumber,
+    row: u32,
+    day: DayNumber,
     /// Net amount; negative exactly when the transaction is a refund.
-    pub net: i64,
+    net: i64,
 }
 
-/// [`Compact`] transactions grouped by bucket of customer rows.
-struct Dealt {
-    /// Bucket after bucket; within a bucket, in transaction order.
-    pub entries: Vec<Compact>,
-    /// Where each bucket starts in `entries`, and where the last ends.
-    starts: Vec<usize>,
+/// The key of a data set's whole history: the content of two tables.
+fn history_key(dataset: &Dataset) -> HistoryKey {
+    (dataset.customers.stamp(), dataset.transactions.stamp())
 }
 
-impl Dealt {
-    /// Each bucket's entries, in row order of the buckets.
-    pub fn buckets(&self) -> impl Iterator<Item = &[Compact]> {
-        self.starts.windows(2).map(|w| &self.entries[w[0]..w[1]])
-    }
+/// How much a step of a [`HistoryGrouping`] does at most.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct StepSizes {
+    /// Transactions per step of the two passes over them.
+    pub transactions: usize,
+    /// Buckets (of 2^[`BUCKET_SHIFT`] customers) per step of the scatter.
+    pub buckets: usize,
+    /// Customers per step of the last pass, which sorts and merges their days.
+    pub rows: usize,
 }
 
-/// Deals the transactions of customers with a row, dated on or before
-/// `through_day`, into buckets of 2^`bucket_shift` rows, keeping their order
-/// within a bucket (a counting sort by bucket: count, then deal).
+impl StepSizes {
+    /// About 4 ms a step in the page's wasm for a chain's data set.
+    const PAGE: StepSizes = StepSizes {
+        transactions: 1 << 18,
+        buckets: 8,
+        rows: 1 << 15,
+    };
+}
+
+/// The passes of a [`HistoryGrouping`], in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pass {
+    /// Counts the transactions of each bucket of customers.
+    Count,
+    /// Deals them into their buckets (a counting sort by bucket).
+    Deal,
+    /// Bucket by bucket, counts each customer's entries, lays their ranges
+    /// end to end and scatters the entries into them.
+    Scatter,
+    /// Sorts each customer's few entries by day and merges same-day ones.
+    Merge,
+    Done,
+}
+
+/// Grouping transactions into a [`PurchaseHistory`], a bounded amount of
+/// work at a time: a chain's million transactions take some 60 ms in the
+/// page's wasm, which the Lifecycle page spreads over short tasks. Each
+/// [`step`](HistoryGrouping::step) does at most 2^18 transactions of a pass
+/// over them, 8 buckets of the scatter or 2^15 customers of the merge;
+/// [`PurchaseHistory::from_transactions`] runs the same steps to the end.
 ///
 /// A million transactions fed straight to a hundred thousand customers'
 /// state land on it at random and miss the cache on nearly every one
-/// (measured: about 100 ns each, most of a million-row pass). Dealt first,
-/// they are written to a few dozen sequential streams, and each bucket's
-/// customers are then worked on together. Only the buckets are counted
-/// here: a counter per customer would miss the cache the same way.
-fn deal(
-    transactions: &[Transaction],
-    rows: &RowIndex,
-    n: usize,
+/// (measured: about 100 ns each, most of a million-row pass). Dealt first
+/// into buckets of 4,096 customers, they are written to a few dozen
+/// sequential streams, and each bucket's customers are then worked on
+/// together, its counters and ranges (about a megabyte) in cache. Only the
+/// buckets are counted before dealing: a counter per customer would miss
+/// the cache the same way.
+pub struct HistoryGrouping<'a> {
+    transactions: &'a [Transaction],
+    customers: Vec<CustomerId>,
+    rows: RowIndex,
+    through: NaiveDate,
     through_day: DayNumber,
     bucket_shift: u32,
-) -> Dealt {
-    let buckets = n.div_ceil(1 << bucket_shift).max(1);
-    let mut starts = vec![0usize; buckets + 1];
-    let keep = |tx: &Transaction| {
+    /// Where `finish` shares the result; `None` for a one-off history.
+    key: Option<HistoryKey>,
+    sizes: StepSizes,
+    pass: Pass,
+    /// How far the current pass has come: transactions, buckets or rows.
+    done: usize,
+    /// Where each bucket starts in `entries`, and where the last ends.
+    starts: Vec<usize>,
+    /// While dealing: where each bucket's next entry goes.
+    cursor: Vec<usize>,
+    /// Bucket after bucket; within a bucket, in transaction order.
+    entries: Vec<Compact>,
+    offsets: Vec<u32>,
+    days: Vec<DayActivity>,
+    /// The merge's write position and the start of the next row's entries.
+    write: usize,
+    start: usize,
+}
+
+impl<'a> HistoryGrouping<'a> {
+    fn new(
+        customers: Vec<CustomerId>,
+        transactions: &'a [Transaction],
+        through: NaiveDate,
+        bucket_shift: u32,
+        key: Option<HistoryKey>,
+    ) -> HistoryGrouping<'a> {
+        Self::with_step_sizes(
+            customers,
+            transactions,
+            through,
+            bucket_shift,
+            key,
+            StepSizes::PAGE,
+        )
+    }
+
+    pub(crate) fn with_step_sizes(
+        customers: Vec<CustomerId>,
+        transactions: &'a [Transaction],
+        through: NaiveDate,
+        bucket_shift: u32,
+        key: Option<HistoryKey>,
+        sizes: StepSizes,
+    ) -> HistoryGrouping<'a> {
+        let rows = RowIndex::new(&customers);
+        let buckets = customers.len().div_ceil(1 << bucket_shift).max(1);
+        HistoryGrouping {
+            transactions,
+            rows,
+            through,
+            through_day: day_number(through),
+            bucket_shift,
+            key,
+            // A step of nothing would never end.
+            sizes: StepSizes {
+                transactions: sizes.transactions.max(1),
+                buckets: sizes.buckets.max(1),
+                rows: sizes.rows.max(1),
+            },
+            pass: Pass::Count,
+            done: 0,
+            starts: vec![0; buckets + 1],
+            cursor: Vec::new(),
+            entries: Vec::new(),
+            offsets: Vec::new(),
+            days: Vec::new(),
+            write: 0,
+            start: 0,
+            customers,
+        }
+    }
+
+    /// Does the next step; true once the history is complete.
+    pub fn step(&mut self) -> bool {
+        match self.pass {
+            Pass::Count => self.count(),
+            Pass::Deal => self.deal(),
+            Pass::Scatter => self.scatter(),
+            Pass::Merge => self.merge(),
+            Pass::Done => {}
+        }
+        self.pass == Pass::Done
+    }
+
+    /// The history, grouped to the end; shared as [`PurchaseHistory::of`]
+    /// shares it when this is a data set's whole history.
+    pub fn finish(self) -> Arc<PurchaseHistory> {
+        let key = self.key;
+        let history = Arc::new(self.run());
+        if let Some(key) = key {
+            LAST.with(|last| last.keep(key, Arc::clone(&history)));
+        }
+        history
+    }
+
+    /// Runs the steps left and hands the history over.
+    pub(crate) fn run(mut self) -> PurchaseHistory {
+        while !self.step() {}
+        PurchaseHistory {
+            customers: self.customers,
+            rows: self.rows,
+            offsets: self.offsets,
+            days: self.days,
+            through: self.through,
+        }
+    }
+
+    /// The row and day of a transaction that counts: a customer with a
+    /// profile, on or before the cut-off.
+    #[inline]
+    fn keep(
+        rows: &RowIndex,
+        through_day: DayNumber,
+        tx: &Transaction,
+    ) -> Option<(usize, DayNumber)> {
         let row = rows.row(tx.customer)?;
         let day = day_number(tx.at.date());
         (day <= through_day).then_some((row, day))
-    };
-    {
-        let starts: &mut [usize] = &mut starts;
-        for tx in transactions {
-            if let Some((row, _)) = keep(tx) {
-                starts[(row >> bucket_shift) + 1] += 1;
-            }
-        }
-        for b in 0..buckets {
-            starts[b + 1] += starts[b];
-        }
     }
-    let mut cursor = starts.clone();
-    let mut entries = vec![Compact::default(); starts[buckets]];
-    {
+
+    /// The next transactions of a pass over them, and whether they are its last.
+    fn next_transactions(&mut self) -> (&'a [Transaction], bool) {
+        let from = self.done;
+        let to = self.transactions.len().min(from + self.sizes.transactions);
+        self.done = to;
+        (&self.transactions[from..to], to == self.transactions.len())
+    }
+
+    fn count(&mut self) {
+        let (slice, last) = self.next_transactions();
+        let (rows, through_day, shift) = (&self.rows, self.through_day, self.bucket_shift);
         // Slices, not vectors: indexing a slice is built in, so it stays
         // inline even in the size-optimised build.
-        let (cursor, entries): (&mut [usize], &mut [Compact]) = (&mut cursor, &mut entries);
-        for tx in transactions {
-            if let Some((row, day)) = keep(tx) {
-                let slot = &mut cursor[row >> bucket_shift];
+        let starts: &mut [usize] = &mut self.starts;
+        for tx in slice {
+            if let Some((row, _)) = Self::keep(rows, through_day, tx) {
+                starts[(row >> shift) + 1] += 1;
+            }
+        }
+        if last {
+            for b in 0..starts.len() - 1 {
+                starts[b + 1] += starts[b];
+            }
+            self.cursor = self.starts.clone();
+            self.entries = vec![Compact::default(); self.starts.last().copied().unwrap_or(0)];
+            self.pass = Pass::Deal;
+            self.done = 0;
+        }
+    }
+
+    fn deal(&mut self) {
+        let (slice, last) = self.next_transactions();
+        let (rows, through_day, shift) = (&self.rows, self.through_day, self.bucket_shift);
+        let (cursor, entries): (&mut [usize], &mut [Compact]) =
+            (&mut self.cursor, &mut self.entries);
+        for tx in slice {
+            if let Some((row, day)) = Self::keep(rows, through_day, tx) {
+                let slot = &mut cursor[row >> shift];
                 entries[*slot] = Compact {
                     row: row as u32,
                     day,
@@ -324,8 +424,98 @@ fn deal(
                 *slot += 1;
             }
         }
+        if last {
+            self.cursor = Vec::new();
+            let n = self.customers.len();
+            self.offsets = vec![0u32; n + 1];
+            self.days = vec![DayActivity::default(); self.entries.len()];
+            self.pass = Pass::Scatter;
+            self.done = 0;
+        }
     }
-    Dealt { entries, starts }
+
+    fn scatter(&mut self) {
+        let n = self.customers.len();
+        let shift = self.bucket_shift;
+        let buckets = self.starts.len() - 1;
+        let to = buckets.min(self.done + self.sizes.buckets);
+        let (offsets, days): (&mut [u32], &mut [DayActivity]) = (&mut self.offsets, &mut self.days);
+        let mut cursor: Vec<u32> = Vec::with_capacity(1 << shift);
+        for b in self.done..to {
+            let entries = &self.entries[self.starts[b]..self.starts[b + 1]];
+            let lo = b << shift;
+            let hi = ((b + 1) << shift).min(n);
+            for e in entries {
+                offsets[e.row as usize + 1] += 1;
+            }
+            for row in lo..hi {
+                offsets[row + 1] += offsets[row];
+            }
+            cursor.clear();
+            cursor.extend_from_slice(&offsets[lo..hi]);
+            let cursor: &mut [u32] = &mut cursor;
+            for e in entries {
+                let at = &mut cursor[e.row as usize - lo];
+                let refund = e.net < 0;
+                days[*at as usize] = DayActivity {
+                    day: e.day,
+                    net: e.net,
+                    purchases: u16::from(!refund),
+                    refunds: u16::from(refund),
+                };
+                *at += 1;
+            }
+        }
+        self.done = to;
+        if to == buckets {
+            self.entries = Vec::new();
+            self.pass = Pass::Merge;
+            self.done = 0;
+        }
+    }
+
+    /// Sorts each customer's entries by day and merges same-day entries,
+    /// compacting in place (the write position never passes the read one).
+    fn merge(&mut self) {
+        let n = self.customers.len();
+        let to = n.min(self.done + self.sizes.rows);
+        let (mut write, mut start) = (self.write, self.start);
+        let offsets: &mut [u32] = &mut self.offsets;
+        let days: &mut [DayActivity] = &mut self.days;
+        for row in self.done..to {
+            let end = offsets[row + 1] as usize;
+            let entries = &mut days[start..end];
+            // Usually already in order: transactions are stored by id, and
+            // ids are handed out as time goes by.
+            if !entries.is_sorted_by_key(|d| d.day) {
+                entries.sort_by_key(|d| d.day);
+            }
+            let first_out = write;
+            for read in start..end {
+                let entry = days[read];
+                if write > first_out && days[write - 1].day == entry.day {
+                    let merged = &mut days[write - 1];
+                    merged.net = merged.net.saturating_add(entry.net);
+                    merged.purchases = merged.purchases.saturating_add(entry.purchases);
+                    merged.refunds = merged.refunds.saturating_add(entry.refunds);
+                } else {
+                    days[write] = entry;
+                    write += 1;
+                }
+            }
+            start = end;
+            offsets[row + 1] = write as u32;
+        }
+        (self.write, self.start, self.done) = (write, start, to);
+        if to == n {
+            self.days.truncate(write);
+            // Give back what merging freed only when it is worth a copy.
+            if self.days.capacity() - write > write / 8 {
+                self.days.shrink_to_fit();
+            }
+            self.pass = Pass::Done;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -445,6 +635,7 @@ pub(crate) mod tests {
             rows in proptest::collection::vec((1u32..12, 0u64..60, -500i64..5_000), 0..120),
             shift in 0u32..4,
             gaps in proptest::collection::vec(proptest::bool::ANY, 10),
+            (per_tx, per_bucket, per_row) in (0usize..40, 0usize..4, 0usize..6),
         ) {
             use std::collections::BTreeMap;
             let through = day(2026, 2, 20);
@@ -460,6 +651,12 @@ pub(crate) mod tests {
                 .map(CustomerId)
                 .collect();
             let h = PurchaseHistory::from_transactions_in_buckets(customers.clone(), &txs, through, shift);
+            // Grouped in small steps (any size, down to one item a step),
+            // the history is the same.
+            let sizes = StepSizes { transactions: per_tx, buckets: per_bucket, rows: per_row };
+            let mut job = HistoryGrouping::with_step_sizes(customers.clone(), &txs, through, shift, None, sizes);
+            while !job.step() {}
+            proptest::prop_assert_eq!(&job.run(), &h);
             for (row, id) in customers.iter().enumerate() {
                 let mut expected: BTreeMap<DayNumber, DayActivity> = BTreeMap::new();
                 for t in txs.iter().filter(|t| t.customer == *id && t.at.date() <= through) {
@@ -474,6 +671,37 @@ pub(crate) mod tests {
             }
             proptest::prop_assert_eq!(h.row_of(CustomerId(11)), None);
         }
+    }
+
+    #[test]
+    fn a_history_grouped_in_steps_is_shared_as_the_one_built_at_once() {
+        let ds = Dataset {
+            customers: Table::from_rows(
+                (1..=3)
+                    .map(|id| Customer {
+                        id: CustomerId(id),
+                        ..Customer::default()
+                    })
+                    .collect(),
+            ),
+            transactions: Table::from_rows(vec![
+                tx(1, 1, day(2026, 1, 5), 1000),
+                tx(2, 3, day(2026, 2, 1), 700),
+            ]),
+            ..Dataset::default()
+        };
+        assert!(PurchaseHistory::remembered(&ds).is_none());
+        let mut job = PurchaseHistory::grouping(&ds);
+        let mut steps = 1;
+        while !job.step() {
+            steps += 1;
+        }
+        assert_eq!(steps, 4, "one step a pass for a small data set");
+        let grouped = job.finish();
+        assert_eq!(*grouped, PurchaseHistory::build(&ds, NaiveDate::MAX));
+        let remembered = PurchaseHistory::remembered(&ds).expect("shared once finished");
+        assert!(Arc::ptr_eq(&grouped, &remembered));
+        assert!(Arc::ptr_eq(&grouped, &PurchaseHistory::of(&ds)));
     }
 
     #[test]

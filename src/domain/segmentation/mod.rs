@@ -85,7 +85,7 @@ pub use grades::{
     contribution_grades, spend_grade, value_tiers, GradeAssignment, SpendGrade, TierInput,
     ValueTier,
 };
-pub use history::{DayActivity, PurchaseHistory};
+pub use history::{DayActivity, HistoryGrouping, PurchaseHistory};
 pub use report::{
     analyse, classify, prepare, AnalysisBasis, Classification, CustomerSegmentation, GroupStats,
     SegmentStats, SegmentationReport, ValueBasis, ValueMatrix, CUSTOMERS_PER_STEP,

@@ -6,6 +6,7 @@
 import { test, expect } from '../fixtures';
 import { HomeHealth, SurveysPage, TodayPage } from '../pages/health-page';
 import { ExchangePage } from '../pages/exchange-page';
+import { LifecyclePage, STAGES } from '../pages/lifecycle-page';
 
 test.use({ locale: 'en-US' });
 
@@ -123,6 +124,35 @@ test('on a large data set the health figures come from the analytics worker, equ
     expect(seen).toContain('figures');
     expect(await home.value('active')).toBeGreaterThanOrEqual(1500);
     return figures();
+  });
+
+  // From 50,000 transactions on, the Lifecycle page groups the purchase
+  // history in steps of its own before it draws its figures, instead of in
+  // the task that draws them (issue 9: no long task).
+  await test.step('Lifecycle says it is grouping the purchase history, then counts every customer', async () => {
+    const lifecycle = new LifecyclePage(page);
+    const customers = await app.customerCount();
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { __lifecycleSeen: string[] }).__lifecycleSeen = seen;
+      new MutationObserver(() => {
+        if (document.querySelector('[data-testid="lifecycle-grouping"]')) seen.push('grouping');
+        if (document.querySelector('[data-testid="stage-counts"]')) seen.push('counts');
+      }).observe(document.body, { subtree: true, childList: true });
+    });
+    await app.goTo('en', 'lifecycle');
+    await expect(page.getByTestId('stage-counts')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('lifecycle-grouping')).toHaveCount(0);
+    await lifecycle.waitForModel();
+    const seen = await page.evaluate(() => (window as unknown as { __lifecycleSeen: string[] }).__lifecycleSeen);
+    expect(seen[0]).toBe('grouping');
+    expect(await lifecycle.customerTotal()).toBe(customers);
+    let sum = await lifecycle.notYetCount();
+    for (const stage of STAGES) sum += await lifecycle.stageCount(stage);
+    expect(sum).toBe(customers);
+    // The next steps reload the app where it is: on Home.
+    await app.goTo('en', 'home');
+    await expect(home.figure('nps')).toBeVisible({ timeout: 60_000 });
   });
 
   await test.step('reopened on Home, the worker starts with the app and brings the same figures', async () => {

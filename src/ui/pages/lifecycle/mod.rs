@@ -22,7 +22,7 @@ mod tasks;
 mod warnings;
 mod winback;
 
-use crate::app::worker::{cached_basis, shared_basis};
+use crate::app::worker::{cached_basis, history_in_steps, shared_basis};
 use crate::app::{
     business_now, business_today, commit_change, use_acting, use_data, use_i18n, use_router,
     ActingAs, ChangeFailure, Data, I18n, Persistence, Router, PAGE_TITLE_ID,
@@ -30,6 +30,7 @@ use crate::app::{
 use crate::domain::complaints::Actor;
 use crate::domain::lifecycle::ModelFigures;
 use crate::domain::lifecycle::TaskError;
+use crate::domain::segmentation::PurchaseHistory;
 use crate::domain::{AuditId, ChangeSet, Dataset};
 use crate::i18n::{store_error_message, Key, Locale};
 use crate::route::{Location, Route};
@@ -268,9 +269,19 @@ pub fn LifecyclePage(dataset: Arc<Dataset>) -> impl IntoView {
     .collect_view();
     let today = business_today(&dataset.settings);
     load_model(env, Arc::clone(&dataset), today);
+    let grouped = group_history(&dataset);
     let body = move || {
         let ds = Arc::clone(&dataset);
-        match view.get() {
+        let current = view.get();
+        if !grouped.get() && !matches!(current, View::Tasks | View::Settings) {
+            return view! {
+                <p class="note" role="status" data-testid="lifecycle-grouping">
+                    {move || i18n.t(Key::LifecycleGrouping)}
+                </p>
+            }
+            .into_any();
+        }
+        match current {
             View::Stages => view! { <overview::Stages env dataset=ds today /> }.into_any(),
             View::Rates => view! { <analysis::Rates env dataset=ds today /> }.into_any(),
             View::Warnings => view! { <warnings::Warnings env dataset=ds today /> }.into_any(),
@@ -292,6 +303,33 @@ pub fn LifecyclePage(dataset: Arc<Dataset>) -> impl IntoView {
         </article>
     }
     .into_any()
+}
+
+/// Data sets with this many transactions or more have their purchase
+/// history grouped in steps before the page's figures are computed; below
+/// it, grouping takes a few milliseconds and the figures come with the page.
+const GROUP_IN_STEPS_FROM: usize = 50_000;
+
+/// Whether the purchase history that every figure of the page reads
+/// (stages, flows, cohorts, rates, the warning, the win-back decision) is
+/// grouped: on a chain it is grouped in steps first
+/// ([`history_in_steps`]), else the view that opens first would group a
+/// million transactions in the task that draws it (a long task of 60 to
+/// 170 ms). Tasks and settings read no history and show at once.
+fn group_history(dataset: &Arc<Dataset>) -> RwSignal<bool> {
+    let ready = dataset.transactions.len() < GROUP_IN_STEPS_FROM
+        || PurchaseHistory::remembered(dataset).is_some();
+    let grouped = RwSignal::new(ready);
+    if !ready {
+        let ds = Arc::clone(dataset);
+        spawn_local(async move {
+            let wanted = || grouped.try_get_untracked().is_some();
+            if history_in_steps(&ds, wanted).await.is_some() {
+                let _ = grouped.try_set(true);
+            }
+        });
+    }
+    grouped
 }
 
 /// One headline figure.

@@ -20,10 +20,11 @@ const COHORT_MONTHS: u32 = 12;
 
 /// Runs `figure` on a lifecycle index of `ds` for `today`, in tasks of its
 /// own after the page is drawn, and hands its result to `done` unless
-/// `current` says it is no longer wanted. On a chain, grouping the purchase
-/// history (once per change of the data), counting 100,000 customers'
-/// stages on a day and building the cohorts take tens of milliseconds each:
-/// drawn with the page, the three were one task of 250 to 330 ms.
+/// `current` says it is no longer wanted. On a chain, counting 100,000
+/// customers' stages on a day and building the cohorts take tens of
+/// milliseconds each: drawn with the page, they and grouping the purchase
+/// history were one task of 250 to 330 ms. (The page groups the history
+/// before it draws this view, in steps of its own: `group_history`.)
 fn compute_later<T: 'static>(
     ds: Arc<Dataset>,
     today: NaiveDate,
