@@ -566,43 +566,6 @@ fn the_demos_planted_duplicates_are_found() {
     assert!(with_name * 2 >= expected, "{with_name}");
 }
 
-/// `cargo test --release --lib duplicates_at_scale -- --ignored --nocapture`
-#[test]
-#[ignore = "builds the 100k-customer demo; run by hand for the figures"]
-fn duplicates_at_scale() {
-    let t0 = std::time::Instant::now();
-    let ds = generate(&DemoOptions::new(
-        BusinessKind::Retail,
-        DemoSize::Large,
-        day(2026, 11, 20),
-    ));
-    let generated = t0.elapsed();
-    let t1 = std::time::Instant::now();
-    let pairs = find_duplicates(ds.customers.rows());
-    let detect = t1.elapsed();
-    let t2 = std::time::Instant::now();
-    let index = SearchIndex::build(ds.customers.iter());
-    let build = t2.elapsed();
-    let t3 = std::time::Instant::now();
-    let hits = index.search("zs");
-    let search = t3.elapsed();
-    let t4 = std::time::Instant::now();
-    let mut view = ListView::default();
-    view.toggle_sort(SortColumn::Name);
-    let sorted = view.apply(&ds, &index, &|_| Classes::default());
-    let sort = t4.elapsed();
-    println!(
-        "{} customers (generated in {generated:?}): {} duplicate pairs in {detect:?}; \
-         search index built in {build:?}; \"zs\" → {} hits in {search:?}; \
-         sorted by name in {sort:?} ({} rows)",
-        ds.customers.len(),
-        pairs.len(),
-        hits.len(),
-        sorted.len()
-    );
-    assert!(pairs.len() >= 1000);
-}
-
 // ---------- merge ----------
 
 fn linked_fixture(n_tx: u32, n_ledger: u32, both_accounts: bool) -> Dataset {
