@@ -5,6 +5,7 @@
 //! start-up, reading and checking an import) runs in slices of
 //! [`SLICE_BUDGET_MS`], with [`next_tick`] between them.
 
+use crate::domain::Steps;
 use js_sys::{Promise, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -41,6 +42,21 @@ pub async fn next_tick() {
         let _ = sender.post_message(&JsValue::NULL);
     });
     let _ = JsFuture::from(promise).await;
+}
+
+/// Runs `job` to its end with a pause for the browser ([`next_tick`])
+/// before each of its steps; `None` once `wanted` says the result is no
+/// longer wanted (a newer input, the page left).
+pub async fn in_steps<J: Steps>(mut job: J, wanted: impl Fn() -> bool) -> Option<J::Output> {
+    loop {
+        next_tick().await;
+        if !wanted() {
+            return None;
+        }
+        if job.step() {
+            return Some(job.finish());
+        }
+    }
 }
 
 /// `performance.now()` in a page or a worker, else `Date.now()`.

@@ -39,7 +39,7 @@ use crate::domain::segmentation::{
 };
 use crate::domain::settings::BusinessKind;
 use crate::domain::{CustomerId, Dataset, Money, Remembered};
-use crate::pause::{next_tick, Slice};
+use crate::pause::{in_steps, next_tick, Slice};
 use crate::store::basis::{decode_rows, decode_stages, encode_rows, encode_stages, ROWS_PER_PART};
 use crate::store::idb::{IdbStorage, DEFAULT_DB_NAME};
 use crate::store::Storage;
@@ -577,16 +577,7 @@ pub async fn classify_in_steps(
     settings: &SegmentationSettings,
     wanted: impl Fn() -> bool,
 ) -> Option<SegmentationReport> {
-    let mut job = Classification::new(dataset, basis, settings);
-    loop {
-        next_tick().await;
-        if !wanted() {
-            return None;
-        }
-        if job.step() {
-            return Some(job.finish());
-        }
-    }
+    in_steps(Classification::new(dataset, basis, settings), wanted).await
 }
 
 /// [`PurchaseHistory::of`] with a pause for the browser before each of its
@@ -602,16 +593,7 @@ pub async fn history_in_steps(
     if let Some(history) = PurchaseHistory::remembered(dataset) {
         return Some(history);
     }
-    let mut job = PurchaseHistory::grouping(dataset);
-    loop {
-        next_tick().await;
-        if !wanted() {
-            return None;
-        }
-        if job.step() {
-            return Some(job.finish());
-        }
-    }
+    in_steps(PurchaseHistory::grouping(dataset), wanted).await
 }
 
 /// The basis of `dataset` with its saved segmentation settings: the shared

@@ -34,6 +34,7 @@ pub mod segment_view;
 pub mod segmentation;
 pub mod service;
 pub mod settings;
+pub mod steps;
 pub mod table;
 pub mod time;
 
@@ -50,5 +51,6 @@ pub use overview::*;
 pub use remembered::Remembered;
 pub use service::*;
 pub use settings::*;
+pub use steps::Steps;
 pub use table::*;
 pub use time::*;

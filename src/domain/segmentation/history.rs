@@ -17,6 +17,7 @@ use crate::activity::Transaction;
 use crate::dataset::{Dataset, RowIndex};
 use crate::ids::CustomerId;
 use crate::remembered::Remembered;
+use crate::steps::Steps;
 use crate::table::Stamp;
 use chrono::{Datelike, NaiveDate};
 use std::sync::Arc;
@@ -330,29 +331,6 @@ impl<'a> HistoryGrouping<'a> {
         }
     }
 
-    /// Does the next step; true once the history is complete.
-    pub fn step(&mut self) -> bool {
-        match self.pass {
-            Pass::Count => self.count(),
-            Pass::Deal => self.deal(),
-            Pass::Scatter => self.scatter(),
-            Pass::Merge => self.merge(),
-            Pass::Done => {}
-        }
-        self.pass == Pass::Done
-    }
-
-    /// The history, grouped to the end; shared as [`PurchaseHistory::of`]
-    /// shares it when this is a data set's whole history.
-    pub fn finish(self) -> Arc<PurchaseHistory> {
-        let key = self.key;
-        let history = Arc::new(self.run());
-        if let Some(key) = key {
-            LAST.with(|last| last.keep(key, Arc::clone(&history)));
-        }
-        history
-    }
-
     /// Runs the steps left and hands the history over.
     pub(crate) fn run(mut self) -> PurchaseHistory {
         while !self.step() {}
@@ -515,6 +493,33 @@ impl<'a> HistoryGrouping<'a> {
             }
             self.pass = Pass::Done;
         }
+    }
+}
+
+impl Steps for HistoryGrouping<'_> {
+    type Output = Arc<PurchaseHistory>;
+
+    /// Does the next step; true once the history is complete.
+    fn step(&mut self) -> bool {
+        match self.pass {
+            Pass::Count => self.count(),
+            Pass::Deal => self.deal(),
+            Pass::Scatter => self.scatter(),
+            Pass::Merge => self.merge(),
+            Pass::Done => {}
+        }
+        self.pass == Pass::Done
+    }
+
+    /// The history, grouped to the end; shared as [`PurchaseHistory::of`]
+    /// shares it when this is a data set's whole history.
+    fn finish(self) -> Arc<PurchaseHistory> {
+        let key = self.key;
+        let history = Arc::new(self.run());
+        if let Some(key) = key {
+            LAST.with(|last| last.keep(key, Arc::clone(&history)));
+        }
+        history
     }
 }
 

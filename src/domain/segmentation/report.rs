@@ -21,6 +21,7 @@ use crate::customer::Grade;
 use crate::dataset::Dataset;
 use crate::ids::CustomerId;
 use crate::money::{Currency, Money};
+use crate::steps::Steps;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -299,9 +300,13 @@ impl<'a> Classification<'a> {
             ValueBasis::TrailingYearSpend
         }
     }
+}
+
+impl Steps for Classification<'_> {
+    type Output = SegmentationReport;
 
     /// Does the next step; true once every step is done.
-    pub fn step(&mut self) -> bool {
+    fn step(&mut self) -> bool {
         let summaries = &self.basis.summaries;
         let predictions = &self.basis.predictions;
         let settings = self.settings;
@@ -387,7 +392,7 @@ impl<'a> Classification<'a> {
 
     /// The report: the steps not done yet, then the Pareto curve and the
     /// aggregates.
-    pub fn finish(mut self) -> SegmentationReport {
+    fn finish(mut self) -> SegmentationReport {
         while !self.step() {}
         let value_basis = self.value_basis();
         let ascending = self.spends.as_ref().map_or(&[][..], SpendOrder::ascending);

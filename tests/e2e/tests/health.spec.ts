@@ -4,6 +4,7 @@
 // fall on Home and the warning appear, then find the call-back on the Today
 // list and log it, which takes it off the list.
 import { test, expect } from '../fixtures';
+import type { Page } from '@playwright/test';
 import { HomeHealth, SurveysPage, TodayPage } from '../pages/health-page';
 import { ExchangePage } from '../pages/exchange-page';
 import { LifecyclePage, STAGES } from '../pages/lifecycle-page';
@@ -74,6 +75,22 @@ test('a detractor lowers NPS past its threshold on Home and is called back from 
   });
 });
 
+/** From now on, notes in order which of `marks` (a name for each test id)
+ * the page shows each time it changes; the returned function reads the notes. */
+async function noteShown(page: Page, marks: Record<string, string>): Promise<() => Promise<string[]>> {
+  const slot = `__shown_${Object.keys(marks).join('_')}`;
+  await page.evaluate(([m, key]) => {
+    const seen: string[] = [];
+    (window as unknown as Record<string, string[]>)[key] = seen;
+    new MutationObserver(() => {
+      for (const [name, id] of Object.entries(m)) {
+        if (document.querySelector(`[data-testid="${id}"]`)) seen.push(name);
+      }
+    }).observe(document.body, { subtree: true, childList: true });
+  }, [marks, slot] as const);
+  return () => page.evaluate((key) => (window as unknown as Record<string, string[]>)[key], slot);
+}
+
 // A chain-sized data set: Home asks the analytics worker for the figures
 // (from 50,000 transactions on), shows a note meanwhile, and then the same
 // figures the page computes itself when there is no worker.
@@ -108,18 +125,11 @@ test('on a large data set the health figures come from the analytics worker, equ
     );
 
   const fromWorker = await test.step('Home shows a note, then the worker’s figures', async () => {
-    await page.evaluate(() => {
-      const seen: string[] = [];
-      (window as unknown as { __homeSeen: string[] }).__homeSeen = seen;
-      new MutationObserver(() => {
-        if (document.querySelector('[data-testid="health-computing"]')) seen.push('computing');
-        if (document.querySelector('[data-testid="health-nps"]')) seen.push('figures');
-      }).observe(document.body, { subtree: true, childList: true });
-    });
+    const shown = await noteShown(page, { computing: 'health-computing', figures: 'health-nps' });
     await app.goTo('en', 'home');
     await expect(home.figure('nps')).toBeVisible({ timeout: 60_000 });
     await expect(page.getByTestId('health-computing')).toHaveCount(0);
-    const seen = await page.evaluate(() => (window as unknown as { __homeSeen: string[] }).__homeSeen);
+    const seen = await shown();
     expect(seen[0]).toBe('computing');
     expect(seen).toContain('figures');
     expect(await home.value('active')).toBeGreaterThanOrEqual(1500);
@@ -132,20 +142,12 @@ test('on a large data set the health figures come from the analytics worker, equ
   await test.step('Lifecycle says it is grouping the purchase history, then counts every customer', async () => {
     const lifecycle = new LifecyclePage(page);
     const customers = await app.customerCount();
-    await page.evaluate(() => {
-      const seen: string[] = [];
-      (window as unknown as { __lifecycleSeen: string[] }).__lifecycleSeen = seen;
-      new MutationObserver(() => {
-        if (document.querySelector('[data-testid="lifecycle-grouping"]')) seen.push('grouping');
-        if (document.querySelector('[data-testid="stage-counts"]')) seen.push('counts');
-      }).observe(document.body, { subtree: true, childList: true });
-    });
+    const shown = await noteShown(page, { grouping: 'lifecycle-grouping', counts: 'stage-counts' });
     await app.goTo('en', 'lifecycle');
     await expect(page.getByTestId('stage-counts')).toBeVisible({ timeout: 60_000 });
     await expect(page.getByTestId('lifecycle-grouping')).toHaveCount(0);
     await lifecycle.waitForModel();
-    const seen = await page.evaluate(() => (window as unknown as { __lifecycleSeen: string[] }).__lifecycleSeen);
-    expect(seen[0]).toBe('grouping');
+    expect((await shown())[0]).toBe('grouping');
     expect(await lifecycle.customerTotal()).toBe(customers);
     let sum = await lifecycle.notYetCount();
     for (const stage of STAGES) sum += await lifecycle.stageCount(stage);
