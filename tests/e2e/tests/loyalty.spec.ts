@@ -97,6 +97,8 @@ test('benefits, campaigns and holidays are edited in the settings, validated, an
   await app.goTo('en', 'loyalty');
   await loyalty.actAs(1);
   await loyalty.openView('Programme settings');
+  // The rows are counted below: only once the form is drawn.
+  await expect(page.getByTestId('campaigns-table')).toBeVisible();
 
   const today = businessToday();
   const [month, day] = [Number(today.slice(5, 7)), Number(today.slice(8, 10))];
@@ -153,8 +155,9 @@ test('benefits, campaigns and holidays are edited in the settings, validated, an
   await test.step('the saved values come back in the form', async () => {
     await loyalty.openView('Dashboard');
     await loyalty.openView('Programme settings');
-    const n = await campaignRows.count();
-    await expect(page.getByLabel(`Campaign name (row ${n})`)).toHaveValue('店庆双倍积分');
+    // The last campaign, looked up again until the form is drawn (counted
+    // at once, the rows of a form not drawn yet were none).
+    await expect(campaignRows.last().getByLabel(/^Campaign name \(row \d+\)$/)).toHaveValue('店庆双倍积分');
     await expect(page.getByLabel('Silver: Personal stylist')).toBeChecked();
   });
 
