@@ -368,6 +368,59 @@ pub(super) mod tests {
         assert_eq!(back, ds);
     }
 
+    proptest::proptest! {
+        /// Whatever a change puts and deletes, in whatever order, the
+        /// chunks it rewrites are byte for byte those of the data set the
+        /// change makes: each chunk's rows in id order.
+        #[test]
+        fn rewritten_chunks_hold_the_data_set_the_change_makes(
+            stored_ids in proptest::collection::btree_set(1u32..200_000, 0..40),
+            put_ids in proptest::collection::btree_set(1u32..200_000, 0..300),
+            delete_ids in proptest::collection::btree_set(1u32..200_000, 0..20),
+            order in 0u8..3,
+        ) {
+            let mut ds = Dataset {
+                transactions: Table::from_rows(stored_ids.iter().map(|&i| tx(i, 1, 1)).collect()),
+                ..Dataset::default()
+            };
+            let mut stored: std::collections::BTreeMap<(Collection, u32), Vec<u8>> =
+                encode_dataset(&ds)
+                    .into_iter()
+                    .map(|c| ((c.collection, c.chunk), c.bytes))
+                    .collect();
+            let mut cs = ChangeSet::default();
+            cs.transactions.put = put_ids.iter().map(|&i| tx(i, 2, i64::from(i))).collect();
+            match order {
+                // Newest first, as a hand-made change might list them.
+                1 => cs.transactions.put.reverse(),
+                // Odd ids, then even ones: each chunk's records in id
+                // order, but not side by side.
+                2 => cs.transactions.put.sort_by_key(|t| (t.id.0 % 2 == 0, t.id)),
+                _ => {}
+            }
+            cs.transactions.delete = delete_ids
+                .difference(&put_ids)
+                .map(|&i| TransactionId(i))
+                .collect();
+            proptest::prop_assert!(cs.validate().is_ok());
+            for u in chunk_updates(&cs) {
+                let key = (u.collection, u.chunk);
+                match (u.rewrite)(stored.get(&key).map(Vec::as_slice)).unwrap() {
+                    Some(bytes) => stored.insert(key, bytes),
+                    None => stored.remove(&key),
+                };
+            }
+            ds.apply(&cs);
+            // Byte for byte the chunks of that data set, rows in id order.
+            let expected: std::collections::BTreeMap<(Collection, u32), Vec<u8>> =
+                encode_dataset(&ds)
+                    .into_iter()
+                    .map(|c| ((c.collection, c.chunk), c.bytes))
+                    .collect();
+            proptest::prop_assert_eq!(stored, expected);
+        }
+    }
+
     #[test]
     fn chunk_updates_rewrite_only_the_chunks_a_change_touches() {
         let mut ds = Dataset {
