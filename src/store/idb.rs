@@ -89,7 +89,6 @@ use indexed_db_futures::transaction::{Transaction, TransactionMode};
 use indexed_db_futures::KeyPath;
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use std::cell::{Cell, RefCell};
-use std::collections::VecDeque;
 use std::fmt;
 use std::future::Future;
 use std::pin::pin;
@@ -122,11 +121,6 @@ const SEALED_COMMIT_ATTEMPTS: usize = 4;
 const CUSTOMER: &str = "customer";
 const AUDIT_ID: &str = "id";
 const AUDIT_JSON: &str = "json";
-/// Chunk puts a commit keeps under way: with one, the database waited for
-/// the page to see each put's success and hand it the next chunk; two took
-/// about a fifth off the write of 1M transactions, four no more (see
-/// ARCHITECTURE.md, "Large imports without freezing the page").
-const PUTS_IN_FLIGHT: usize = 2;
 
 /// A connection to one IndexedDB database holding a data set.
 ///
@@ -641,9 +635,8 @@ impl IdbStorage {
         // Encryption was turned on in another tab: never write clear data
         // next to sealed data.
         check_same_key(None, touched.header.as_deref())?;
-        // A chunk at a time: put the chunk rewritten last, rewrite the next
-        // one while the database stores it, then wait for the oldest put
-        // still under way ([`PUTS_IN_FLIGHT`] of them at most).
+        // One chunk at a time: put the chunk rewritten last, rewrite the
+        // next one while the database stores it, then wait for the put.
         // Each wait ends in the request's success event, its own task, in
         // which the transaction is still active (a request can be placed
         // only then): so an import of a million rows is many short tasks,
@@ -659,22 +652,13 @@ impl IdbStorage {
                 rewrite_one(update, existing.as_deref()).map(|bytes| (update, bytes))
             });
         let mut next = todo.next().transpose()?;
-        let mut in_flight = VecDeque::with_capacity(PUTS_IN_FLIGHT);
-        loop {
-            while in_flight.len() < PUTS_IN_FLIGHT {
-                let Some((update, bytes)) = next.take() else {
-                    break;
-                };
-                let key = chunk_key(update.collection, update.chunk);
-                in_flight.push_back(match bytes {
-                    Some(bytes) => put_bytes(&chunks, key, &bytes)?,
-                    None => chunks.delete(key).primitive().map_err(idb_error)?,
-                });
-                next = todo.next().transpose()?;
-            }
-            let Some(write) = in_flight.pop_front() else {
-                break;
+        while let Some((update, bytes)) = next.take() {
+            let key = chunk_key(update.collection, update.chunk);
+            let write = match bytes {
+                Some(bytes) => put_bytes(&chunks, key, &bytes)?,
+                None => chunks.delete(key).primitive().map_err(idb_error)?,
             };
+            next = todo.next().transpose()?;
             write.await.map_err(idb_error)?;
         }
         let settings = settings_to_write(changes, touched.had_settings);
