@@ -368,6 +368,28 @@ pub(super) mod tests {
         assert_eq!(back, ds);
     }
 
+    /// A store's chunks, by collection and chunk number.
+    type Stored = std::collections::BTreeMap<(Collection, u32), Vec<u8>>;
+
+    /// The chunks `ds` is stored in.
+    fn stored_chunks(ds: &Dataset) -> Stored {
+        encode_dataset(ds)
+            .into_iter()
+            .map(|c| ((c.collection, c.chunk), c.bytes))
+            .collect()
+    }
+
+    /// Rewrites the stored chunks as a commit does.
+    fn rewrite_chunks(stored: &mut Stored, updates: &[ChunkUpdate<'_>]) {
+        for u in updates {
+            let key = (u.collection, u.chunk);
+            match (u.rewrite)(stored.get(&key).map(Vec::as_slice)).unwrap() {
+                Some(bytes) => stored.insert(key, bytes),
+                None => stored.remove(&key),
+            };
+        }
+    }
+
     proptest::proptest! {
         /// Whatever a change puts and deletes, in whatever order, the
         /// chunks it rewrites are byte for byte those of the data set the
@@ -383,11 +405,7 @@ pub(super) mod tests {
                 transactions: Table::from_rows(stored_ids.iter().map(|&i| tx(i, 1, 1)).collect()),
                 ..Dataset::default()
             };
-            let mut stored: std::collections::BTreeMap<(Collection, u32), Vec<u8>> =
-                encode_dataset(&ds)
-                    .into_iter()
-                    .map(|c| ((c.collection, c.chunk), c.bytes))
-                    .collect();
+            let mut stored = stored_chunks(&ds);
             let mut cs = ChangeSet::default();
             cs.transactions.put = put_ids.iter().map(|&i| tx(i, 2, i64::from(i))).collect();
             match order {
@@ -403,21 +421,10 @@ pub(super) mod tests {
                 .map(|&i| TransactionId(i))
                 .collect();
             proptest::prop_assert!(cs.validate().is_ok());
-            for u in chunk_updates(&cs) {
-                let key = (u.collection, u.chunk);
-                match (u.rewrite)(stored.get(&key).map(Vec::as_slice)).unwrap() {
-                    Some(bytes) => stored.insert(key, bytes),
-                    None => stored.remove(&key),
-                };
-            }
+            rewrite_chunks(&mut stored, &chunk_updates(&cs));
             ds.apply(&cs);
             // Byte for byte the chunks of that data set, rows in id order.
-            let expected: std::collections::BTreeMap<(Collection, u32), Vec<u8>> =
-                encode_dataset(&ds)
-                    .into_iter()
-                    .map(|c| ((c.collection, c.chunk), c.bytes))
-                    .collect();
-            proptest::prop_assert_eq!(stored, expected);
+            proptest::prop_assert_eq!(stored, stored_chunks(&ds));
         }
     }
 
@@ -435,11 +442,7 @@ pub(super) mod tests {
             ),
             ..Dataset::default()
         };
-        let mut stored: std::collections::BTreeMap<(Collection, u32), Vec<u8>> =
-            encode_dataset(&ds)
-                .into_iter()
-                .map(|c| ((c.collection, c.chunk), c.bytes))
-                .collect();
+        let mut stored = stored_chunks(&ds);
 
         let mut cs = ChangeSet::default();
         cs.customers.put.push(Customer {
@@ -454,13 +457,7 @@ pub(super) mod tests {
             updates.iter().map(|u| u.chunk).collect::<Vec<_>>(),
             vec![0, 2]
         );
-        for u in &updates {
-            let key = (u.collection, u.chunk);
-            match (u.rewrite)(stored.get(&key).map(Vec::as_slice)).unwrap() {
-                Some(bytes) => stored.insert(key, bytes),
-                None => stored.remove(&key),
-            };
-        }
+        rewrite_chunks(&mut stored, &updates);
         ds.apply(&cs);
         assert!(!stored.contains_key(&(Collection::Customers, 2)));
         let back = decode_dataset(
