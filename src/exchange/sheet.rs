@@ -577,6 +577,8 @@ struct TextParser {
     offset: usize,
     sheet: Sheet,
     rows_read: usize,
+    /// Room for the rest of the rows was made (after the first step).
+    reserved: bool,
     error: Option<FileError>,
 }
 
@@ -595,6 +597,7 @@ impl TextParser {
                 ..Sheet::default()
             },
             rows_read: 0,
+            reserved: false,
             error: None,
         }
     }
@@ -759,10 +762,13 @@ impl TextParser {
     /// likely hold: growing the offsets of a million rows by doubling copies
     /// them again and again.
     fn reserve_for_the_rest(&mut self, text_len: usize) {
-        let sheet = &mut self.sheet;
-        if sheet.row_ends.capacity() > 1024 || self.offset == 0 || self.offset >= text_len {
+        // Once, after the first step (which read more than a thousand rows
+        // of the usual file: the capacity it left is no sign of a reserve).
+        if self.reserved || self.offset == 0 || self.offset >= text_len {
             return;
         }
+        self.reserved = true;
+        let sheet = &mut self.sheet;
         let scale = |n: usize| n.saturating_mul(text_len) / self.offset + 16;
         let rows = scale(sheet.row_ends.len());
         let cells = scale(sheet.cell_ends.len());
@@ -1046,6 +1052,29 @@ mod tests {
                 "{what}"
             );
         }
+    }
+
+    /// Read in steps, a file's rows get room once, from what the first
+    /// step read, not by doubling as they come (each doubling copies the
+    /// offsets of every row read so far).
+    #[test]
+    fn room_for_the_rows_is_made_once() {
+        let mut text = "id,customer,amount\n".to_owned();
+        for i in 0..20_000 {
+            text.push_str(&format!(
+                "{},{},{}.50\n",
+                100_000 + i,
+                50_000 + i % 7,
+                i % 90
+            ));
+        }
+        let mut parser = TextParser::with_delimiter(Delimiter::Comma);
+        while !parser.step(&text, 64 * 1024) {}
+        let sheet = parser.finish(text.clone()).unwrap();
+        assert_eq!(sheet.len(), 20_000);
+        let (rows, cells) = (sheet.row_ends.capacity(), sheet.cell_ends.capacity());
+        assert!(rows < 20_000 * 11 / 10, "room for {rows} rows");
+        assert!(cells < 60_000 * 11 / 10, "room for {cells} cells");
     }
 
     /// The usual export, all plain lines, takes the splitter's way.
