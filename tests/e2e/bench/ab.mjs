@@ -63,7 +63,7 @@ const server = await serveFiles(port, (p) => {
 // Each round in a fresh profile on disk, as a user's browser stores its
 // data: in an in-memory (incognito) context IndexedDB behaves differently
 // (two chunk puts under way made the write 50 ms faster there, and on disk
-// no faster and one task of 120-160 ms).
+// only 10 ms faster, with one task of 120-150 ms).
 const CHROMIUM = {
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
   headless: true,
