@@ -446,8 +446,13 @@ pub fn dashboard(ds: &Dataset, now: NaiveDateTime) -> HealthDashboard {
     // Retention and churn of the period, as the Lifecycle page computes
     // them (same settings, same definitions), ending now and a period ago.
     let index = lifecycle::LifecycleIndex::new(ds, now.date());
-    let lifecycle_now = lifecycle::headline_on(&index, now.date(), settings.period_days).rates;
-    let lifecycle_before = lifecycle::headline_on(&index, prev.end, settings.period_days).rates;
+    // One pass for both periods: the previous one ends where this one starts.
+    let periods =
+        [now.date(), prev.end].map(|end| (lifecycle::days_before(end, settings.period_days), end));
+    let [lifecycle_now, lifecycle_before] = <[lifecycle::PeriodRates; 2]>::try_from(
+        lifecycle::overall_rates(&index, &periods, &ds.settings.lifecycle),
+    )
+    .unwrap_or_default();
     let percent = |r: Option<f64>| r.map(|r| r * 100.0);
     let money = |m: Option<Money>| m.map(Money::as_major_f64);
     let figures = vec![

@@ -29,8 +29,8 @@ mod winback;
 mod tests;
 
 pub use rates::{
-    cohorts, days_before, monthly_trend, period_rates, stage_flows, wake_up, Cohort, MonthRates,
-    PeriodRates, RateGroup, RatesReport, StageFlows, WakeUp,
+    cohorts, days_before, monthly_trend, overall_rates, period_rates, stage_flows, wake_up, Cohort,
+    MonthRates, PeriodRates, RateGroup, RatesReport, StageFlows, WakeUp,
 };
 pub use risk::{assess, assess_all, back_test, warnings, BackTest, RiskAssessment, RiskReason};
 pub use settings::{
@@ -199,7 +199,9 @@ pub fn headline_on(
 ) -> LifecycleHeadline {
     let ds = index.dataset;
     let start = days_before(day, period_days);
-    let rates = period_rates(index, start, day, &ds.settings.lifecycle, false).overall;
+    let rates = overall_rates(index, &[(start, day)], &ds.settings.lifecycle)
+        .pop()
+        .unwrap_or_default();
     LifecycleHeadline {
         start,
         end: day,

@@ -1135,6 +1135,52 @@ mod demo {
         }
     }
 
+    /// The rates of many periods from one pass are each period's own,
+    /// whether the periods form a chain (the monthly trend, the
+    /// dashboard's two periods), overlap, repeat, or come in any order.
+    #[test]
+    fn overall_rates_are_each_periods_own() {
+        let ds = generate(&DemoOptions::new(
+            BusinessKind::Hotel,
+            DemoSize::Demo,
+            today(),
+        ));
+        let index = LifecycleIndex::new(&ds, today());
+        let s = &ds.settings.lifecycle;
+        let ago = |d: u32| days_before(today(), d);
+        let sets: [&[(NaiveDate, NaiveDate)]; 4] = [
+            &[(ago(60), ago(30)), (ago(30), today())],
+            &[(ago(365), today()), (ago(90), ago(10)), (ago(91), ago(89))],
+            &[(ago(30), today()), (ago(400), ago(200)), (ago(30), today())],
+            &[(ago(7), ago(7)), (today(), ago(30))],
+        ];
+        for periods in sets {
+            let expected: Vec<PeriodRates> = periods
+                .iter()
+                .map(|&(a, b)| period_rates(&index, a, b, s, false).overall)
+                .collect();
+            assert_eq!(overall_rates(&index, periods, s), expected, "{periods:?}");
+        }
+        assert!(overall_rates(&index, &[], s).is_empty());
+        let trend = monthly_trend(&index, today(), 12, s);
+        assert!(trend.iter().all(|m| m.rates.at_start > 0));
+        for m in &trend {
+            let eve = m.month.pred_opt().unwrap();
+            let end = m
+                .month
+                .checked_add_months(chrono::Months::new(1))
+                .and_then(|n| n.pred_opt())
+                .unwrap()
+                .min(today());
+            assert_eq!(
+                m.rates,
+                period_rates(&index, eve, end, s, false).overall,
+                "{}",
+                m.month
+            );
+        }
+    }
+
     /// Prints (does not assert times) the stage + risk pass on the Large
     /// retail demo (100k customers, 1M transactions). Meaningful only in
     /// release: `cargo test --release --lib lifecycle::tests::demo::benchmark -- --nocapture`.
