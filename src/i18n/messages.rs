@@ -744,6 +744,8 @@ messages! {
         LifecycleBackTestHelp => "流失：此后再无消费，或被标记流失。精确率 = 预警且流失 ÷ 预警数；召回率 = 预警且流失 ÷ 流失数。提高阈值通常提高精确率、降低召回率。", "Lapsed: no purchase since, or marked lost. Precision = warned and lapsed ÷ warned; recall = warned and lapsed ÷ lapsed. A higher threshold usually raises precision and lowers recall.";
         LifecycleBackTestCurve => "不同阈值下的精确率与召回率", "Precision and recall at other thresholds";
         LifecycleGrouping => "正在整理购买记录，生命周期指标马上显示…", "Grouping the purchase history; the lifecycle figures follow in a moment…";
+        LifecycleRatesComputing => "正在计算各周期的保持率与流失率…", "Computing retention and churn for every period…";
+        LifecycleWinBackComputing => "正在评估休眠与流失客户的挽救价值…", "Weighing the win-back of every dormant and churned customer…";
         LifecycleModelPreparing => "正在准备购买模型（P(存活)、CLV）；在此之前，阶段与风险只按消费行为计算。", "Preparing the purchase model (P(alive), CLV); until it is ready, stages and risk use behaviour only.";
         LifecycleModelUsed => "已使用购买模型：P(存活) 计入阶段与流失风险，预测 CLV 作为 V3。", "Using the purchase model: P(alive) counts in stages and churn risk, the predicted CLV is V3.";
         LifecycleModelUnavailable => "购买模型无法拟合（历史太少或已关闭），阶段与风险只按消费行为计算，V3 按不挽救占比估算。", "The purchase model could not be fitted (too little history, or switched off): stages and risk use behaviour only, and V3 uses the no-action share.";

@@ -371,23 +371,83 @@ pub fn wake_up(
     settings: &LifecycleSettings,
 ) -> WakeUp {
     let at_start = index.stages(start, None, settings);
-    let (s, e) = (day_number(start), day_number(end));
     let mut out = WakeUp::default();
     for (row, stage) in at_start.iter().enumerate() {
         if !stage.is_some_and(Stage::is_lapsed) {
             continue;
         }
         out.lapsed_at_start += 1;
-        if index
-            .history
-            .days(row)
-            .iter()
-            .any(|d| d.is_purchase_day() && d.day > s && d.day <= e)
-        {
+        if woke_between(index, row, start, end) {
             out.woke += 1;
         }
     }
     out
+}
+
+/// Whether the customer in `row` bought after `start` and by `end`.
+pub(super) fn woke_between(
+    index: &LifecycleIndex<'_>,
+    row: usize,
+    start: NaiveDate,
+    end: NaiveDate,
+) -> bool {
+    let (s, e) = (day_number(start), day_number(end));
+    index
+        .history
+        .days(row)
+        .iter()
+        .any(|d| d.is_purchase_day() && d.day > s && d.day <= e)
+}
+
+/// The period lengths, in days, the Rates view offers (90 first shown).
+pub const RATE_PERIODS: [u32; 4] = [30, 90, 180, 365];
+
+/// One offered period of the Rates view, ending `today`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PeriodAnalysis {
+    pub days: u32,
+    pub report: RatesReport,
+    pub wake: WakeUp,
+}
+
+/// Everything the Rates view shows: each of [`RATE_PERIODS`] with its
+/// rates (overall, by outlet and by segment) and its wake-up rate, and the
+/// monthly trend of the last 12 months. Computed in one go so that the
+/// analytics worker can compute it for a chain (a quarter of a second and
+/// more of the page's thread) and switching the period shows at once.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RatesAnalysis {
+    pub periods: Vec<PeriodAnalysis>,
+    pub trend: Vec<MonthRates>,
+}
+
+impl RatesAnalysis {
+    /// The analysis of `days`, if it is one of the periods.
+    pub fn period(&self, days: u32) -> Option<&PeriodAnalysis> {
+        self.periods.iter().find(|p| p.days == days)
+    }
+}
+
+pub fn rates_analysis(
+    index: &LifecycleIndex<'_>,
+    today: NaiveDate,
+    settings: &LifecycleSettings,
+) -> RatesAnalysis {
+    let periods = RATE_PERIODS
+        .into_iter()
+        .map(|days| {
+            let start = days_before(today, days);
+            PeriodAnalysis {
+                days,
+                report: period_rates(index, start, today, settings, true),
+                wake: wake_up(index, start, today, settings),
+            }
+        })
+        .collect();
+    RatesAnalysis {
+        periods,
+        trend: monthly_trend(index, today, 12, settings),
+    }
 }
 
 /// `today` minus `days`, or the earliest date.

@@ -1181,6 +1181,68 @@ mod demo {
         }
     }
 
+    /// The Rates view's analysis holds every offered period, each with its
+    /// own report and wake-up rate, and the 12-month trend.
+    #[test]
+    fn the_rates_analysis_holds_every_offered_period() {
+        let ds = generate(&DemoOptions::new(
+            BusinessKind::Retail,
+            DemoSize::Demo,
+            today(),
+        ));
+        let index = LifecycleIndex::new(&ds, today());
+        let s = &ds.settings.lifecycle;
+        let all = rates_analysis(&index, today(), s);
+        assert_eq!(all.periods.len(), RATE_PERIODS.len());
+        for days in RATE_PERIODS {
+            let p = all.period(days).unwrap();
+            let start = days_before(today(), days);
+            assert_eq!(
+                p.report,
+                period_rates(&index, start, today(), s, true),
+                "{days}"
+            );
+            assert_eq!(p.wake, wake_up(&index, start, today(), s), "{days}");
+        }
+        assert!(all.period(7).is_none());
+        assert_eq!(all.trend, monthly_trend(&index, today(), 12, s));
+    }
+
+    /// The Win-back view's analysis is the same in steps of any size as
+    /// in one go, and its wake-up rate is `wake_up`'s of the year.
+    #[test]
+    fn win_back_in_steps_is_the_same_whatever_the_step() {
+        use crate::Steps;
+        let ds = generate(&DemoOptions::new(
+            BusinessKind::Retail,
+            DemoSize::Demo,
+            today(),
+        ));
+        let index = LifecycleIndex::new(&ds, today());
+        let s = &ds.settings.lifecycle;
+        let whole = WinBackSteps::new(&index, today(), None, s)
+            .rows_per_step(usize::MAX)
+            .finish();
+        assert_eq!(
+            whole.wake,
+            wake_up(&index, days_before(today(), 365), today(), s)
+        );
+        assert!(whole.wake.lapsed_at_start > 0 && !whole.candidates.is_empty());
+        assert_eq!(
+            whole.candidates,
+            win_back_candidates(&index, today(), None, s)
+        );
+        for n in [1, 7, 500] {
+            let mut job = WinBackSteps::new(&index, today(), None, s).rows_per_step(n);
+            let mut steps = 1;
+            while !job.step() {
+                steps += 1;
+            }
+            assert_eq!(steps, ds.customers.len().div_ceil(n), "{n} a step");
+            assert_eq!(job.finish(), whole, "{n} a step");
+        }
+    }
+
     /// Prints (does not assert times) the stage + risk pass on the Large
     /// retail demo (100k customers, 1M transactions). Meaningful only in
     /// release: `cargo test --release --lib lifecycle::tests::demo::benchmark -- --nocapture`.

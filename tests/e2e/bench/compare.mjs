@@ -123,7 +123,18 @@ const PAGES = [
   ['lifecycle', () => document.querySelector('[data-testid="stage-counts"]')?.getAttribute('data-counted') === 'used'
     && !!document.querySelector('[data-testid="flow-table"]')
     && document.querySelectorAll('[data-testid="cohort-table"] tbody tr').length > 0],
+  // The Lifecycle page's other views that read the whole history, each opened from the dashboard.
+  ['lifecycle?view=rates', () => !!document.querySelector('[data-testid="rates-trend"]')],
+  ['lifecycle?view=warnings', () => !!document.querySelector('[data-testid="warning-count"]')],
+  ['lifecycle?view=winback', () => !!document.querySelector('[data-testid="winback-candidates"]')],
+  ['lifecycle?view=backtest', () => !!document.querySelector('[data-testid="bt-curve"]')],
 ];
+/** `lifecycle?view=rates` → `Lifecycle (rates)`. */
+const pageTitle = (name) => {
+  const [route, query] = name.split('?');
+  const view = new URLSearchParams(query ?? '').get('view');
+  return `${route[0].toUpperCase()}${route.slice(1)}${view ? ` (${view})` : ''}`;
+};
 /** Opens #/`name` from the dashboard; the time until `ready` holds, and the long tasks until then. */
 async function openPage(page, name, ready) {
   await page.evaluate(() => { location.hash = '#/'; });
@@ -361,7 +372,7 @@ const rows = [
   ['  of which open + load (wasm, IndexedDB)', fmtMs(P.load.openMs + P.load.loadMs), `chunk cold read ${fmtMs(A.chunkReadAll.totalMs)}`,
     ratio((P.load.openMs + P.load.loadMs) / A.chunkReadAll.totalMs), '≤ 1.5×', verdict(P.load.openMs + P.load.loadMs <= 1.5 * A.chunkReadAll.totalMs)],
   ['  long tasks during cold start', `${P.coldStart.longTasks.count}, max ${fmtMs(P.coldStart.longTasks.maxMs)}`, '', '', '0', verdict(P.coldStart.longTasks.count === 0)],
-  ...Object.entries(P.pages ?? {}).map(([name, r]) => [`Opening ${name[0].toUpperCase()}${name.slice(1)} on the chain: long tasks`,
+  ...Object.entries(P.pages ?? {}).map(([name, r]) => [`Opening ${pageTitle(name)} on the chain: long tasks`,
     `${r.longTasks.count}, max ${fmtMs(r.longTasks.maxMs)}; shown in ${fmtMs(r.readyMs)}`, '', '', '0', verdict(r.longTasks.count === 0)]),
   ['RFM + segments + tiers + lifecycle (1M tx), data unchanged', fmtMs(P.analytics.totalMs), `DuckDB RFM warm ${fmtMs(duckRfm)}`,
     ratio(duckRfm / P.analytics.totalMs), '≥ 3× faster', verdict(duckRfm / P.analytics.totalMs >= 3)],

@@ -91,6 +91,18 @@ async function noteShown(page: Page, marks: Record<string, string>): Promise<() 
   return () => page.evaluate((key) => (window as unknown as Record<string, string[]>)[key], slot);
 }
 
+/** What the Retention and churn view shows for the 90 and the 365 days up to today: every figure and table. */
+async function ratesShown(page: Page): Promise<string[]> {
+  const shown: string[] = [];
+  for (const days of ['90', '365']) {
+    await page.locator('#lc-period').selectOption(days);
+    await expect(page.getByTestId('lifecycle-rates-computing')).toHaveCount(0);
+    shown.push(await page.locator('.page-lifecycle').evaluate((main) =>
+      [...main.querySelectorAll('.figure-value, [data-testid^="rates-"] tbody tr')].map((e) => e.textContent ?? '').join('|')));
+  }
+  return shown;
+}
+
 // A chain-sized data set: Home asks the analytics worker for the figures
 // (from 50,000 transactions on), shows a note meanwhile, and then the same
 // figures the page computes itself when there is no worker.
@@ -152,6 +164,36 @@ test('on a large data set the health figures come from the analytics worker, equ
     let sum = await lifecycle.notYetCount();
     for (const stage of STAGES) sum += await lifecycle.stageCount(stage);
     expect(sum).toBe(customers);
+  });
+
+  // Retention and churn over every period and the monthly trend take the
+  // page a quarter of a second and more on a chain: the worker computes
+  // them, and the page says so meanwhile.
+  const ratesFromWorker = await test.step('Retention and churn says it is computing, then shows the worker’s rates', async () => {
+    const lifecycle = new LifecyclePage(page);
+    const shown = await noteShown(page, { computing: 'lifecycle-rates-computing', trend: 'rates-trend' });
+    await lifecycle.openView('Retention and churn');
+    await expect(page.getByTestId('rates-trend')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('lifecycle-rates-computing')).toHaveCount(0);
+    expect((await shown())[0]).toBe('computing');
+    const rates = await ratesShown(page);
+    expect(rates[0]).not.toEqual(rates[1]);
+    return rates;
+  });
+
+  // The win-back decisions go through every customer twice (a year ago and
+  // today): on a chain, in steps, with a note meanwhile.
+  await test.step('Win-back says it is weighing the decisions, then shows them', async () => {
+    const lifecycle = new LifecyclePage(page);
+    const shown = await noteShown(page, { computing: 'winback-computing', figures: 'winback-candidates' });
+    await lifecycle.openView('Win-back');
+    await expect(page.getByTestId('winback-candidates')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('winback-computing')).toHaveCount(0);
+    expect((await shown())[0]).toBe('computing');
+    await expect(page.getByTestId('winback-wake-up')).toBeVisible();
+  });
+
+  await test.step('back on Home', async () => {
     // The next steps reload the app where it is: on Home.
     await app.goTo('en', 'home');
     await expect(home.figure('nps')).toBeVisible({ timeout: 60_000 });
@@ -188,5 +230,9 @@ test('on a large data set the health figures come from the analytics worker, equ
     await app.reload();
     await expect(home.figure('nps')).toBeVisible({ timeout: 60_000 });
     expect(await figures()).toEqual(fromWorker);
+    await app.goTo('en', 'lifecycle');
+    await new LifecyclePage(page).openView('Retention and churn');
+    await expect(page.getByTestId('rates-trend')).toBeVisible({ timeout: 60_000 });
+    expect(await ratesShown(page)).toEqual(ratesFromWorker);
   });
 });

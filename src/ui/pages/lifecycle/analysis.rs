@@ -3,18 +3,17 @@
 
 use super::labels::{count, percent};
 use super::{figure, Env};
+use crate::app::worker::{rates_in_worker, RATES_IN_WORKER_FROM};
 use crate::domain::lifecycle::{
-    back_test, days_before, monthly_trend, period_rates, wake_up, LifecycleIndex, PeriodRates,
+    back_test, rates_analysis, LifecycleIndex, PeriodRates, RatesAnalysis, RATE_PERIODS,
 };
 use crate::domain::segmentation::SEGMENTS;
 use crate::domain::Dataset;
 use crate::i18n::{format_date, Key, Locale};
 use chrono::NaiveDate;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use std::sync::Arc;
-
-/// Period lengths offered, in days.
-const PERIODS: [u32; 4] = [30, 90, 180, 365];
 
 fn rate_cells(r: &PeriodRates) -> impl IntoView {
     view! {
@@ -49,33 +48,53 @@ fn outlet_name(locale: Locale, ds: &Dataset, id: Option<crate::domain::OutletId>
     }
 }
 
+/// The Rates view's figures of `dataset` as of `today`, computed here.
+fn analysis_here(dataset: &Dataset, today: NaiveDate) -> RatesAnalysis {
+    let index = LifecycleIndex::new(dataset, today);
+    rates_analysis(&index, today, &dataset.settings.lifecycle)
+}
+
 #[component]
 pub fn Rates(env: Env, dataset: Arc<Dataset>, today: NaiveDate) -> impl IntoView {
     let i18n = env.i18n;
     let days = RwSignal::new(90u32);
-    let ds = Arc::clone(&dataset);
-    let report = Memo::new(move |_| {
-        let s = &ds.settings.lifecycle;
-        let index = LifecycleIndex::new(&ds, today);
-        let start = days_before(today, days.get());
-        let rates = period_rates(&index, start, today, s, true);
-        let wake = wake_up(&index, start, today, s);
-        (rates, wake)
-    });
-    let ds = Arc::clone(&dataset);
-    let trend = {
-        let index = LifecycleIndex::new(&ds, today);
-        monthly_trend(&index, today, 12, &ds.settings.lifecycle)
-    };
-    let options = PERIODS
+    // Every period and the trend at once, so that switching the period
+    // shows at once. On a chain they come from the analytics worker (the
+    // page says so meanwhile); if it cannot answer, from here.
+    let analysis = RwSignal::new(None::<Arc<RatesAnalysis>>);
+    if dataset.transactions.len() < RATES_IN_WORKER_FROM {
+        analysis.set(Some(Arc::new(analysis_here(&dataset, today))));
+    } else {
+        let ds = Arc::clone(&dataset);
+        spawn_local(async move {
+            let figures = match rates_in_worker(&ds, today).await {
+                Some(figures) => figures,
+                None => analysis_here(&ds, today),
+            };
+            let _ = analysis.try_set(Some(Arc::new(figures)));
+        });
+    }
+    let options = RATE_PERIODS
         .into_iter()
         .map(|d| view! { <option value=d.to_string() selected=d == 90>{move || i18n.fill(Key::LifecyclePeriodDays, &[("days", d.into())])}</option> })
         .collect_view();
 
     let ds_tables = Arc::clone(&dataset);
     let body = move || {
+        let Some(all) = analysis.get() else {
+            return view! {
+                <p class="note" role="status" data-testid="lifecycle-rates-computing">
+                    {move || i18n.t(Key::LifecycleRatesComputing)}
+                </p>
+            }
+            .into_any();
+        };
+        // Every offered period is in the analysis.
+        let Some(period) = all.period(days.get()) else {
+            return ().into_any();
+        };
         let locale = i18n.locale();
-        let (r, wake) = report.get();
+        let (r, wake) = (&period.report, period.wake);
         let o = r.overall;
         let outlets = r
             .by_outlet
@@ -127,15 +146,33 @@ pub fn Rates(env: Env, dataset: Arc<Dataset>, today: NaiveDate) -> impl IntoView
                 </table>
             </div>
         }
+        .into_any()
     };
 
-    let trend_rows = trend
-        .iter()
-        .map(|m| {
-            let month = m.month.format("%Y-%m").to_string();
-            view! { <tr><th scope="row">{month}</th>{rate_cells(&m.rates)}</tr> }
+    let trend = move || {
+        let all = analysis.get()?;
+        let rows = all
+            .trend
+            .iter()
+            .map(|m| {
+                let month = m.month.format("%Y-%m").to_string();
+                view! { <tr><th scope="row">{month}</th>{rate_cells(&m.rates)}</tr> }
+            })
+            .collect_view();
+        Some(view! {
+            <section class="card" aria-labelledby="lc-trend-heading">
+                <h2 id="lc-trend-heading">{move || i18n.t(Key::LifecycleTrendHeading)}</h2>
+                <p class="note">{move || i18n.t(Key::LifecycleTrendHint)}</p>
+                <div class="table-scroll" tabindex="0" role="region" aria-label=move || i18n.t(Key::LifecycleScrollTable)>
+                    <table class="data-table" data-testid="rates-trend">
+                        <caption>{move || i18n.t(Key::LifecycleTrendHeading)}</caption>
+                        {rate_head(i18n, Key::LifecycleColMonth)}
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            </section>
         })
-        .collect_view();
+    };
 
     view! {
         <section class="card" aria-labelledby="lc-rates-heading">
@@ -155,17 +192,7 @@ pub fn Rates(env: Env, dataset: Arc<Dataset>, today: NaiveDate) -> impl IntoView
             </details>
             {body}
         </section>
-        <section class="card" aria-labelledby="lc-trend-heading">
-            <h2 id="lc-trend-heading">{move || i18n.t(Key::LifecycleTrendHeading)}</h2>
-            <p class="note">{move || i18n.t(Key::LifecycleTrendHint)}</p>
-            <div class="table-scroll" tabindex="0" role="region" aria-label=move || i18n.t(Key::LifecycleScrollTable)>
-                <table class="data-table" data-testid="rates-trend">
-                    <caption>{move || i18n.t(Key::LifecycleTrendHeading)}</caption>
-                    {rate_head(i18n, Key::LifecycleColMonth)}
-                    <tbody>{trend_rows}</tbody>
-                </table>
-            </div>
-        </section>
+        {trend}
     }
 }
 

@@ -306,8 +306,9 @@ pub fn LifecyclePage(dataset: Arc<Dataset>) -> impl IntoView {
 }
 
 /// Data sets with this many transactions or more have their purchase
-/// history grouped in steps before the page's figures are computed; below
-/// it, grouping takes a few milliseconds and the figures come with the page.
+/// history grouped in steps before the page's figures are computed (and
+/// the win-back decisions weighed in steps); below it, either takes a few
+/// milliseconds and the figures come with the page.
 const GROUP_IN_STEPS_FROM: usize = 50_000;
 
 /// Whether the purchase history that every figure of the page reads

@@ -5,17 +5,20 @@
 //! the default" goes back to the default of their type).
 
 use super::labels::{self, count, percent};
-use super::{edit_failure_text, figure, model_note, Env};
+use super::{edit_failure_text, figure, model_note, Env, GROUP_IN_STEPS_FROM};
 use crate::app::ChangeFailure;
 use crate::domain::lifecycle::{
-    days_before, set_win_back_cost, wake_up, win_back_candidates, LifecycleIndex, WinBackCandidate,
-    WinBackCostError,
+    set_win_back_cost, LifecycleIndex, LifecycleSettings, ModelFigures, WinBackAnalysis,
+    WinBackCandidate, WinBackCostError, WinBackSteps,
 };
+use crate::domain::Steps;
 use crate::domain::{Currency, Dataset, Money};
 use crate::i18n::{format_money, Key, Locale};
+use crate::pause::in_steps;
 use crate::route::Route;
 use chrono::NaiveDate;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use std::sync::Arc;
 
 /// Win-back rows shown at most.
@@ -49,26 +52,65 @@ fn amount_text(m: Money) -> String {
     }
 }
 
+/// The Win-back view's figures, weighed here in one go.
+fn weigh_here(
+    dataset: &Dataset,
+    today: NaiveDate,
+    model: Option<&ModelFigures>,
+    settings: &LifecycleSettings,
+) -> WinBackAnalysis {
+    let index = LifecycleIndex::new(dataset, today);
+    WinBackSteps::new(&index, today, model, settings).finish()
+}
+
 #[component]
 pub fn WinBack(env: Env, dataset: Arc<Dataset>, today: NaiveDate) -> impl IntoView {
     let i18n = env.i18n;
     let s = dataset.settings.lifecycle.clone();
     let currency = dataset.settings.currency;
-    let index = LifecycleIndex::new(&dataset, today);
-    let wake = wake_up(&index, days_before(today, 365), today, &s);
-    drop(index);
-    // Recomputed when the purchase model arrives (P(alive), CLV as V3).
-    let ds = Arc::clone(&dataset);
-    let settings = s.clone();
-    let candidates = Memo::new(move |_| {
-        let model = env.model.with(|m| m.figures());
-        let index = LifecycleIndex::new(&ds, today);
-        Arc::new(win_back_candidates(
-            &index,
+    // Weighed again when the purchase model arrives (P(alive), CLV as V3).
+    // On a chain, in steps (the page says so meanwhile): one pass over a
+    // chain's customers is a long task.
+    let in_steps_wanted = dataset.transactions.len() >= GROUP_IN_STEPS_FROM;
+    let analysis = RwSignal::new(None::<Arc<WinBackAnalysis>>);
+    if !in_steps_wanted {
+        let model = env.model.with_untracked(|m| m.figures());
+        analysis.set(Some(Arc::new(weigh_here(
+            &dataset,
             today,
             model.as_deref(),
-            &settings,
-        ))
+            &s,
+        ))));
+    }
+    // Each run's number: a run whose model was replaced stops.
+    let run = StoredValue::new(0u64);
+    let ds = Arc::clone(&dataset);
+    let settings = s.clone();
+    Effect::new(move |previous: Option<()>| {
+        let model = env.model.with(|m| m.figures());
+        if previous.is_none() && !in_steps_wanted {
+            return;
+        }
+        if !in_steps_wanted {
+            analysis.set(Some(Arc::new(weigh_here(
+                &ds,
+                today,
+                model.as_deref(),
+                &settings,
+            ))));
+            return;
+        }
+        let this = run.get_value() + 1;
+        run.set_value(this);
+        let (ds, settings) = (Arc::clone(&ds), settings.clone());
+        spawn_local(async move {
+            let index = LifecycleIndex::new(&ds, today);
+            let job = WinBackSteps::new(&index, today, model.as_deref(), &settings);
+            let wanted = || run.try_get_value() == Some(this);
+            if let Some(done) = in_steps(job, wanted).await {
+                let _ = analysis.try_set(Some(Arc::new(done)));
+            }
+        });
     });
     let busy = RwSignal::new(false);
     let failure = RwSignal::new(None::<ChangeFailure<WinBackCostError>>);
@@ -81,12 +123,13 @@ pub fn WinBack(env: Env, dataset: Arc<Dataset>, today: NaiveDate) -> impl IntoVi
     });
     let shown = move || {
         let wanted = verdict.get();
-        candidates
-            .get()
-            .iter()
-            .filter(|c| wanted.is_none_or(|w| c.decision.recommended == w))
-            .copied()
-            .collect::<Vec<_>>()
+        analysis.get().map_or_else(Vec::new, |a| {
+            a.candidates
+                .iter()
+                .filter(|c| wanted.is_none_or(|w| c.decision.recommended == w))
+                .copied()
+                .collect::<Vec<_>>()
+        })
     };
     let ds = Arc::clone(&dataset);
     let rows = move || {
@@ -98,7 +141,15 @@ pub fn WinBack(env: Env, dataset: Arc<Dataset>, today: NaiveDate) -> impl IntoVi
             .collect_view()
     };
     let figures = move || {
-        let all = candidates.get();
+        let Some(a) = analysis.get() else {
+            return view! {
+                <p class="note" role="status" data-testid="winback-computing">
+                    {move || i18n.t(Key::LifecycleWinBackComputing)}
+                </p>
+            }
+            .into_any();
+        };
+        let (all, wake) = (&a.candidates, a.wake);
         let recommended = all.iter().filter(|c| c.decision.recommended).count();
         let total = all.len();
         view! {
@@ -108,6 +159,7 @@ pub fn WinBack(env: Env, dataset: Arc<Dataset>, today: NaiveDate) -> impl IntoVi
                 {figure(i18n, Key::LifecycleWakeUpYear, percent(wake.rate()), "winback-wake-up".to_owned())}
             </dl>
         }
+        .into_any()
     };
     let shown_note = move || {
         let n = shown().len();
