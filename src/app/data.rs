@@ -91,6 +91,15 @@ impl Data {
         self.unsaved_demo.get()
     }
 
+    /// Whether the data set on screen is the one stored in IndexedDB (not
+    /// memory-only, not an unsaved demo), so that the analytics worker,
+    /// which reads IndexedDB, can compute for it. Read untracked.
+    pub fn shows_stored(&self) -> bool {
+        untrack(|| {
+            self.persistence() == Some(Persistence::Browser) && self.unsaved_demo().is_none()
+        })
+    }
+
     /// True once this tab closed its database connection because another
     /// tab opened a newer version of the app; it must reload to go on.
     pub fn closed_for_upgrade(&self) -> bool {

@@ -1337,6 +1337,7 @@ messages! {
         SurveysPeriodNote => "{start} 至 {end}；上一期 {previous_start} 至 {previous_end}。", "{start} to {end}; previous period {previous_start} to {previous_end}.";
         SurveysByOutlet => "按门店或酒店", "By store or hotel";
         SurveysBySegment => "按客户细分（RFM）", "By customer segment (RFM)";
+        SurveysSegmentsComputing => "正在按客户细分汇总，稍候显示…", "Grouping the answers by customer segment; the table follows in a moment…";
         SurveysColGroup => "分组", "Group";
         SurveysColAnswers => "答卷", "Answers";
         SurveysColNps => "净推荐值", "NPS";

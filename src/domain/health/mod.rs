@@ -45,8 +45,8 @@ pub use record::{
     SurveyDraft, SurveyField, SurveyOccasion, SurveyProblem, TaskError,
 };
 pub use scores::{
-    by_outlet, by_segment, call_backs, customer_segments, detractors, monthly, survey_stats,
-    CsatTally, DateRange, Detractor, MonthStats, NpsCategory, NpsTally, SurveyStats,
+    by_outlet, by_segment, call_backs, customer_segments, detractors, monthly, segments_of,
+    survey_stats, CsatTally, DateRange, Detractor, MonthStats, NpsCategory, NpsTally, SurveyStats,
 };
 pub use settings::{
     save_health_settings, threshold_problems, HealthSettings, HealthThresholds, ThresholdProblem,

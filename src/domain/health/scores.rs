@@ -16,7 +16,9 @@
 //!   call-back from the Today list or the Surveys page writes exactly such
 //!   an interaction (see `record::log_call_back`).
 
-use crate::segmentation::{score_customers, summarise_dataset, Segment, SegmentationSettings};
+use crate::segmentation::{
+    score_customers, summarise_dataset, CustomerSummary, Segment, SegmentationSettings,
+};
 use crate::{CustomerId, Dataset, Interaction, InteractionId, OutletId, SurveyId, SurveyResponse};
 use chrono::{Datelike, Duration, Months, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
@@ -221,10 +223,16 @@ pub fn customer_segments(
 ) -> HashMap<CustomerId, Segment> {
     let as_of = settings.as_of_or(today);
     let summaries = summarise_dataset(ds, settings.window.start(as_of), as_of);
-    let scores = score_customers(&summaries);
+    segments_of(ds, &summaries)
+}
+
+/// [`customer_segments`] from the customers' summaries already made (a
+/// prepared basis's, whose summaries are made the same way): summarising
+/// a chain's million transactions is the most of it.
+pub fn segments_of(ds: &Dataset, summaries: &[CustomerSummary]) -> HashMap<CustomerId, Segment> {
     ds.customers
         .iter()
-        .zip(scores)
+        .zip(score_customers(summaries))
         .filter_map(|(c, score)| Some((c.id, Segment::of(score?)?)))
         .collect()
 }

@@ -477,6 +477,25 @@ fn segments_come_from_segmentations_rfm_scores() {
     assert!(!segments.contains_key(&CustomerId(6)));
     assert_eq!(segments.get(&CustomerId(5)), Some(&Segment::Champions));
     assert_eq!(segments.len(), 5);
+    // The same from a prepared basis's summaries, as the Surveys page on a
+    // chain takes them.
+    let basis = crate::segmentation::prepare(&ds, &ds.settings.segmentation, day(2026, 6, 30));
+    assert_eq!(segments_of(&ds, &basis.summaries), segments);
+}
+
+#[test]
+fn segments_from_a_basis_are_those_of_the_demo() {
+    let today = day(2026, 6, 30);
+    let ds = crate::demo::generate(&crate::demo::DemoOptions::new(
+        BusinessKind::Hotel,
+        crate::demo::DemoSize::Demo,
+        today,
+    ));
+    let settings = &ds.settings.segmentation;
+    let basis = crate::segmentation::prepare(&ds, settings, today);
+    let segments = customer_segments(&ds, settings, today);
+    assert!(segments.len() > 100);
+    assert_eq!(segments_of(&ds, &basis.summaries), segments);
 }
 
 #[test]

@@ -219,6 +219,22 @@ test('on a large data set the health figures come from the analytics worker, equ
     expect(started[0]).toBe('before the page');
   });
 
+  // Survey answers by customer segment need every customer's RFM scores:
+  // on a chain, from the basis the worker prepares, the table a moment later.
+  const bySegment = () => page.getByRole('table', { name: 'By customer segment (RFM)' }).locator('tbody tr');
+  const segmentsFromWorker = await test.step('Surveys says it is grouping by segment, then shows the table', async () => {
+    const shown = await noteShown(page, { computing: 'surveys-segments-computing' });
+    await app.goTo('en', 'surveys');
+    await expect(page.getByTestId('surveys-segments-computing')).toHaveCount(0, { timeout: 60_000 });
+    expect((await shown())[0]).toBe('computing');
+    await expect(bySegment().first()).toBeVisible();
+    const rows = await bySegment().allTextContents();
+    expect(rows.length).toBeGreaterThan(1);
+    await app.goTo('en', 'home');
+    await expect(home.figure('nps')).toBeVisible({ timeout: 60_000 });
+    return rows;
+  });
+
   await test.step('without a worker, the page computes the same figures itself', async () => {
     await page.addInitScript(() => {
       window.Worker = class {
@@ -234,5 +250,8 @@ test('on a large data set the health figures come from the analytics worker, equ
     await new LifecyclePage(page).openView('Retention and churn');
     await expect(page.getByTestId('rates-trend')).toBeVisible({ timeout: 60_000 });
     expect(await ratesShown(page)).toEqual(ratesFromWorker);
+    await app.goTo('en', 'surveys');
+    await expect(page.getByTestId('surveys-segments-computing')).toHaveCount(0, { timeout: 60_000 });
+    expect(await bySegment().allTextContents()).toEqual(segmentsFromWorker);
   });
 });

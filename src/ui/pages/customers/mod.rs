@@ -23,7 +23,7 @@ mod profile;
 use crate::app::worker::{classify_in_steps, shared_basis, shared_stages};
 use crate::app::{
     business_now, business_today, commit_change, use_acting, use_data, use_i18n, use_router,
-    ActingAs, ChangeFailure, Data, I18n, Persistence, Router, PAGE_TITLE_ID,
+    ActingAs, ChangeFailure, Data, I18n, Router, PAGE_TITLE_ID,
 };
 use crate::domain::complaints::Actor;
 use crate::domain::customers::{Deleted, EditError};
@@ -238,9 +238,7 @@ pub fn CustomersPage(dataset: Arc<Dataset>) -> impl IntoView {
 /// segment, tier and grade, and the profile its CLV and P(alive).
 fn compute_segmentation(env: Env, ds: Arc<Dataset>) {
     let data = env.data;
-    let stored = untrack(|| {
-        data.persistence() == Some(Persistence::Browser) && data.unsaved_demo().is_none()
-    });
+    let stored = data.shows_stored();
     let report = env.report;
     let stages = env.stages;
     set_timeout(

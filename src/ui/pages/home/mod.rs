@@ -26,7 +26,7 @@ use crate::app::worker::{
     average_predicted_clv_in_worker, dashboard_in_worker, fingerprint, DASHBOARD_IN_WORKER_FROM,
     DASHBOARD_IN_WORKER_KEY,
 };
-use crate::app::{business_now, use_acting, use_data, use_i18n, I18n, Persistence, PAGE_TITLE_ID};
+use crate::app::{business_now, use_acting, use_data, use_i18n, I18n, PAGE_TITLE_ID};
 use crate::domain::health::{
     dashboard, Direction, Figure, FigureStatus, HealthDashboard, HealthMetric, Movement,
 };
@@ -77,9 +77,7 @@ pub fn HomePage(dataset: Arc<Dataset>) -> impl IntoView {
     };
     let now = business_now(&dataset.settings);
     let today = now.date();
-    let stored = untrack(|| {
-        data.persistence() == Some(Persistence::Browser) && data.unsaved_demo().is_none()
-    });
+    let stored = data.shows_stored();
     let in_worker = stored
         && !dataset.customers.is_empty()
         && dataset.transactions.len() >= DASHBOARD_IN_WORKER_FROM;

@@ -25,7 +25,7 @@ mod winback;
 use crate::app::worker::{cached_basis, history_in_steps, shared_basis};
 use crate::app::{
     business_now, business_today, commit_change, use_acting, use_data, use_i18n, use_router,
-    ActingAs, ChangeFailure, Data, I18n, Persistence, Router, PAGE_TITLE_ID,
+    ActingAs, ChangeFailure, Data, I18n, Router, PAGE_TITLE_ID,
 };
 use crate::domain::complaints::Actor;
 use crate::domain::lifecycle::ModelFigures;
@@ -91,9 +91,7 @@ fn load_model(env: Env, ds: Arc<Dataset>, today: chrono::NaiveDate) {
         return;
     }
     let data = env.data;
-    let stored = untrack(|| {
-        data.persistence() == Some(Persistence::Browser) && data.unsaved_demo().is_none()
-    });
+    let stored = data.shows_stored();
     let model = env.model;
     set_timeout(
         move || {

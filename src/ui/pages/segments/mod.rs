@@ -25,7 +25,7 @@ use crate::app::worker::{classify_in_steps, prepare_in_worker, shared_basis_from
 use crate::app::{
     business_now, business_today, commit_change, use_data, use_i18n, use_router, ChangeFailure,
 };
-use crate::app::{Data, I18n, Persistence, PAGE_TITLE_ID};
+use crate::app::{Data, I18n, PAGE_TITLE_ID};
 use crate::domain::segment_view::{
     save_segmentation_settings, segmentation_problems, ListSelection, SegmentationProblem,
 };
@@ -116,9 +116,7 @@ pub fn SegmentsPage(dataset: Arc<Dataset>) -> impl IntoView {
         basis.set(None);
         // The worker reads IndexedDB: only worth asking when the data set
         // on screen is the stored one (not memory-only, not an unsaved demo).
-        let stored = untrack(|| {
-            data.persistence() == Some(Persistence::Browser) && data.unsaved_demo().is_none()
-        });
+        let stored = data.shows_stored();
         let ds = Arc::clone(&ds);
         spawn_local(async move {
             next_paint().await;

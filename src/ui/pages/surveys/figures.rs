@@ -4,17 +4,21 @@
 
 use super::super::health_labels::{customer_name, moment, month_label, month_year, nps_text};
 use super::super::today::{customer_href, status_text, CallBackControl};
+use crate::app::worker::{cached_basis, shared_basis};
 use crate::app::{business_now, ActingAs, ChangeFailure, Data, I18n, Router};
 use crate::domain::health::{
-    by_outlet, by_segment, customer_segments, detractors, monthly, survey_stats, DateRange, Period,
-    SurveyStats, TaskError,
+    by_outlet, by_segment, customer_segments, detractors, monthly, segments_of, survey_stats,
+    DateRange, Period, SurveyStats, TaskError,
 };
-use crate::domain::segmentation::SEGMENTS;
-use crate::domain::Dataset;
+use crate::domain::segmentation::{Segment, SEGMENTS};
+use crate::domain::{CustomerId, Dataset};
 use crate::i18n::{format_count, format_date, Key, Locale};
+use crate::pause::next_tick;
 use crate::route::{Location, Route};
 use crate::ui::components::{TrendChart, TrendPoint};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// The periods offered, in days; the settings' period is added if it is
@@ -22,6 +26,12 @@ use std::sync::Arc;
 const PERIODS: [u32; 4] = [30, 90, 180, 365];
 /// The detractors listed at most.
 const MAX_DETRACTORS: usize = 50;
+/// From this many transactions on, the by-segment table waits for the
+/// basis the analysis pages share (see [`SurveyFigures`]).
+const SEGMENTS_FROM_SHARED_BASIS: usize = 50_000;
+
+/// NPS and CSAT by segment, in the table's order.
+type SegmentRows = Vec<(Option<Segment>, SurveyStats)>;
 
 fn dash() -> String {
     "–".to_owned()
@@ -102,8 +112,33 @@ pub fn SurveyFigures(
     let current = in_range(period.current);
     let previous = in_range(period.previous);
     let outlets = by_outlet(&dataset, period.current);
-    let segments_map = customer_segments(&dataset, &dataset.settings.segmentation, today);
-    let segments = by_segment(&dataset, period.current, &segments_map);
+    // By segment: scoring the customers needs their summaries, and
+    // summarising a chain's million transactions was one task of 65 ms.
+    // So they are the shared basis's when there is one, and on a chain
+    // without one the basis comes from the analytics worker and the table
+    // a moment after the rest of the page (which says so meanwhile).
+    let segments = RwSignal::new(None::<Arc<SegmentRows>>);
+    let rows_of = move |ds: &Dataset, map: &HashMap<CustomerId, Segment>| {
+        Arc::new(by_segment(ds, period.current, map))
+    };
+    if let Some(basis) = cached_basis(&dataset, today) {
+        segments.set(Some(rows_of(
+            &dataset,
+            &segments_of(&dataset, &basis.summaries),
+        )));
+    } else if dataset.transactions.len() < SEGMENTS_FROM_SHARED_BASIS {
+        let map = customer_segments(&dataset, &dataset.settings.segmentation, today);
+        segments.set(Some(rows_of(&dataset, &map)));
+    } else {
+        let ds = Arc::clone(&dataset);
+        let stored = data.shows_stored();
+        spawn_local(async move {
+            let basis = shared_basis(Arc::clone(&ds), stored, today).await;
+            next_tick().await;
+            let rows = rows_of(&ds, &segments_of(&ds, &basis.summaries));
+            let _ = segments.try_set(Some(rows));
+        });
+    }
     let trend = monthly(&dataset, today, 12);
     let all_detractors = detractors(&dataset, period.current);
     let more = all_detractors.len().saturating_sub(MAX_DETRACTORS);
@@ -147,6 +182,8 @@ pub fn SurveyFigures(
     let segment_rows = move || {
         let locale = i18n.locale();
         segments
+            .get()
+            .unwrap_or_default()
             .iter()
             .map(|(segment, s)| {
                 let name = match segment {
@@ -317,6 +354,11 @@ pub fn SurveyFigures(
                 </table>
             </div>
             <h3>{move || i18n.t(Key::SurveysBySegment)}</h3>
+            {move || segments.with(Option::is_none).then(|| view! {
+                <p class="note" role="status" data-testid="surveys-segments-computing">
+                    {move || i18n.t(Key::SurveysSegmentsComputing)}
+                </p>
+            })}
             <div class="table-scroll">
                 <table class="counts survey-table">
                     <caption class="visually-hidden">{move || i18n.t(Key::SurveysBySegment)}</caption>
