@@ -128,6 +128,9 @@ const PAGES = [
   ['lifecycle?view=warnings', () => !!document.querySelector('[data-testid="warning-count"]')],
   ['lifecycle?view=winback', () => !!document.querySelector('[data-testid="winback-candidates"]')],
   ['lifecycle?view=backtest', () => !!document.querySelector('[data-testid="bt-curve"]')],
+  // Surveys scores every customer for its by-segment table.
+  ['surveys', () => !!document.querySelector('.page-surveys .survey-table')
+    && !document.querySelector('[data-testid="surveys-segments-computing"]')],
 ];
 /** `lifecycle?view=rates` → `Lifecycle (rates)`. */
 const pageTitle = (name) => {
