@@ -176,6 +176,7 @@ test('on a large data set the health figures come from the analytics worker, equ
     await expect(page.getByTestId('rates-trend')).toBeVisible({ timeout: 60_000 });
     await expect(page.getByTestId('lifecycle-rates-computing')).toHaveCount(0);
     expect((await shown())[0]).toBe('computing');
+    await expect(page.getByTestId('rates-section')).toHaveAttribute('data-computed-in', 'worker');
     const rates = await ratesShown(page);
     expect(rates[0]).not.toEqual(rates[1]);
     return rates;
@@ -227,6 +228,7 @@ test('on a large data set the health figures come from the analytics worker, equ
     await app.goTo('en', 'surveys');
     await expect(page.getByTestId('surveys-segments-computing')).toHaveCount(0, { timeout: 60_000 });
     expect((await shown())[0]).toBe('computing');
+    await expect(page.getByTestId('surveys-by-segment')).toHaveAttribute('data-computed-in', 'worker');
     await expect(bySegment().first()).toBeVisible();
     const rows = await bySegment().allTextContents();
     expect(rows.length).toBeGreaterThan(1);
@@ -249,9 +251,12 @@ test('on a large data set the health figures come from the analytics worker, equ
     await app.goTo('en', 'lifecycle');
     await new LifecyclePage(page).openView('Retention and churn');
     await expect(page.getByTestId('rates-trend')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('rates-section')).toHaveAttribute('data-computed-in', 'main');
     expect(await ratesShown(page)).toEqual(ratesFromWorker);
     await app.goTo('en', 'surveys');
     await expect(page.getByTestId('surveys-segments-computing')).toHaveCount(0, { timeout: 60_000 });
+    // Prepared on the page, by Lifecycle just before or by Surveys itself.
+    await expect(page.getByTestId('surveys-by-segment')).toHaveAttribute('data-computed-in', /^(main|shared)$/);
     expect(await bySegment().allTextContents()).toEqual(segmentsFromWorker);
   });
 });

@@ -59,18 +59,25 @@ pub fn Rates(env: Env, dataset: Arc<Dataset>, today: NaiveDate) -> impl IntoView
     let i18n = env.i18n;
     let days = RwSignal::new(90u32);
     // Every period and the trend at once, so that switching the period
-    // shows at once. On a chain they come from the analytics worker (the
-    // page says so meanwhile); if it cannot answer, from here.
+    // shows at once. On a chain whose data is the stored data (the worker
+    // reads IndexedDB) they come from the analytics worker, and the page
+    // says so meanwhile; if it cannot answer, from here.
     let analysis = RwSignal::new(None::<Arc<RatesAnalysis>>);
-    if dataset.transactions.len() < RATES_IN_WORKER_FROM {
+    // Where the figures were computed ("worker" or "main"), for the tests.
+    let computed_in = RwSignal::new("");
+    if !env.data.shows_stored() || dataset.transactions.len() < RATES_IN_WORKER_FROM {
         analysis.set(Some(Arc::new(analysis_here(&dataset, today))));
+        computed_in.set("main");
     } else {
         let ds = Arc::clone(&dataset);
         spawn_local(async move {
-            let figures = match rates_in_worker(&ds, today).await {
-                Some(figures) => figures,
-                None => analysis_here(&ds, today),
+            let (figures, place) = match rates_in_worker(&ds, today).await {
+                Some(figures) => (figures, "worker"),
+                // The view was left meanwhile: nothing to compute for.
+                None if analysis.try_get_untracked().is_none() => return,
+                None => (analysis_here(&ds, today), "main"),
             };
+            let _ = computed_in.try_set(place);
             let _ = analysis.try_set(Some(Arc::new(figures)));
         });
     }
@@ -175,7 +182,7 @@ pub fn Rates(env: Env, dataset: Arc<Dataset>, today: NaiveDate) -> impl IntoView
     };
 
     view! {
-        <section class="card" aria-labelledby="lc-rates-heading">
+        <section class="card" aria-labelledby="lc-rates-heading" data-testid="rates-section" data-computed-in=move || computed_in.get()>
             <h2 id="lc-rates-heading">{move || i18n.t(Key::LifecycleRatesHeading)}</h2>
             <div class="field">
                 <label for="lc-period">{move || i18n.t(Key::LifecyclePeriod)}</label>

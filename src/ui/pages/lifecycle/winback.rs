@@ -73,6 +73,8 @@ pub fn WinBack(env: Env, dataset: Arc<Dataset>, today: NaiveDate) -> impl IntoVi
     // chain's customers is a long task.
     let in_steps_wanted = dataset.transactions.len() >= GROUP_IN_STEPS_FROM;
     let analysis = RwSignal::new(None::<Arc<WinBackAnalysis>>);
+    // The model the figures on screen (or under way) were weighed with.
+    let weighed_with = StoredValue::new(None::<Arc<ModelFigures>>);
     if !in_steps_wanted {
         let model = env.model.with_untracked(|m| m.figures());
         analysis.set(Some(Arc::new(weigh_here(
@@ -81,16 +83,24 @@ pub fn WinBack(env: Env, dataset: Arc<Dataset>, today: NaiveDate) -> impl IntoVi
             model.as_deref(),
             &s,
         ))));
+        weighed_with.set_value(model);
     }
     // Each run's number: a run whose model was replaced stops.
     let run = StoredValue::new(0u64);
     let ds = Arc::clone(&dataset);
     let settings = s.clone();
-    Effect::new(move |previous: Option<()>| {
+    Effect::new(move |_| {
         let model = env.model.with(|m| m.figures());
-        if previous.is_none() && !in_steps_wanted {
+        // Weighed (or being weighed) with this model already: nothing to do.
+        let same = weighed_with.with_value(|w| match (w, &model) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        });
+        if same && (analysis.with_untracked(Option::is_some) || run.get_value() > 0) {
             return;
         }
+        weighed_with.set_value(model.clone());
         if !in_steps_wanted {
             analysis.set(Some(Arc::new(weigh_here(
                 &ds,
@@ -162,11 +172,13 @@ pub fn WinBack(env: Env, dataset: Arc<Dataset>, today: NaiveDate) -> impl IntoVi
         .into_any()
     };
     let shown_note = move || {
-        let n = shown().len();
-        i18n.fill(
-            Key::LifecycleShownOf,
-            &[("shown", n.min(MAX_WIN_BACK).into()), ("n", n.into())],
-        )
+        analysis.with(Option::is_some).then(|| {
+            let n = shown().len();
+            i18n.fill(
+                Key::LifecycleShownOf,
+                &[("shown", n.min(MAX_WIN_BACK).into()), ("n", n.into())],
+            )
+        })
     };
     let option = move |value: &'static str, key: Key| {
         view! {
