@@ -1067,6 +1067,11 @@ mod demo {
         NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()
     }
 
+    /// The demo data set of `kind`, as of `today()`.
+    fn demo(kind: BusinessKind) -> crate::Dataset {
+        generate(&DemoOptions::new(kind, DemoSize::Demo, today()))
+    }
+
     /// The figures the page shows, checked for soundness on a demo data set.
     fn check_sound(ds: &crate::Dataset) -> (StageCounts, usize) {
         let s = &ds.settings.lifecycle;
@@ -1085,11 +1090,7 @@ mod demo {
 
     #[test]
     fn the_retail_demo_has_every_stage_and_a_warning_list() {
-        let ds = generate(&DemoOptions::new(
-            BusinessKind::Retail,
-            DemoSize::Demo,
-            today(),
-        ));
+        let ds = demo(BusinessKind::Retail);
         let (counts, warned) = check_sound(&ds);
         for stage in Stage::ALL {
             if stage != Stage::WonBack {
@@ -1118,11 +1119,7 @@ mod demo {
     /// through the earlier day gives, whatever happened after that day.
     #[test]
     fn one_index_serves_the_headlines_of_earlier_days() {
-        let ds = generate(&DemoOptions::new(
-            BusinessKind::Retail,
-            DemoSize::Demo,
-            today(),
-        ));
+        let ds = demo(BusinessKind::Retail);
         let index = LifecycleIndex::new(&ds, today());
         for back in [0, 1, 30, 90, 365] {
             let day = days_before(today(), back);
@@ -1140,11 +1137,7 @@ mod demo {
     /// dashboard's two periods), overlap, repeat, or come in any order.
     #[test]
     fn overall_rates_are_each_periods_own() {
-        let ds = generate(&DemoOptions::new(
-            BusinessKind::Hotel,
-            DemoSize::Demo,
-            today(),
-        ));
+        let ds = demo(BusinessKind::Hotel);
         let index = LifecycleIndex::new(&ds, today());
         let s = &ds.settings.lifecycle;
         let ago = |d: u32| days_before(today(), d);
@@ -1185,11 +1178,7 @@ mod demo {
     /// own report and wake-up rate, and the 12-month trend.
     #[test]
     fn the_rates_analysis_holds_every_offered_period() {
-        let ds = generate(&DemoOptions::new(
-            BusinessKind::Retail,
-            DemoSize::Demo,
-            today(),
-        ));
+        let ds = demo(BusinessKind::Retail);
         let index = LifecycleIndex::new(&ds, today());
         let s = &ds.settings.lifecycle;
         let all = rates_analysis(&index, today(), s);
@@ -1213,11 +1202,7 @@ mod demo {
     #[test]
     fn win_back_in_steps_is_the_same_whatever_the_step() {
         use crate::Steps;
-        let ds = generate(&DemoOptions::new(
-            BusinessKind::Retail,
-            DemoSize::Demo,
-            today(),
-        ));
+        let ds = demo(BusinessKind::Retail);
         let index = LifecycleIndex::new(&ds, today());
         let s = &ds.settings.lifecycle;
         let whole = WinBackSteps::new(&index, today(), None, s)

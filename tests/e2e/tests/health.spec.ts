@@ -91,6 +91,19 @@ async function noteShown(page: Page, marks: Record<string, string>): Promise<() 
   return () => page.evaluate((key) => (window as unknown as Record<string, string[]>)[key], slot);
 }
 
+/** Runs `open`, waits for the test id `figures`, and checks that the
+ * status note `note` came first and is gone; returns what was seen, in order
+ * ('note', 'figures'). */
+async function noteBeforeFigures(page: Page, note: string, figures: string, open: () => Promise<unknown>): Promise<string[]> {
+  const shown = await noteShown(page, { note, figures });
+  await open();
+  await expect(page.getByTestId(figures)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId(note)).toHaveCount(0);
+  const seen = await shown();
+  expect(seen[0]).toBe('note');
+  return seen;
+}
+
 /** What the Retention and churn view shows for the 90 and the 365 days up to today: every figure and table. */
 async function ratesShown(page: Page): Promise<string[]> {
   const shown: string[] = [];
@@ -137,12 +150,7 @@ test('on a large data set the health figures come from the analytics worker, equ
     );
 
   const fromWorker = await test.step('Home shows a note, then the worker’s figures', async () => {
-    const shown = await noteShown(page, { computing: 'health-computing', figures: 'health-nps' });
-    await app.goTo('en', 'home');
-    await expect(home.figure('nps')).toBeVisible({ timeout: 60_000 });
-    await expect(page.getByTestId('health-computing')).toHaveCount(0);
-    const seen = await shown();
-    expect(seen[0]).toBe('computing');
+    const seen = await noteBeforeFigures(page, 'health-computing', 'health-nps', () => app.goTo('en', 'home'));
     expect(seen).toContain('figures');
     expect(await home.value('active')).toBeGreaterThanOrEqual(1500);
     return figures();
@@ -154,12 +162,8 @@ test('on a large data set the health figures come from the analytics worker, equ
   await test.step('Lifecycle says it is grouping the purchase history, then counts every customer', async () => {
     const lifecycle = new LifecyclePage(page);
     const customers = await app.customerCount();
-    const shown = await noteShown(page, { grouping: 'lifecycle-grouping', counts: 'stage-counts' });
-    await app.goTo('en', 'lifecycle');
-    await expect(page.getByTestId('stage-counts')).toBeVisible({ timeout: 60_000 });
-    await expect(page.getByTestId('lifecycle-grouping')).toHaveCount(0);
+    await noteBeforeFigures(page, 'lifecycle-grouping', 'stage-counts', () => app.goTo('en', 'lifecycle'));
     await lifecycle.waitForModel();
-    expect((await shown())[0]).toBe('grouping');
     expect(await lifecycle.customerTotal()).toBe(customers);
     let sum = await lifecycle.notYetCount();
     for (const stage of STAGES) sum += await lifecycle.stageCount(stage);
@@ -171,11 +175,7 @@ test('on a large data set the health figures come from the analytics worker, equ
   // them, and the page says so meanwhile.
   const ratesFromWorker = await test.step('Retention and churn says it is computing, then shows the worker’s rates', async () => {
     const lifecycle = new LifecyclePage(page);
-    const shown = await noteShown(page, { computing: 'lifecycle-rates-computing', trend: 'rates-trend' });
-    await lifecycle.openView('Retention and churn');
-    await expect(page.getByTestId('rates-trend')).toBeVisible({ timeout: 60_000 });
-    await expect(page.getByTestId('lifecycle-rates-computing')).toHaveCount(0);
-    expect((await shown())[0]).toBe('computing');
+    await noteBeforeFigures(page, 'lifecycle-rates-computing', 'rates-trend', () => lifecycle.openView('Retention and churn'));
     await expect(page.getByTestId('rates-section')).toHaveAttribute('data-computed-in', 'worker');
     const rates = await ratesShown(page);
     expect(rates[0]).not.toEqual(rates[1]);
@@ -186,11 +186,7 @@ test('on a large data set the health figures come from the analytics worker, equ
   // today): on a chain, in steps, with a note meanwhile.
   await test.step('Win-back says it is weighing the decisions, then shows them', async () => {
     const lifecycle = new LifecyclePage(page);
-    const shown = await noteShown(page, { computing: 'winback-computing', figures: 'winback-candidates' });
-    await lifecycle.openView('Win-back');
-    await expect(page.getByTestId('winback-candidates')).toBeVisible({ timeout: 60_000 });
-    await expect(page.getByTestId('winback-computing')).toHaveCount(0);
-    expect((await shown())[0]).toBe('computing');
+    await noteBeforeFigures(page, 'winback-computing', 'winback-candidates', () => lifecycle.openView('Win-back'));
     await expect(page.getByTestId('winback-wake-up')).toBeVisible();
   });
 

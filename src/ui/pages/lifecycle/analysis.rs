@@ -2,7 +2,7 @@
 //! segment, with the monthly trend and the wake-up rate; the back-test of the warning.
 
 use super::labels::{count, percent};
-use super::{figure, Env};
+use super::{figure, working_note, Env};
 use crate::app::worker::{rates_in_worker, RATES_IN_WORKER_FROM};
 use crate::domain::lifecycle::{
     back_test, rates_analysis, LifecycleIndex, PeriodRates, RatesAnalysis, RATE_PERIODS,
@@ -89,12 +89,11 @@ pub fn Rates(env: Env, dataset: Arc<Dataset>, today: NaiveDate) -> impl IntoView
     let ds_tables = Arc::clone(&dataset);
     let body = move || {
         let Some(all) = analysis.get() else {
-            return view! {
-                <p class="note" role="status" data-testid="lifecycle-rates-computing">
-                    {move || i18n.t(Key::LifecycleRatesComputing)}
-                </p>
-            }
-            .into_any();
+            return working_note(
+                i18n,
+                Key::LifecycleRatesComputing,
+                "lifecycle-rates-computing",
+            );
         };
         // Every offered period is in the analysis.
         let Some(period) = all.period(days.get()) else {

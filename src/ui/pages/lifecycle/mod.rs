@@ -272,12 +272,7 @@ pub fn LifecyclePage(dataset: Arc<Dataset>) -> impl IntoView {
         let ds = Arc::clone(&dataset);
         let current = view.get();
         if !grouped.get() && !matches!(current, View::Tasks | View::Settings) {
-            return view! {
-                <p class="note" role="status" data-testid="lifecycle-grouping">
-                    {move || i18n.t(Key::LifecycleGrouping)}
-                </p>
-            }
-            .into_any();
+            return working_note(i18n, Key::LifecycleGrouping, "lifecycle-grouping");
         }
         match current {
             View::Stages => view! { <overview::Stages env dataset=ds today /> }.into_any(),
@@ -332,6 +327,11 @@ fn group_history(dataset: &Arc<Dataset>) -> RwSignal<bool> {
 }
 
 /// One headline figure.
+/// What a view says while its figures are still being computed.
+fn working_note(i18n: I18n, text: Key, testid: &'static str) -> AnyView {
+    view! { <p class="note" role="status" data-testid=testid>{move || i18n.t(text)}</p> }.into_any()
+}
+
 fn figure(i18n: I18n, label: Key, value: String, testid: String) -> impl IntoView {
     view! {
         <div class="figure">

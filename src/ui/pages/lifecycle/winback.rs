@@ -5,7 +5,7 @@
 //! the default" goes back to the default of their type).
 
 use super::labels::{self, count, percent};
-use super::{edit_failure_text, figure, model_note, Env, GROUP_IN_STEPS_FROM};
+use super::{edit_failure_text, figure, model_note, working_note, Env, GROUP_IN_STEPS_FROM};
 use crate::app::ChangeFailure;
 use crate::domain::lifecycle::{
     set_win_back_cost, LifecycleIndex, LifecycleSettings, ModelFigures, WinBackAnalysis,
@@ -152,12 +152,7 @@ pub fn WinBack(env: Env, dataset: Arc<Dataset>, today: NaiveDate) -> impl IntoVi
     };
     let figures = move || {
         let Some(a) = analysis.get() else {
-            return view! {
-                <p class="note" role="status" data-testid="winback-computing">
-                    {move || i18n.t(Key::LifecycleWinBackComputing)}
-                </p>
-            }
-            .into_any();
+            return working_note(i18n, Key::LifecycleWinBackComputing, "winback-computing");
         };
         let (all, wake) = (&a.candidates, a.wake);
         let recommended = all.iter().filter(|c| c.decision.recommended).count();
